@@ -1,0 +1,128 @@
+using Dcrc.Kernel.Access;
+using Dcrc.Kernel.Audit;
+using Dcrc.Kernel.Settings;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Dcrc.Data;
+
+public class DcrcDb(DbContextOptions<DcrcDb> options, StoreScope scope) : IdentityDbContext<AppUser, AppRole, string>(options)
+{
+    // Read by the global query filters below; EF Core re-reads them for every query of this context.
+    private readonly StoreScope _scope = scope;
+
+    public DbSet<Store> Stores => Set<Store>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<StoreMembership> StoreMemberships => Set<StoreMembership>();
+    public DbSet<PermissionDefaultApplied> PermissionDefaultsApplied => Set<PermissionDefaultApplied>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SettingValue> SettingValues => Set<SettingValue>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        b.Entity<Store>(e =>
+        {
+            e.HasIndex(x => x.Code).IsUnique();
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        b.Entity<Department>(e =>
+        {
+            e.HasIndex(x => x.Code).IsUnique();
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        b.Entity<AppUser>(e =>
+        {
+            e.HasMany(x => x.Stores).WithOne().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<StoreMembership>(e =>
+        {
+            e.HasKey(x => new { x.UserId, x.StoreId });
+            e.HasOne(x => x.Store).WithMany().HasForeignKey(x => x.StoreId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.StoreId);
+        });
+        b.Entity<PermissionDefaultApplied>().HasKey(x => x.Permission);
+        b.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(x => x.At);
+            e.HasIndex(x => new { x.UserName, x.At });
+            e.HasIndex(x => new { x.Action, x.At });
+            e.HasIndex(x => new { x.EntityType, x.EntityId });
+        });
+        b.Entity<SettingValue>(e =>
+        {
+            e.HasIndex(x => new { x.StoreId, x.Key }).IsUnique();
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+
+        ApplyStoreFilters(b);
+    }
+
+    /// <summary>Every <see cref="IStoreOwned"/> entity is filtered to the stores the current user may see.</summary>
+    private void ApplyStoreFilters(ModelBuilder b)
+    {
+        foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(IStoreOwned).IsAssignableFrom(t.ClrType)))
+        {
+            var method = typeof(DcrcDb).GetMethod(nameof(StoreFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(type.ClrType);
+            method.Invoke(this, [b]);
+        }
+    }
+
+    private void StoreFilter<T>(ModelBuilder b) where T : class, IStoreOwned =>
+        b.Entity<T>().HasQueryFilter(e => _scope.AllStores || _scope.StoreIds.Contains(e.StoreId));
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder c)
+    {
+        // SQLite hands DateTime back without a kind; everything stored is UTC.
+        c.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        c.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+    }
+
+    /// <summary>Optimistic concurrency: a modified row's Version goes up by one, and the update only matches the version that was read.</summary>
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State == EntityState.Modified))
+        {
+            var version = entry.Metadata.FindProperty("Version");
+            if (version is { IsConcurrencyToken: true } && version.ClrType == typeof(int))
+            {
+                var p = entry.Property("Version");
+                p.CurrentValue = (int)p.OriginalValue! + 1;
+            }
+        }
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime(),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}
+
+public class DataProtectionKey
+{
+    public int Id { get; set; }
+    public string? FriendlyName { get; set; }
+    public string Xml { get; set; } = "";
+}

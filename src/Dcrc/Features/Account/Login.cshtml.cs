@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using Dcrc.Kernel.Access;
+using Dcrc.Kernel.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Dcrc.Features.Account;
+
+public class LoginModel(SignInCheck check, SignInManager<AppUser> signIn, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Validation.Required"), StringLength(64, ErrorMessage = "Validation.StringLength")]
+        [Display(Name = "Field.UserName")]
+        public string? UserName { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required"), StringLength(128, ErrorMessage = "Validation.StringLength")]
+        [DataType(DataType.Password), Display(Name = "Field.Password")]
+        public string? Password { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        // A visit to the login page ends any earlier session: the next one starts with a fresh cookie.
+        await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var (outcome, user) = await check.CheckAsync(Input.UserName!.Trim(), Input.Password!, "web");
+        if (outcome == SignInOutcome.LockedOut)
+        {
+            ModelState.AddModelError("", l["Login.LockedOut"]);
+            return Page();
+        }
+        if (outcome != SignInOutcome.Succeeded)
+        {
+            ModelState.AddModelError("", l["Login.Failed"]);
+            return Page();
+        }
+        await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        var props = new AuthenticationProperties { IsPersistent = false };
+        props.Items[IdentitySetup.AuthTimeItem] = clock.GetUtcNow().UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await signIn.SignInWithClaimsAsync(user!, props, []);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+}

@@ -1,0 +1,34 @@
+using Dcrc.Data;
+using Dcrc.Kernel.Audit;
+using Dcrc.Kernel.Time;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dcrc.Features.Audit;
+
+public static class AuditApi
+{
+    public sealed record EntryDto(long Id, DateTime At, string? UserName, int? StoreId, string Action, string? EntityType, string? EntityId, string Summary, string? ClientAddress, string Hash);
+    public sealed record Page(IReadOnlyList<EntryDto> Items, int PageNumber, int PageSize, int Total);
+
+    public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
+    {
+        var audit = api.MapGroup("/audit").RequireAuthorization(AuditPermissions.Read.Policy);
+        audit.MapGet("/", List).WithSummary("Audit entries, newest first (audit administrator only)");
+        audit.MapGet("/verify", Verify).WithSummary("Verify the hash chain of the whole audit log");
+        return api;
+    }
+
+    public static async Task<Ok<Page>> List([AsParameters] AuditFilter filter, DcrcDb db)
+    {
+        var (items, total) = await filter.PageAsync(db, StoreTime.GroupZone);
+        return TypedResults.Ok(new Page(items.Select(e => new EntryDto(e.Id, e.At, e.UserName, e.StoreId, e.Action, e.EntityType, e.EntityId, e.Summary, e.ClientAddress, e.Hash)).ToList(),
+            filter.Page, filter.PageSize, total));
+    }
+
+    public static async Task<Ok<AuditLog.Verification>> Verify(DcrcDb db, AuditLog audit)
+    {
+        var result = await AuditLog.VerifyAsync(db);
+        await audit.WriteAsync(AuditActions.AuditVerified, result.Intact ? $"intact, {result.Checked} entries" : $"broken at {result.FirstBrokenId}");
+        return TypedResults.Ok(result);
+    }
+}

@@ -1,0 +1,54 @@
+using Dcrc.Data;
+using Dcrc.Features.Shared;
+using Dcrc.Kernel.Access;
+using Dcrc.Kernel.Audit;
+using Dcrc.Kernel.Time;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dcrc.Features.Audit;
+
+/// <summary>The audit log, for the audit administrator only: filter, page, verify the chain. Nothing here changes an entry.</summary>
+[RequirePermission("audit.read")]
+public class IndexModel(DcrcDb db, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true, Name = "user")] public string? UserFilter { get; set; }
+    [BindProperty(SupportsGet = true, Name = "action")] public string? ActionFilter { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public AuditFilter Filter { get; private set; } = new();
+    public List<AuditEntry> Items { get; private set; } = [];
+    public Dictionary<int, string> StoreNames { get; private set; } = [];
+    public Pager Pager { get; private set; } = null!;
+    public AuditLog.Verification? Verification { get; private set; }
+    public IEnumerable<string> KnownActions => typeof(AuditActions).GetFields().Select(f => (string)f.GetValue(null)!);
+
+    public string ActionLabel(string action)
+    {
+        var s = l["AuditAction." + action];
+        return s.ResourceNotFound ? action : s.Value;
+    }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task OnPostVerifyAsync()
+    {
+        Verification = await AuditLog.VerifyAsync(db);
+        await audit.WriteAsync(AuditActions.AuditVerified, Verification.Intact ? $"intact, {Verification.Checked} entries" : $"broken at {Verification.FirstBrokenId}");
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        Filter = new AuditFilter { From = From, To = To, User = UserFilter, Action = ActionFilter, Entity = Entity, Page = PageNumber, PageSize = 50 };
+        var (items, total) = await Filter.PageAsync(db, StoreTime.GroupZone);
+        Items = items;
+        StoreNames = await db.Stores.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name);
+        Pager = new Pager(Filter.Page, Filter.PageSize, total, Request);
+    }
+}

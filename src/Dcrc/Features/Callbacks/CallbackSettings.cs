@@ -1,0 +1,23 @@
+using Dcrc.Kernel.Settings;
+
+namespace Dcrc.Features.Callbacks;
+
+/// <summary>Callback schedule and outcomes (seeds 000, 002 §三, 003, 004 §3).</summary>
+[SettingsGroup]
+public static class CallbackSettings
+{
+    public static readonly IntSetting DeliveryThanksDay = new("callbacks.deliveryThanksDay", 1, 0, 30, SettingUnit.Days);
+    public static readonly IntSetting OwnerConfirmationDay = new("callbacks.ownerConfirmationDay", 3, 0, 30, SettingUnit.Days);
+    public static readonly IntSetting SalesSurveyFromDay = new("callbacks.salesSurveyFromDay", 7, 0, 60, SettingUnit.Days);
+    public static readonly IntSetting SalesSurveyToDay = new("callbacks.salesSurveyToDay", 10, 0, 60, SettingUnit.Days);
+    public static readonly IntSetting FirstMaintenanceCareWeek = new("callbacks.firstMaintenanceCareWeek", 3, 1, 12, SettingUnit.Weeks);
+    public static readonly IntSetting ServiceSurveyFromDay = new("callbacks.serviceSurveyFromDay", 3, 0, 30, SettingUnit.Days);
+    public static readonly IntSetting ServiceSurveyToDay = new("callbacks.serviceSurveyToDay", 7, 0, 30, SettingUnit.Days);
+    public static readonly IntSetting ComplaintCallbackDays = new("callbacks.complaintCallbackDays", 7, 1, 60, SettingUnit.Days);
+    public static readonly IntSetting ShowroomCallbackHours = new("callbacks.showroomCallbackHours", 48, 1, 240, SettingUnit.Hours);
+    public static readonly IntSetting LostCustomerMonths = new("callbacks.lostCustomerMonths", 12, 1, 60, SettingUnit.Months);
+    public static readonly IntSetting FailedAttemptsBeforeSms = new("callbacks.failedAttemptsBeforeSms", 4, 1, 20, SettingUnit.Count);
+    public static readonly IntSetting SurveyExpiryDays = new("callbacks.surveyExpiryDays", 15, 1, 90, SettingUnit.Days);
+    public static readonly IntSetting CompletelySatisfiedFrom = new("callbacks.completelySatisfiedFrom", 8, 0, 10, SettingUnit.Score);
+    public static readonly IntSetting BasicallySatisfiedFrom = new("callbacks.basicallySatisfiedFrom", 6, 0, 10, SettingUnit.Score);
+}

@@ -1,0 +1,14 @@
+using Dcrc.Kernel.Settings;
+
+namespace Dcrc.Features.Complaints;
+
+/// <summary>Complaint time limits (seeds 000, 001 客户投诉处理方案, 002 §四).</summary>
+[SettingsGroup]
+public static class ComplaintSettings
+{
+    public static readonly IntSetting DispatchMinutes = new("complaints.dispatchMinutes", 30, 1, 1440, SettingUnit.Minutes);
+    public static readonly IntSetting ProposalHours = new("complaints.proposalHours", 24, 1, 720, SettingUnit.Hours);
+    public static readonly IntSetting ResultHours = new("complaints.resultHours", 48, 1, 720, SettingUnit.Hours);
+    public static readonly IntSetting FollowUpDays = new("complaints.followUpDays", 3, 1, 60, SettingUnit.Days);
+    public static readonly IntSetting SatisfactionCallbackDays = new("complaints.satisfactionCallbackDays", 7, 1, 60, SettingUnit.Days);
+}

@@ -1,0 +1,25 @@
+using Dcrc.Kernel.Settings;
+
+namespace Dcrc.Features.Customers;
+
+/// <summary>Numbers of the archive manuals (seeds 000, 001, 002 §五, 002 表14).</summary>
+[SettingsGroup]
+public static class ArchiveSettings
+{
+    public static readonly TextSetting NumberRule = new("archive.numberRule", "{store}-{yyyyMM}-{seq:6}", 60);
+    public static readonly IntSetting SalesHandoverDays = new("archive.salesHandoverDays", 5, 1, 30, SettingUnit.Days);
+    public static readonly IntSetting ServiceHandoverDays = new("archive.serviceHandoverDays", 3, 1, 30, SettingUnit.Days);
+    public static readonly IntSetting UpdateDueWorkingDays = new("archive.updateDueWorkingDays", 1, 1, 10, SettingUnit.WorkingDays);
+    public static readonly IntSetting UpdateLimitWorkingDays = new("archive.updateLimitWorkingDays", 2, 1, 10, SettingUnit.WorkingDays);
+    public static readonly IntSetting AuditSampleSales = new("archive.auditSampleSales", 10, 0, 500, SettingUnit.Count);
+    public static readonly IntSetting AuditSampleService = new("archive.auditSampleService", 10, 0, 500, SettingUnit.Count);
+    public static readonly IntSetting ClassAShare = new("archive.classAShare", 20, 0, 100, SettingUnit.Percent);
+    public static readonly IntSetting ClassBShare = new("archive.classBShare", 40, 0, 100, SettingUnit.Percent);
+    public static readonly IntSetting ClassCShare = new("archive.classCShare", 40, 0, 100, SettingUnit.Percent);
+    public static readonly IntSetting ClassACallDays = new("archive.classACallDays", 7, 1, 365, SettingUnit.Days);
+    public static readonly IntSetting ClassAVisitMonths = new("archive.classAVisitMonths", 2, 1, 24, SettingUnit.Months);
+    public static readonly IntSetting ClassBCallDays = new("archive.classBCallDays", 7, 1, 365, SettingUnit.Days);
+    public static readonly IntSetting ClassBVisitMonths = new("archive.classBVisitMonths", 3, 1, 24, SettingUnit.Months);
+    public static readonly IntSetting ClassCCallDays = new("archive.classCCallDays", 14, 1, 365, SettingUnit.Days);
+    public static readonly IntSetting ClassCVisitMonths = new("archive.classCVisitMonths", 4, 1, 24, SettingUnit.Months);
+}

@@ -1,0 +1,31 @@
+using Dcrc.Features.Account;
+using Dcrc.Features.Admin;
+using Dcrc.Features.Audit;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Dcrc.Features;
+
+public static class FeatureMap
+{
+    /// <summary>Every feature's services and its part of <c>/api/v1</c>. The API takes bearer tokens only.</summary>
+    public static IServiceCollection AddDcrcFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<SignInCheck>();
+        services.AddScoped<UserAdmin>();
+        services.AddScoped<Shared.Shell>();
+        services.AddScoped<Admin.Permissions.RolePermissions>();
+        return services;
+    }
+
+    public static WebApplication MapDcrcFeatures(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = IdentityConstants.BearerScheme })
+            .WithTags("DCRC");
+        api.MapAuthApi();
+        api.MapAdminApi();
+        api.MapAuditApi();
+        return app;
+    }
+}

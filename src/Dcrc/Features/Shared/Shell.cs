@@ -1,0 +1,45 @@
+using Dcrc.Data;
+using Dcrc.Features.Admin;
+using Dcrc.Features.Audit;
+using Dcrc.Kernel.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dcrc.Features.Shared;
+
+/// <summary>What the layout shows around every page: the navigation the user may use and the stores they can switch to.</summary>
+public class Shell(CurrentUser user, DcrcDb db, StoreScope scope, AccessControl access)
+{
+    public sealed record NavItem(string Group, string Label, string Url, string Icon, Permission[] AnyOf);
+
+    /// <summary>Left navigation, by capability. An item shows when the user holds any of its permissions (none = everyone).</summary>
+    public static readonly NavItem[] Navigation =
+    [
+        new("Nav.Workbench", "Nav.Home", "/", "house", []),
+        new("Nav.Admin", "Nav.Stores", "/Admin/Stores", "shop", [AdminPermissions.Stores]),
+        new("Nav.Admin", "Nav.Departments", "/Admin/Departments", "diagram", [AdminPermissions.Departments]),
+        new("Nav.Admin", "Nav.Users", "/Admin/Users", "people", [AdminPermissions.Users, AdminPermissions.AssignRoles]),
+        new("Nav.Admin", "Nav.Roles", "/Admin/Permissions", "shield", [AdminPermissions.RolePermissions]),
+        new("Nav.Admin", "Nav.Settings", "/Admin/Settings", "sliders", [AdminPermissions.Settings]),
+        new("Nav.Audit", "Nav.AuditLog", "/Audit", "journal", [AuditPermissions.Read]),
+        new("Nav.Help", "Nav.ApiDocs", "/ApiDocs", "code", []),
+    ];
+
+    public async Task<IReadOnlyList<IGrouping<string, NavItem>>> NavigationAsync()
+    {
+        var perms = await user.PermissionsAsync();
+        return Navigation.Where(n => n.AnyOf.Length == 0 || n.AnyOf.Any(p => perms.Contains(p.Name))).GroupBy(n => n.Group).ToList();
+    }
+
+    public sealed record StoreOption(int Id, string Name);
+
+    /// <summary>Stores the user may switch to: their own, or every active store for group-wide roles.</summary>
+    public async Task<IReadOnlyList<StoreOption>> StoresAsync()
+    {
+        var groupWide = await access.ScopeOfAsync(user.Principal) == DataScope.Group;
+        var mine = user.StoreIds;
+        return await db.Stores.AsNoTracking().Where(s => s.IsActive && (groupWide || mine.Contains(s.Id)))
+            .OrderBy(s => s.Code).Select(s => new StoreOption(s.Id, s.Name)).ToListAsync();
+    }
+
+    public int? CurrentStoreId => scope.CurrentStoreId;
+}

@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+
+namespace Dcrc.Kernel.Api;
+
+/// <summary>
+/// Validates an API request body with its data annotations, in the caller's language, and answers RFC 7807
+/// problem details whose errors are keyed by the camelCase JSON name of the field.
+/// </summary>
+public class ApiValidator(IStringLocalizer<SharedResource> l)
+{
+    public Dictionary<string, string[]> Validate<T>(T model)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (model is null)
+        {
+            errors[""] = [l["Validation.Body"]];
+            return errors;
+        }
+        foreach (var prop in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var value = prop.GetValue(model);
+            foreach (var attr in prop.GetCustomAttributes<ValidationAttribute>())
+            {
+                if (attr.IsValid(value)) continue;
+                errors[FieldName(prop.Name)] = [Message(attr, Label(prop))];
+                break;
+            }
+        }
+        return errors;
+    }
+
+    public static string FieldName(string propertyName) => JsonNamingPolicy.CamelCase.ConvertName(propertyName);
+
+    private string Label(PropertyInfo prop) =>
+        prop.GetCustomAttribute<DisplayAttribute>()?.Name is { } key ? l[key] : prop.Name;
+
+    /// <summary>Same keys and argument order as the page forms (MVC's data-annotation adapters).</summary>
+    public string Message(ValidationAttribute attr, string label) => attr switch
+    {
+        StringLengthAttribute s => l[attr.ErrorMessage ?? "Validation.StringLength", label, s.MaximumLength, s.MinimumLength],
+        MaxLengthAttribute m => l[attr.ErrorMessage ?? "Validation.MaxLength", label, m.Length],
+        RangeAttribute r => l[attr.ErrorMessage ?? "Validation.Range", label, r.Minimum, r.Maximum],
+        RequiredAttribute => l[attr.ErrorMessage ?? "Validation.Required", label],
+        EmailAddressAttribute => l[attr.ErrorMessage ?? "Validation.Email", label],
+        _ => l[attr.ErrorMessage ?? "Validation.Invalid", label],
+    };
+
+    public ValidationProblem Problem(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: l["Problem.Validation"]);
+
+    public ValidationProblem Problem(string field, string message) => Problem(new() { [field] = [message] });
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Dcrc.Data;
+using Dcrc.Kernel.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dcrc.Kernel.Audit;
+
+/// <summary>
+/// Appends to the audit log. Entries are chained by SHA-256; appends are serialised (an advisory lock on
+/// PostgreSQL, the database write lock on SQLite) so two app instances never fork the chain. The database
+/// itself refuses UPDATE and DELETE on the table (triggers in the schema scripts).
+/// </summary>
+public class AuditLog(DcrcDb db, IHttpContextAccessor http, TimeProvider clock, StoreScope scope)
+{
+    /// <summary>The signed-in user's name, for "updated by" columns.</summary>
+    public string? ActorName => http.HttpContext?.User?.Identity?.Name;
+
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+    private const long AdvisoryLockKey = 0x0DC7C_A0D17;
+
+    /// <summary>
+    /// Writes one entry and saves the context. Inside the caller's transaction it commits with it;
+    /// otherwise it runs in a transaction of its own.
+    /// </summary>
+    public async Task WriteAsync(string action, string summary, string? entityType = null, string? entityId = null,
+        int? storeId = null, AppUser? actor = null, CancellationToken ct = default)
+    {
+        var context = http.HttpContext;
+        var user = context?.User;
+        var entry = new AuditEntry
+        {
+            At = Truncate(clock.GetUtcNow().UtcDateTime),
+            UserId = actor?.Id ?? user?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value,
+            UserName = actor?.UserName ?? user?.Identity?.Name,
+            StoreId = storeId ?? scope.CurrentStoreId,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Summary = summary.Length > 1000 ? summary[..1000] : summary,
+            ClientAddress = context?.Connection.RemoteIpAddress?.ToString(),
+        };
+
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            if (!db.IsSqlite)
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
+            entry.PreviousHash = await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? Genesis;
+            entry.Hash = HashOf(entry);
+            db.AuditEntries.Add(entry);
+            await db.SaveChangesAsync(ct);
+            if (own != null) await own.CommitAsync(ct);
+        }
+        finally
+        {
+            if (own != null) await own.DisposeAsync();
+        }
+    }
+
+    public sealed record Verification(bool Intact, long Checked, long? FirstBrokenId);
+
+    /// <summary>Walks the whole chain in id order; the first entry whose link or content does not match is reported.</summary>
+    public static async Task<Verification> VerifyAsync(DcrcDb db, CancellationToken ct = default)
+    {
+        var previous = Genesis;
+        long lastId = 0, count = 0;
+        while (true)
+        {
+            var batch = await db.AuditEntries.AsNoTracking().Where(e => e.Id > lastId).OrderBy(e => e.Id).Take(5000).ToListAsync(ct);
+            if (batch.Count == 0) return new(true, count, null);
+            foreach (var e in batch)
+            {
+                if (e.PreviousHash != previous || HashOf(e) != e.Hash) return new(false, count, e.Id);
+                previous = e.Hash;
+                lastId = e.Id;
+                count++;
+            }
+        }
+    }
+
+    public static string HashOf(AuditEntry e)
+    {
+        var canonical = string.Join('\u001f',
+            e.PreviousHash,
+            e.At.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+            e.UserId, e.UserName, e.StoreId?.ToString(CultureInfo.InvariantCulture),
+            e.Action, e.EntityType, e.EntityId, e.Summary, e.ClientAddress);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    // Both databases keep at least milliseconds; hashing a finer value would not survive the round trip.
+    private static DateTime Truncate(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+}
+
+/// <summary>The audit actions the platform writes; features add their own strings in the same "area.verb" form.</summary>
+public static class AuditActions
+{
+    public const string LoginSucceeded = "auth.login";
+    public const string LoginFailed = "auth.login_failed";
+    public const string LockedOut = "auth.locked_out";
+    public const string Logout = "auth.logout";
+    public const string PasswordChanged = "auth.password_changed";
+    public const string TokenIssued = "auth.token";
+    public const string UserCreated = "users.create";
+    public const string UserUpdated = "users.update";
+    public const string UserRolesChanged = "users.roles";
+    public const string UserPasswordReset = "users.password_reset";
+    public const string UserUnlocked = "users.unlock";
+    public const string RolePermissionsChanged = "roles.permissions";
+    public const string StoreSaved = "stores.save";
+    public const string DepartmentSaved = "departments.save";
+    public const string SettingChanged = "settings.change";
+    public const string AuditVerified = "audit.verify";
+    public const string AuditRead = "audit.read";
+}

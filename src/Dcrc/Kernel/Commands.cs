@@ -1,0 +1,49 @@
+using Dcrc.Data;
+using Dcrc.Kernel.Access;
+using Dcrc.Kernel.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dcrc.Kernel;
+
+/// <summary>
+/// Maintenance commands: <c>dotnet run --project src/Dcrc -- verify-audit</c> checks the audit chain (exit 1
+/// if broken); <c>-- schema-script sqlite|postgres</c> prints the schema EF Core's model implies, the
+/// starting point for the next migration script.
+/// </summary>
+public static class Commands
+{
+    public static async Task<bool> TryRunAsync(string[] args)
+    {
+        if (args.Length == 0) return false;
+        switch (args[0])
+        {
+            case "verify-audit":
+            {
+                var builder = WebApplication.CreateBuilder(args[1..]);
+                builder.Logging.AddDcrcLogging(builder.Configuration);
+                builder.Services.AddDcrcDatabase(builder.Configuration);
+                await using var app = builder.Build();
+                using var scope = app.Services.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<DcrcDb>();
+                var result = await AuditLog.VerifyAsync(db);
+                Console.WriteLine(result.Intact
+                    ? $"Audit chain intact: {result.Checked} entries."
+                    : $"Audit chain BROKEN at entry {result.FirstBrokenId} (after {result.Checked} good entries).");
+                Environment.ExitCode = result.Intact ? 0 : 1;
+                return true;
+            }
+            case "schema-script":
+            {
+                var sqlite = args.Length < 2 || args[1] != "postgres";
+                var options = new DbContextOptionsBuilder<DcrcDb>();
+                if (sqlite) options.UseSqlite("Data Source=:memory:");
+                else options.UseNpgsql("Host=localhost");
+                await using var db = new DcrcDb(options.Options, StoreScope.Everything());
+                Console.WriteLine(db.Database.GenerateCreateScript());
+                return true;
+            }
+            default:
+                return false;
+        }
+    }
+}

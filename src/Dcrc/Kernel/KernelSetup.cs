@@ -1,0 +1,45 @@
+using Dcrc.Data;
+using Dcrc.Kernel.Api;
+using Dcrc.Kernel.Audit;
+using Dcrc.Kernel.Localization;
+using Dcrc.Kernel.Settings;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Dcrc.Kernel;
+
+public static class KernelSetup
+{
+    public static IServiceCollection AddDcrcKernel(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<SettingsStore>();
+        services.AddScoped<ApiValidator>();
+        services.AddScoped<DemoDealership>();
+
+        services.AddSingleton<MissingResources>();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<IStringLocalizerFactory, RecordingLocalizerFactory>();
+        return services;
+    }
+
+    /// <summary>MVC's own model-binding messages ("The value '' is invalid") in the user's language.</summary>
+    public static void LocaliseBindingMessages(MvcOptions o, IStringLocalizer l)
+    {
+        var m = o.ModelBindingMessageProvider;
+        m.SetValueMustNotBeNullAccessor(f => l["Validation.Required", f]);
+        m.SetAttemptedValueIsInvalidAccessor((v, f) => l["Validation.InvalidValue", f]);
+        m.SetMissingBindRequiredValueAccessor(f => l["Validation.Required", f]);
+        m.SetMissingKeyOrValueAccessor(() => l["Validation.Invalid", ""]);
+        m.SetMissingRequestBodyRequiredValueAccessor(() => l["Validation.Body"]);
+        m.SetNonPropertyAttemptedValueIsInvalidAccessor(v => l["Validation.InvalidValue", ""]);
+        m.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["Validation.InvalidValue", ""]);
+        m.SetUnknownValueIsInvalidAccessor(f => l["Validation.InvalidValue", f]);
+        m.SetValueIsInvalidAccessor(v => l["Validation.InvalidValue", ""]);
+        m.SetValueMustBeANumberAccessor(f => l["Validation.Number", f]);
+        m.SetNonPropertyValueMustBeANumberAccessor(() => l["Validation.Number", ""]);
+    }
+}

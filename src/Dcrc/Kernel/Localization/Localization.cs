@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Dcrc.Kernel.Localization;
+
+public static class Cultures
+{
+    public const string Chinese = "zh-CN";
+    public const string English = "en";
+    public static readonly CultureInfo[] Supported = [new(Chinese), new(English)];
+
+    public static RequestLocalizationOptions Options()
+    {
+        var o = new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Chinese),
+            SupportedCultures = Supported,
+            SupportedUICultures = Supported,
+            FallBackToParentCultures = true,
+            FallBackToParentUICultures = true,
+        };
+        // Cookie (the switcher) first, then the browser's Accept-Language; no query-string switch.
+        o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        return o;
+    }
+}
+
+/// <summary>Keys looked up but missing in the current culture's resources; the page walk test fails on any.</summary>
+public class MissingResources
+{
+    private readonly ConcurrentDictionary<string, byte> _missing = new();
+    public void Add(string culture, string key) => _missing.TryAdd($"{culture}:{key}", 0);
+    public IReadOnlyCollection<string> All => _missing.Keys.ToList();
+}
+
+/// <summary>Wraps the resource-file localizers to record keys that are not found.</summary>
+public class RecordingLocalizerFactory(IOptions<LocalizationOptions> options, ILoggerFactory logs, MissingResources missing) : IStringLocalizerFactory
+{
+    private readonly ResourceManagerStringLocalizerFactory _inner = new(options, logs);
+    private readonly ILogger _log = logs.CreateLogger<RecordingLocalizerFactory>();
+
+    public IStringLocalizer Create(Type resourceSource) => new Recording(_inner.Create(resourceSource), this);
+    public IStringLocalizer Create(string baseName, string location) => new Recording(_inner.Create(baseName, location), this);
+
+    private void Missed(string key)
+    {
+        var culture = CultureInfo.CurrentUICulture.Name;
+        missing.Add(culture, key);
+        _log.LogWarning("Resource key {Key} missing for culture {Culture}", key, culture);
+    }
+
+    private sealed class Recording(IStringLocalizer inner, RecordingLocalizerFactory owner) : IStringLocalizer
+    {
+        public LocalizedString this[string name] => Check(inner[name]);
+        public LocalizedString this[string name, params object[] arguments] => Check(inner[name, arguments]);
+        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => inner.GetAllStrings(includeParentCultures);
+
+        private LocalizedString Check(LocalizedString s)
+        {
+            if (s.ResourceNotFound) owner.Missed(s.Name);
+            return s;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+// Small behaviours without inline script (the CSP forbids it).
+document.addEventListener('change', function (e) {
+  var form = e.target.closest('form[data-autosubmit]');
+  if (form) form.requestSubmit();
+});
+document.addEventListener('click', function (e) {
+  var el = e.target.closest('[data-confirm]');
+  if (el && !window.confirm(el.getAttribute('data-confirm'))) e.preventDefault();
+});
