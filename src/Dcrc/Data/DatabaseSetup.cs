@@ -3,11 +3,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dcrc.Data;
 
-public class DatabaseOptions
+/// <summary>Which database, and how to reach it: PostgreSQL from ConnectionStrings:Dcrc, or SQLite in the data directory.</summary>
+public sealed class DatabaseConnection
 {
-    public const string Section = "Dcrc:Database";
-    /// <summary><c>sqlite</c> (default, embedded) or <c>postgres</c>.</summary>
-    public string Provider { get; set; } = "sqlite";
+    public bool Postgres { get; }
+    public string ConnectionString { get; }
+
+    public DatabaseConnection(IConfiguration config)
+    {
+        Postgres = DatabaseSetup.IsPostgres(config);
+        var configured = config.GetConnectionString("Dcrc");
+        if (Postgres)
+        {
+            ConnectionString = string.IsNullOrWhiteSpace(configured)
+                ? throw new InvalidOperationException("Dcrc__Database__Provider=postgres needs ConnectionStrings__Dcrc (an Npgsql connection string).")
+                : configured;
+            return;
+        }
+        if (!string.IsNullOrWhiteSpace(configured)) { ConnectionString = configured; return; }
+        var dir = DatabaseSetup.DataDirectory(config);
+        Directory.CreateDirectory(dir);
+        ConnectionString = $"Data Source={Path.Combine(dir, "dcrc.db")};Default Timeout=30";
+    }
 }
 
 public static class DatabaseSetup
@@ -19,24 +36,16 @@ public static class DatabaseSetup
     public static string DataDirectory(IConfiguration config) =>
         Path.GetFullPath(config["Dcrc:DataDirectory"] is { Length: > 0 } d ? d : "data");
 
-    public static IServiceCollection AddDcrcDatabase(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddDcrcDatabase(this IServiceCollection services, IConfiguration _)
     {
-        var postgres = IsPostgres(config);
-        var connectionString = config.GetConnectionString("Dcrc");
-        if (postgres && string.IsNullOrWhiteSpace(connectionString))
-            throw new InvalidOperationException("Dcrc__Database__Provider=postgres needs ConnectionStrings__Dcrc (an Npgsql connection string).");
-        if (!postgres && string.IsNullOrWhiteSpace(connectionString))
-        {
-            var dir = DataDirectory(config);
-            Directory.CreateDirectory(dir);
-            connectionString = $"Data Source={Path.Combine(dir, "dcrc.db")};Default Timeout=30";
-        }
-
         services.AddScoped<StoreScope>();
-        services.AddDbContext<DcrcDb>(o =>
+        // Configuration is read when the first context is made, after the host (or a test host) has settled it.
+        services.AddSingleton<DatabaseConnection>();
+        services.AddDbContext<DcrcDb>((sp, o) =>
         {
-            if (postgres) o.UseNpgsql(connectionString);
-            else o.UseSqlite(connectionString);
+            var db = sp.GetRequiredService<DatabaseConnection>();
+            if (db.Postgres) o.UseNpgsql(db.ConnectionString);
+            else o.UseSqlite(db.ConnectionString);
         });
         return services;
     }

@@ -45,7 +45,7 @@ public class LoginModel(SignInCheck check, SignInManager<AppUser> signIn, TimePr
             ModelState.AddModelError("", l["Login.Failed"]);
             return Page();
         }
-        await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        // A new ticket and cookie: nothing of a session from before the login is carried over.
         var props = new AuthenticationProperties { IsPersistent = false };
         props.Items[IdentitySetup.AuthTimeItem] = clock.GetUtcNow().UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await signIn.SignInWithClaimsAsync(user!, props, []);
