@@ -13,13 +13,14 @@ public static class AuditApi
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {
         var audit = api.MapGroup("/audit").RequireAuthorization(AuditPermissions.Read.Policy);
-        audit.MapGet("/", List).WithSummary("Audit entries, newest first (audit administrator only)");
+        audit.MapGet("", List).WithSummary("Audit entries, newest first (audit administrator only)");
         audit.MapGet("/verify", Verify).WithSummary("Verify the hash chain of the whole audit log");
         return api;
     }
 
-    public static async Task<Ok<Page>> List([AsParameters] AuditFilter filter, DcrcDb db)
+    public static async Task<Ok<Page>> List(DcrcDb db, DateOnly? from, DateOnly? to, string? user, string? action, string? entity, int page = 1, int pageSize = 50)
     {
+        var filter = new AuditFilter { From = from, To = to, User = user, Action = action, Entity = entity, Page = page, PageSize = pageSize };
         var (items, total) = await filter.PageAsync(db, StoreTime.GroupZone);
         return TypedResults.Ok(new Page(items.Select(e => new EntryDto(e.Id, e.At, e.UserName, e.StoreId, e.Action, e.EntityType, e.EntityId, e.Summary, e.ClientAddress, e.Hash)).ToList(),
             filter.Page, filter.PageSize, total));

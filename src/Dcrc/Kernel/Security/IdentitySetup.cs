@@ -13,6 +13,7 @@ namespace Dcrc.Kernel.Security;
 public static class IdentitySetup
 {
     public const string AuthTimeItem = "dcrc.auth_time";
+    public const string DefaultScheme = "Dcrc";
 
     public static IServiceCollection AddDcrcIdentity(this IServiceCollection services, IConfiguration config)
     {
@@ -23,7 +24,10 @@ public static class IdentitySetup
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DataProtectionKeys(sp.GetRequiredService<IServiceScopeFactory>())));
         services.AddDataProtection().SetApplicationName("Dcrc");
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+        // One default scheme: /api requests authenticate by bearer token, everything else by the session cookie.
+        services.AddAuthentication(DefaultScheme)
+            .AddPolicyScheme(DefaultScheme, DefaultScheme, o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromMinutes(security.ApiTokenMinutes))
             .AddIdentityCookies();
 
