@@ -23,7 +23,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/Language");
-                o.Conventions.AllowAnonymousToPage("/ApiDocs");
+                o.Conventions.AllowAnonymousToPage("/ApiDocs/Index");
                 o.Conventions.AllowAnonymousToFolder("/Errors");
             })
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));

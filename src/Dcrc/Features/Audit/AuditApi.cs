@@ -18,10 +18,11 @@ public static class AuditApi
         return api;
     }
 
-    public static async Task<Ok<Page>> List(DcrcDb db, DateOnly? from, DateOnly? to, string? user, string? action, string? entity, int page = 1, int pageSize = 50)
+    public static async Task<Ok<Page>> List(DcrcDb db, AuditLog audit, DateOnly? from, DateOnly? to, string? user, string? action, string? entity, int page = 1, int pageSize = 50)
     {
         var filter = new AuditFilter { From = from, To = to, User = user, Action = action, Entity = entity, Page = page, PageSize = pageSize };
         var (items, total) = await filter.PageAsync(db, StoreTime.GroupZone);
+        await audit.WriteAsync(AuditActions.AuditRead, "api " + filter.Describe());
         return TypedResults.Ok(new Page(items.Select(e => new EntryDto(e.Id, e.At, e.UserName, e.StoreId, e.Action, e.EntityType, e.EntityId, e.Summary, e.ClientAddress, e.Hash)).ToList(),
             filter.Page, filter.PageSize, total));
     }

@@ -15,6 +15,9 @@ public sealed class AuditFilter
     public int Page { get; set; } = 1;
     public int PageSize { get; set; } = 50;
 
+    /// <summary>What was asked for, for the audit entry that records the read.</summary>
+    public string Describe() => $"from={From:yyyy-MM-dd} to={To:yyyy-MM-dd} user={User} action={Action} entity={Entity} page={Page}";
+
     public IQueryable<AuditEntry> Apply(DcrcDb db, TimeZoneInfo zone)
     {
         var q = db.AuditEntries.AsNoTracking();

@@ -34,7 +34,11 @@ public class IndexModel(DcrcDb db, AuditLog audit, IStringLocalizer<SharedResour
         return s.ResourceNotFound ? action : s.Value;
     }
 
-    public async Task OnGetAsync() => await LoadAsync();
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        await audit.WriteAsync(AuditActions.AuditRead, Filter.Describe());
+    }
 
     public async Task OnPostVerifyAsync()
     {

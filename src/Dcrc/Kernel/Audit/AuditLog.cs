@@ -102,7 +102,6 @@ public static class AuditActions
     public const string LockedOut = "auth.locked_out";
     public const string Logout = "auth.logout";
     public const string PasswordChanged = "auth.password_changed";
-    public const string TokenIssued = "auth.token";
     public const string UserCreated = "users.create";
     public const string UserUpdated = "users.update";
     public const string UserRolesChanged = "users.roles";

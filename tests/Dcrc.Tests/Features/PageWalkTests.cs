@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Dcrc.Data;
+using Dcrc.Kernel.Localization;
+using Dcrc.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dcrc.Tests.Features;
+
+/// <summary>
+/// Opens every page, as the user who may see it, in Chinese and in English: no page may look up a resource
+/// key that is missing, show English words in the Chinese UI, or Chinese in the English UI (data such as
+/// store or people's names aside).
+/// </summary>
+public abstract partial class PageWalkTests(DcrcApp app)
+{
+    private async Task<List<(string User, string Url)>> PagesAsync()
+    {
+        var (storeId, deptId, userId) = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DcrcDb>();
+            return (await db.Stores.Select(s => s.Id).FirstAsync(), await db.Departments.Select(d => d.Id).FirstAsync(), await db.Users.Where(u => u.UserName == "th.crm").Select(u => u.Id).SingleAsync());
+        });
+        return
+        [
+            ("", "/Account/Login"),
+            ("th.callback", "/"), ("th.callback", "/Account/ChangePassword"), ("th.callback", "/Errors/403"), ("th.callback", "/Errors/404"), ("th.callback", "/Errors/500"),
+            ("sysadmin", "/Admin/Stores"), ("sysadmin", "/Admin/Stores/Edit"), ("sysadmin", $"/Admin/Stores/Edit/{storeId}"),
+            ("sysadmin", "/Admin/Departments"), ("sysadmin", "/Admin/Departments/Edit"), ("sysadmin", $"/Admin/Departments/Edit/{deptId}"),
+            ("sysadmin", "/Admin/Users"), ("sysadmin", "/Admin/Users/Edit"), ("sysadmin", $"/Admin/Users/Edit/{userId}"),
+            ("sysadmin", "/Admin/Settings"), ("sysadmin", $"/Admin/Settings?storeId={storeId}"),
+            ("secadmin", "/Admin/Permissions"), ("secadmin", $"/Admin/Users/Edit/{userId}"),
+            ("auditadmin", "/Audit"), ("group.gm", "/"), ("", "/ApiDocs"),
+        ];
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task Every_page_is_complete_in_the_language(string culture)
+    {
+        var data = await DataTextsAsync();
+        var clients = new Dictionary<string, HttpClient>();
+        var problems = new List<string>();
+        foreach (var (user, url) in await PagesAsync())
+        {
+            if (!clients.TryGetValue(user, out var client))
+            {
+                client = user == "" ? app.Browser() : await app.BrowserAs(user, culture: culture);
+                client.DefaultRequestHeaders.AcceptLanguage.Clear();
+                client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+                clients[user] = client;
+            }
+            var response = await client.GetAsync(url);
+            var expected = url.StartsWith("/Errors/") ? (HttpStatusCode)int.Parse(url[8..]) : HttpStatusCode.OK;
+            if (response.StatusCode != expected) { problems.Add($"{url} as {user}: {response.StatusCode}"); continue; }
+            var text = VisibleText(await response.Content.ReadAsStringAsync(), data);
+            var stray = culture == Cultures.English
+                ? Cjk().Matches(text).Select(m => m.Value).Distinct().ToList()
+                : EnglishWord().Matches(text).Select(m => m.Value).Where(w => !AllowedInChinese.Contains(w)).Distinct().ToList();
+            if (stray.Count > 0) problems.Add($"{url} as {user}: {string.Join(" ", stray)}");
+        }
+        var missing = app.Services.GetRequiredService<MissingResources>().All;
+        problems.AddRange(missing.Select(m => "missing resource " + m));
+        problems.ShouldBeEmpty();
+    }
+
+    private static readonly HashSet<string> AllowedInChinese = ["DCRC", "API", "English"];
+
+    /// <summary>Names and codes that are data, not interface text.</summary>
+    private Task<List<string>> DataTextsAsync() => app.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<DcrcDb>();
+        var texts = new List<string> { "中文", "Asia/Shanghai" };
+        texts.AddRange(await db.Stores.Select(s => s.Name).ToListAsync());
+        texts.AddRange((await db.Stores.Select(s => new { s.Province, s.City, s.Address }).ToListAsync()).SelectMany(s => new[] { s.Province, s.City, s.Address }).OfType<string>());
+        texts.AddRange(await db.Departments.Select(d => d.Name).ToListAsync());
+        texts.AddRange(await db.Departments.Select(d => d.Code).ToListAsync());
+        texts.AddRange(await db.Users.Select(u => u.DisplayName).ToListAsync());
+        texts.AddRange(await db.Users.Select(u => u.UserName!).ToListAsync());
+        texts.AddRange(Dcrc.Kernel.Settings.SettingsCatalog.All.Select(s => s.DefaultText));
+        return texts.Where(t => t.Length > 0).OrderByDescending(t => t.Length).ToList();
+    });
+
+    private static string VisibleText(string html, List<string> data)
+    {
+        html = Hidden().Replace(html, " ");
+        html = Tags().Replace(html, " ");
+        html = WebUtility.HtmlDecode(html);
+        foreach (var d in data) html = html.Replace(d, " ");
+        return html;
+    }
+
+    [GeneratedRegex(@"<(script|style|code|noscript)\b.*?</\1>|<(td|span|div)\b[^>]*class=""[^""]*\btech\b[^""]*""[^>]*>.*?</\2>", RegexOptions.Singleline)]
+    private static partial Regex Hidden();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"[\u3400-\u9fff]+")]
+    private static partial Regex Cjk();
+
+    [GeneratedRegex(@"\b[A-Za-z]{3,}\b")]
+    private static partial Regex EnglishWord();
+}
+
+[Collection(SqliteCollection.Name)] public class PageWalkTests_Sqlite(SqliteApp app) : PageWalkTests(app);
+[Collection(PostgresCollection.Name)] public class PageWalkTests_Postgres(PostgresApp app) : PageWalkTests(app);
