@@ -63,6 +63,7 @@ public static class SettingsCatalog
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => typeof(SettingDefinition).IsAssignableFrom(f.FieldType))
             .Select(f => (SettingDefinition)f.GetValue(null)!)
+            .OrderBy(d => d.Group, StringComparer.Ordinal) // stable: declaration order within a group
             .ToList());
 
     public static IReadOnlyList<SettingDefinition> All => _all.Value;
