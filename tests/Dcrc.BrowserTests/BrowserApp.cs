@@ -26,6 +26,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Dcrc:Database:Provider", "sqlite");
         builder.UseSetting("Dcrc:DataDirectory", _dir);
         builder.UseSetting("Dcrc:Demo:Seed", "true");
+        builder.UseSetting("Dcrc:Security:LoginAttemptsPerMinute", "100000");
     }
 
     public async Task InitializeAsync()

@@ -57,13 +57,16 @@ public static class DatabaseSetup
         scope.ServiceProvider.GetRequiredService<StoreScope>().AllowAll(null);
         var db = scope.ServiceProvider.GetRequiredService<DcrcDb>();
         var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Dcrc.Database");
-        var version = await SchemaMigrator.MigrateAsync(db);
-        log.LogInformation("Database schema at version {Version} ({Provider})", version, db.IsSqlite ? "sqlite" : "postgres");
-        await BaseData.EnsureAsync(scope.ServiceProvider);
-        var config = scope.ServiceProvider.GetRequiredService<IConfiguration>();
-        if (DemoDealership.ShouldSeed(config, db.IsSqlite) && !await db.Stores.AnyAsync())
-            await scope.ServiceProvider.GetRequiredService<DemoDealership>().SeedAsync();
-        else
-            await BaseData.EnsureFirstAdministratorsAsync(scope.ServiceProvider);
+        await SchemaMigrator.UnderStartupLockAsync(db, async () =>
+        {
+            var version = await SchemaMigrator.MigrateAsync(db);
+            log.LogInformation("Database schema at version {Version} ({Provider})", version, db.IsSqlite ? "sqlite" : "postgres");
+            await BaseData.EnsureAsync(scope.ServiceProvider);
+            var config = scope.ServiceProvider.GetRequiredService<IConfiguration>();
+            if (DemoDealership.ShouldSeed(config, db.IsSqlite) && !await db.Stores.AnyAsync())
+                await scope.ServiceProvider.GetRequiredService<DemoDealership>().SeedAsync();
+            else
+                await BaseData.EnsureFirstAdministratorsAsync(scope.ServiceProvider);
+        });
     }
 }

@@ -34,6 +34,29 @@ public static partial class SchemaMigrator
             .ToList();
     }
 
+    private const long LockKey = 7151001;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> while holding the start-up lock (PostgreSQL; SQLite has one process), so
+    /// two instances starting together migrate and seed one after the other. The lock is re-entrant.
+    /// </summary>
+    public static async Task UnderStartupLockAsync(DcrcDb db, Func<Task> work)
+    {
+        if (db.IsSqlite) { await work(); return; }
+        await db.Database.OpenConnectionAsync();
+        var conn = db.Database.GetDbConnection();
+        try
+        {
+            await ExecAsync(conn, null, $"SELECT pg_advisory_lock({LockKey});", CancellationToken.None);
+            try { await work(); }
+            finally { await ExecAsync(conn, null, $"SELECT pg_advisory_unlock({LockKey});", CancellationToken.None); }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     public static int LatestVersion(bool sqlite) => Scripts(sqlite).Max(s => s.Version);
 
     /// <summary>Brings the database up to <paramref name="upTo"/> (default: the latest script).</summary>
@@ -41,6 +64,7 @@ public static partial class SchemaMigrator
     {
         var sqlite = db.IsSqlite;
         var conn = db.Database.GetDbConnection();
+        var locked = false;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -52,7 +76,8 @@ public static partial class SchemaMigrator
             }
             else
             {
-                await ExecAsync(conn, null, "SELECT pg_advisory_lock(7151001);", ct);
+                await ExecAsync(conn, null, $"SELECT pg_advisory_lock({LockKey});", ct);
+                locked = true;
                 await ExecAsync(conn, null, "CREATE TABLE IF NOT EXISTS __dcrc_schema (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL);", ct);
             }
             var current = await CurrentVersionAsync(conn, ct);
@@ -71,11 +96,11 @@ public static partial class SchemaMigrator
                 await tx.CommitAsync(ct);
                 current = script.Version;
             }
-            if (!sqlite) await ExecAsync(conn, null, "SELECT pg_advisory_unlock(7151001);", ct);
             return current;
         }
         finally
         {
+            if (locked) await ExecAsync(conn, null, $"SELECT pg_advisory_unlock({LockKey});", CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
     }

@@ -25,9 +25,9 @@ public static class Commands
                 await using var app = builder.Build();
                 using var scope = app.Services.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<DcrcDb>();
-                var result = await AuditLog.VerifyAsync(db);
+                var result = await AuditLog.VerifyAsync(db, AuditKey.FromConfiguration(app.Configuration));
                 Console.WriteLine(result.Intact
-                    ? $"Audit chain intact: {result.Checked} entries."
+                    ? $"Audit chain intact: {result.Checked} entries; head {result.LastId} {result.LastHash}"
                     : $"Audit chain BROKEN at entry {result.FirstBrokenId} (after {result.Checked} good entries).");
                 Environment.ExitCode = result.Intact ? 0 : 1;
                 return true;

@@ -16,6 +16,7 @@ public static class KernelSetup
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
+        services.AddSingleton(sp => AuditKey.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<SettingsStore>();
         services.AddScoped<ApiValidator>();
         services.AddScoped<DemoDealership>();

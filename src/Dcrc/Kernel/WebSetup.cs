@@ -43,7 +43,20 @@ public static class WebSetup
         // Chinese text as characters, not &#x...; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            // Titles in the caller's language; specific titles set by an endpoint are kept.
+            var l = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
+            var generic = ctx.ProblemDetails.Title is null || ctx.ProblemDetails.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)
+                || ctx.ProblemDetails.Title.StartsWith("One or more validation errors", StringComparison.Ordinal)
+                || ctx.ProblemDetails.Title.StartsWith("An error occurred", StringComparison.Ordinal);
+            if (generic) ctx.ProblemDetails.Title = l[status switch
+            {
+                400 => "Problem.BadRequest", 401 => "Problem.Unauthorized", 403 => "Problem.Forbidden", 404 => "Problem.NotFound",
+                409 => "Problem.Conflict", 429 => "Problem.TooManyRequests", >= 500 => "Problem.ServerError", _ => "Problem.BadRequest",
+            }];
+        });
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         services.AddHealthChecks().AddDbContextCheck<DcrcDb>("database");
         services.AddOpenApi("v1", o =>
@@ -60,6 +73,18 @@ public static class WebSetup
             });
         });
         services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
+        services.AddRateLimiter(o =>
+        {
+            // Password attempts per client address (login form and token endpoint); everything else unlimited.
+            o.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
+                IsPasswordAttempt(ctx)
+                    ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter("login:" + ctx.Connection.RemoteIpAddress, _ => new()
+                    {
+                        PermitLimit = security.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                    })
+                    : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("unlimited"));
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        });
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -77,12 +102,15 @@ public static class WebSetup
         if (security.BehindProxy) app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
+        if (!security.AllowPlainHttpFromNetwork) app.UseMiddleware<PlainHttpGuard>();
         if (security.RequireHttps) app.UseHttpsRedirection();
+        // The language first: error pages and problem details are written in it too.
+        app.UseRequestLocalization(Cultures.Options());
         app.UseWhen(IsApi, a => { a.UseExceptionHandler(); a.UseStatusCodePages(); });
         app.UseWhen(c => !IsApi(c), a => { a.UseExceptionHandler("/Errors/500"); a.UseStatusCodePagesWithReExecute("/Errors/{0}"); });
-        app.UseRequestLocalization(Cultures.Options());
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<StoreScopeMiddleware>();
         app.UseMiddleware<PasswordChangeGate>();
@@ -94,6 +122,26 @@ public static class WebSetup
     }
 
     public static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api");
+
+    private static bool IsPasswordAttempt(HttpContext c) => HttpMethods.IsPost(c.Request.Method)
+        && (c.Request.Path.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase) || c.Request.Path.Equals("/api/v1/auth/token", StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>
+/// Plain HTTP only to this machine: cookies and passwords never cross a network unencrypted. Other
+/// clients need HTTPS, directly or through a TLS proxy (Dcrc:Security:BehindProxy).
+/// </summary>
+public class PlainHttpGuard(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var remote = context.Connection.RemoteIpAddress;
+        if (context.Request.IsHttps || remote is null || System.Net.IPAddress.IsLoopback(remote)) return next(context);
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        var l = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        return context.Response.WriteAsync(l["Errors.HttpsRequired"]);
+    }
 }
 
 /// <summary>A user whose password was set by someone else (or a first administrator) must change it before anything else.</summary>

@@ -11,6 +11,7 @@ namespace Dcrc.Tests.Data;
 public abstract class SchemaTests(bool sqlite) : IAsyncLifetime
 {
     private readonly FreshDatabase _fresh = new(sqlite);
+    private static readonly AuditKey Key = new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     public Task InitializeAsync() => _fresh.CreateAsync();
     public Task DisposeAsync() => _fresh.DisposeAsync().AsTask();
 
@@ -56,8 +57,8 @@ public abstract class SchemaTests(bool sqlite) : IAsyncLifetime
             store.City.ShouldBe("佛山市");
             (await db.Departments.SingleAsync()).Code.ShouldBe("DCRC");
             // The new version's tables work on the upgraded database.
-            await new AuditLog(db, new HttpContextAccessor(), TimeProvider.System, StoreScope.Everything()).WriteAsync("test.upgrade", "after upgrade");
-            (await AuditLog.VerifyAsync(db)).Intact.ShouldBeTrue();
+            await new AuditLog(db, new HttpContextAccessor(), TimeProvider.System, StoreScope.Everything(), Key).WriteAsync("test.upgrade", "after upgrade");
+            (await AuditLog.VerifyAsync(db, Key)).Intact.ShouldBeTrue();
         }
     }
 
@@ -66,7 +67,7 @@ public abstract class SchemaTests(bool sqlite) : IAsyncLifetime
     {
         await using var db = _fresh.Context();
         await SchemaMigrator.MigrateAsync(db);
-        await new AuditLog(db, new HttpContextAccessor(), TimeProvider.System, StoreScope.Everything()).WriteAsync("test.entry", "original");
+        await new AuditLog(db, new HttpContextAccessor(), TimeProvider.System, StoreScope.Everything(), Key).WriteAsync("test.entry", "original");
         await Should.ThrowAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Summary\" = 'forged'"));
         await Should.ThrowAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\""));
         (await db.AuditEntries.AsNoTracking().SingleAsync()).Summary.ShouldBe("original");
@@ -77,16 +78,17 @@ public abstract class SchemaTests(bool sqlite) : IAsyncLifetime
     {
         await using var db = _fresh.Context();
         await SchemaMigrator.MigrateAsync(db);
-        var audit = new AuditLog(db, new HttpContextAccessor(), TimeProvider.System, StoreScope.Everything());
+        var audit = new AuditLog(db, new HttpContextAccessor(), TimeProvider.System, StoreScope.Everything(), Key);
         for (var i = 0; i < 5; i++) await audit.WriteAsync("test.entry", $"entry {i}");
-        (await AuditLog.VerifyAsync(db)).ShouldBe(new AuditLog.Verification(true, 5, null));
+        var before = await AuditLog.VerifyAsync(db, Key);
+        (before.Intact, before.Checked, before.LastHash).ShouldBe((true, 5L, await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstAsync()));
 
         // Someone with database rights drops the guard and rewrites entry 3.
         var victim = await db.AuditEntries.OrderBy(e => e.Id).Skip(2).Select(e => e.Id).FirstAsync();
         await db.Database.ExecuteSqlRawAsync(sqlite ? "DROP TRIGGER \"AuditEntries_no_update\"" : "DROP TRIGGER \"AuditEntries_no_update_delete\" ON \"AuditEntries\"");
         await db.Database.ExecuteSqlRawAsync($"UPDATE \"AuditEntries\" SET \"Summary\" = 'forged' WHERE \"Id\" = {victim}");
 
-        var result = await AuditLog.VerifyAsync(db);
+        var result = await AuditLog.VerifyAsync(db, Key);
         result.Intact.ShouldBeFalse();
         result.FirstBrokenId.ShouldBe(victim);
         result.Checked.ShouldBe(2);

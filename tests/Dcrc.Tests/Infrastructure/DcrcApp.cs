@@ -22,6 +22,7 @@ public abstract class DcrcApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string DemoPassword = DemoDealership.DefaultPassword;
     public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
     public abstract string Provider { get; }
+    public int LoginAttemptsPerMinute { get; init; } = 100_000;
     protected abstract Dictionary<string, string?> DatabaseSettings();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -29,6 +30,8 @@ public abstract class DcrcApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in DatabaseSettings()) builder.UseSetting(key, value);
         builder.UseSetting("Dcrc:Demo:Seed", "true");
+        // Every test request comes from the same (absent) address; the limit itself has its own test.
+        builder.UseSetting("Dcrc:Security:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString());
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

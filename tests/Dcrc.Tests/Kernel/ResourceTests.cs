@@ -28,13 +28,13 @@ public partial class ResourceTests
 
     [Fact]
     public void English_strings_contain_no_Chinese() =>
-        En.Where(kv => Cjk().IsMatch(kv.Value)).Select(kv => kv.Key).ShouldBeEmpty();
+        En.Where(kv => kv.Key != "Language.Chinese" && Cjk().IsMatch(kv.Value)).Select(kv => kv.Key).ShouldBeEmpty();
 
     [Fact]
     public void Chinese_strings_are_translated()
     {
         // Strings that are the same in both languages by nature.
-        var same = new HashSet<string> { "Unit.Percent" };
+        var same = new HashSet<string> { "Unit.Percent", "Language.Chinese", "Language.English" }; // a language's own name
         Zh.Where(kv => !same.Contains(kv.Key) && kv.Value == En[kv.Key]).Select(kv => kv.Key).ShouldBeEmpty();
         Zh.Where(kv => !same.Contains(kv.Key) && !Cjk().IsMatch(kv.Value) && !kv.Key.StartsWith("Unit.")).Select(kv => kv.Key).ShouldBeEmpty();
     }

@@ -24,7 +24,7 @@ public static class AuthApi
         return api;
     }
 
-    public static async Task<Results<SignInHttpResult, UnauthorizedHttpResult, ValidationProblem, ProblemHttpResult>> Token(
+    public static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> Token(
         TokenRequest request, ApiValidator validator, SignInCheck check, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> l)
     {
         var errors = validator.Validate(request);
@@ -32,7 +32,11 @@ public static class AuthApi
         var (outcome, user) = await check.CheckAsync(request.UserName!, request.Password!, "api");
         if (outcome == SignInOutcome.LockedOut)
             return TypedResults.Problem(l["Login.LockedOut"], statusCode: StatusCodes.Status401Unauthorized, title: l["Problem.Unauthorized"]);
-        if (outcome != SignInOutcome.Succeeded) return TypedResults.Unauthorized();
+        if (outcome != SignInOutcome.Succeeded)
+            return TypedResults.Problem(l["Login.Failed"], statusCode: StatusCodes.Status401Unauthorized, title: l["Problem.Unauthorized"]);
+        // A password somebody else set (first administrators, resets) is changed on the web before the API opens.
+        if (user!.MustChangePassword)
+            return TypedResults.Problem(l["Login.MustChangePassword"], statusCode: StatusCodes.Status401Unauthorized, title: l["Problem.Unauthorized"]);
         var principal = await signIn.CreateUserPrincipalAsync(user!);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }

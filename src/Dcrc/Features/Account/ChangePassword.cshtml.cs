@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dcrc.Features.Account;
 
-public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog audit, AccessControl access,
+public class ChangePasswordModel(Dcrc.Data.DcrcDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog audit, AccessControl access,
     IOptions<SecurityOptions> security, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
@@ -37,6 +37,8 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
         if (!ModelState.IsValid) return Page();
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        user.MustChangePassword = false; // saved with the new hash, or not at all
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
         if (!result.Succeeded)
         {
@@ -44,9 +46,8 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
                 ModelState.AddModelError(e.Code == "PasswordMismatch" ? "Input.CurrentPassword" : "Input.NewPassword", e.Description);
             return Page();
         }
-        user.MustChangePassword = false;
-        await users.UpdateAsync(user);
         await audit.WriteAsync(AuditActions.PasswordChanged, "self", "User", user.Id);
+        await tx.CommitAsync();
         access.InvalidateUser(user.Id);
         await signIn.RefreshSignInAsync(user);
         TempData["Flash"] = l["ChangePassword.Done"].Value;

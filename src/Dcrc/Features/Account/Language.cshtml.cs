@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Dcrc.Features.Account;
 
 /// <summary>The language switcher: remembers the choice in the culture cookie for a year.</summary>
-public class LanguageModel : PageModel
+public class LanguageModel(TimeProvider clock) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
 
@@ -15,7 +15,7 @@ public class LanguageModel : PageModel
         var chosen = culture == Cultures.English ? Cultures.English : Cultures.Chinese;
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, Secure = Request.IsHttps, SameSite = SameSiteMode.Lax });
+            new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, Secure = Request.IsHttps, SameSite = SameSiteMode.Lax });
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
     }
 }

@@ -25,11 +25,7 @@ public class LoginModel(SignInCheck check, SignInManager<AppUser> signIn, TimePr
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
-    public async Task OnGetAsync()
-    {
-        // A visit to the login page ends any earlier session: the next one starts with a fresh cookie.
-        await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
-    }
+    public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -46,6 +42,7 @@ public class LoginModel(SignInCheck check, SignInManager<AppUser> signIn, TimePr
             return Page();
         }
         // A new ticket and cookie: nothing of a session from before the login is carried over.
+        Response.Cookies.Delete(StoreScopeMiddleware.Cookie);
         var props = new AuthenticationProperties { IsPersistent = false };
         props.Items[IdentitySetup.AuthTimeItem] = clock.GetUtcNow().UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await signIn.SignInWithClaimsAsync(user!, props, []);

@@ -14,6 +14,7 @@ public class LogoutModel(SignInManager<AppUser> signIn, AuditLog audit) : PageMo
     {
         await audit.WriteAsync(AuditActions.Logout, "web", "User", User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value);
         await signIn.SignOutAsync();
+        Response.Cookies.Delete(Dcrc.Kernel.Access.StoreScopeMiddleware.Cookie);
         return Redirect("/Account/Login");
     }
 }

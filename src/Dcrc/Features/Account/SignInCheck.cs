@@ -1,6 +1,8 @@
+using Dcrc.Data;
 using Dcrc.Kernel.Access;
 using Dcrc.Kernel.Audit;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dcrc.Features.Account;
 
@@ -10,32 +12,42 @@ public enum SignInOutcome { Succeeded, Failed, LockedOut }
 /// Checks a user name and password with lockout on, for the login page and the token endpoint alike, and
 /// writes the audit entry: success, failure (also for unknown names) or lockout.
 /// </summary>
-public class SignInCheck(UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog audit)
+public class SignInCheck(DcrcDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, AuditLog audit)
 {
+    // Verified for unknown or disabled names, so a wrong name costs as long as a wrong password.
+    private static string? _decoyHash;
+
     public async Task<(SignInOutcome Outcome, AppUser? User)> CheckAsync(string userName, string password, string channel)
     {
+        // One attempt per user at a time (a row lock on PostgreSQL, the write lock on SQLite): parallel
+        // guesses cannot slip past the failure count, which Identity updates with an optimistic check.
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var normalized = users.NormalizeName(userName);
+        if (!db.IsSqlite)
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"AspNetUsers\" WHERE \"NormalizedUserName\" = {normalized} FOR UPDATE");
         var user = await users.FindByNameAsync(userName);
         if (user is null || !user.IsActive)
         {
+            _decoyHash ??= hasher.HashPassword(new AppUser(), Guid.NewGuid().ToString());
+            hasher.VerifyHashedPassword(new AppUser(), _decoyHash, password);
             await audit.WriteAsync(AuditActions.LoginFailed, $"{channel}: {Trim(userName)} ({(user is null ? "unknown" : "inactive")})", "User", user?.Id);
+            await tx.CommitAsync();
             return (SignInOutcome.Failed, null);
         }
         var wasLocked = await users.IsLockedOutAsync(user);
         // Lockout on: the 5th wrong password locks the account; a right one resets the count (and rehashes an old hash).
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var outcome = result.Succeeded ? SignInOutcome.Succeeded : result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.Failed;
+        var (action, summary) = outcome switch
         {
-            await audit.WriteAsync(AuditActions.LoginSucceeded, channel, "User", user.Id, actor: user);
-            return (SignInOutcome.Succeeded, user);
-        }
-        if (result.IsLockedOut)
-        {
-            await audit.WriteAsync(wasLocked ? AuditActions.LoginFailed : AuditActions.LockedOut,
-                wasLocked ? $"{channel}: attempt while locked" : $"{channel}: locked after repeated failures", "User", user.Id, actor: user);
-            return (SignInOutcome.LockedOut, user);
-        }
-        await audit.WriteAsync(AuditActions.LoginFailed, $"{channel}: wrong password", "User", user.Id, actor: user);
-        return (SignInOutcome.Failed, user);
+            SignInOutcome.Succeeded => (AuditActions.LoginSucceeded, channel),
+            SignInOutcome.LockedOut when wasLocked => (AuditActions.LoginFailed, $"{channel}: attempt while locked"),
+            SignInOutcome.LockedOut => (AuditActions.LockedOut, $"{channel}: locked after repeated failures"),
+            _ => (AuditActions.LoginFailed, $"{channel}: wrong password"),
+        };
+        await audit.WriteAsync(action, summary, "User", user.Id, actor: user);
+        await tx.CommitAsync();
+        return (outcome, user);
     }
 
     private static string Trim(string s) => s.Length > 64 ? s[..64] : s;

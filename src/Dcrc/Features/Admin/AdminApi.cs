@@ -21,7 +21,7 @@ public static class AdminApi
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder api)
     {
         api.MapGet("/stores", ListStores).WithSummary("Stores the caller can see");
-        api.MapGet("/users", ListUsers).RequireAuthorization(AdminPermissions.Users.Policy).WithSummary("Users, paged; q filters by user name or display name");
+        api.MapGet("/users", ListUsers).RequireAuthorization(PermissionPolicies.AnyOf(AdminPermissions.Users, AdminPermissions.AssignRoles)).WithSummary("Users, paged; q filters by user name or display name");
         api.MapPost("/users", CreateUser).RequireAuthorization(AdminPermissions.Users.Policy).WithSummary("Create a user (must change the initial password at first login)");
         api.MapPut("/users/{id}/roles", SetRoles).RequireAuthorization(AdminPermissions.AssignRoles.Policy).WithSummary("Replace a user's roles (security administrator)");
         api.MapGet("/settings", ListSettings).RequireAuthorization(AdminPermissions.Settings.Policy).WithSummary("Business settings for the group (no storeId) or one store");

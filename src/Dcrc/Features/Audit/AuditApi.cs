@@ -27,9 +27,9 @@ public static class AuditApi
             filter.Page, filter.PageSize, total));
     }
 
-    public static async Task<Ok<AuditLog.Verification>> Verify(DcrcDb db, AuditLog audit)
+    public static async Task<Ok<AuditLog.Verification>> Verify(DcrcDb db, AuditLog audit, AuditKey key)
     {
-        var result = await AuditLog.VerifyAsync(db);
+        var result = await AuditLog.VerifyAsync(db, key);
         await audit.WriteAsync(AuditActions.AuditVerified, result.Intact ? $"intact, {result.Checked} entries" : $"broken at {result.FirstBrokenId}");
         return TypedResults.Ok(result);
     }

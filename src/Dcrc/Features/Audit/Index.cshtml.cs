@@ -12,7 +12,7 @@ namespace Dcrc.Features.Audit;
 
 /// <summary>The audit log, for the audit administrator only: filter, page, verify the chain. Nothing here changes an entry.</summary>
 [RequirePermission("audit.read")]
-public class IndexModel(DcrcDb db, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(DcrcDb db, AuditLog audit, AuditKey key, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
@@ -42,7 +42,7 @@ public class IndexModel(DcrcDb db, AuditLog audit, IStringLocalizer<SharedResour
 
     public async Task OnPostVerifyAsync()
     {
-        Verification = await AuditLog.VerifyAsync(db);
+        Verification = await AuditLog.VerifyAsync(db, key);
         await audit.WriteAsync(AuditActions.AuditVerified, Verification.Intact ? $"intact, {Verification.Checked} entries" : $"broken at {Verification.FirstBrokenId}");
         await LoadAsync();
     }

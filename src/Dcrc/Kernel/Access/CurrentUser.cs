@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -51,13 +52,29 @@ public class DcrcClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOpti
     }
 }
 
-/// <summary>Fills the request's <see cref="StoreScope"/> from the user and the store switcher's cookie.</summary>
+/// <summary>
+/// Ends sessions and tokens whose user was disabled or whose security stamp changed (password, roles,
+/// stores), for every request; then fills the request's <see cref="StoreScope"/> from the user and the
+/// store switcher's cookie.
+/// </summary>
 public class StoreScopeMiddleware(RequestDelegate next)
 {
     public const string Cookie = "dcrc.store";
 
     public async Task InvokeAsync(HttpContext context, StoreScope scope, CurrentUser user, AccessControl access)
     {
+        if (user.IsAuthenticated && !await access.IsCurrentAsync(user.Principal))
+        {
+            if (context.Request.Path.StartsWithSegments("/api"))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+            await context.SignOutAsync(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
+            context.Response.Cookies.Delete(Cookie);
+            context.Response.Redirect("/Account/Login");
+            return;
+        }
         if (user.IsAuthenticated)
         {
             int? selected = int.TryParse(context.Request.Cookies[Cookie], out var s) ? s : null;

@@ -18,12 +18,15 @@ public class PermissionPolicies(IOptions<AuthorizationOptions> options) : Defaul
         if (!policyName.StartsWith(Prefix, StringComparison.Ordinal)) return await base.GetPolicyAsync(policyName);
         return new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()
-            .AddRequirements(new PermissionRequirement(policyName[Prefix.Length..]))
+            .AddRequirements(new PermissionRequirement(policyName[Prefix.Length..].Split('|')))
             .Build();
     }
+
+    /// <summary>A policy met by any one of the permissions.</summary>
+    public static string AnyOf(params Permission[] permissions) => Prefix + string.Join('|', permissions.Select(p => p.Name));
 }
 
-public sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
+public sealed record PermissionRequirement(string[] AnyOf) : IAuthorizationRequirement;
 
 /// <summary>Page attribute: <c>[RequirePermission("users.manage")]</c>.</summary>
 public sealed class RequirePermissionAttribute(string permission) : AuthorizeAttribute(PermissionPolicies.Prefix + permission);
@@ -32,7 +35,8 @@ public class PermissionHandler(AccessControl access) : AuthorizationHandler<Perm
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
-        if (await access.HasPermissionAsync(context.User, requirement.Permission)) context.Succeed(requirement);
+        var held = await access.PermissionsOfAsync(context.User);
+        if (requirement.AnyOf.Any(held.Contains)) context.Succeed(requirement);
     }
 }
 

@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Dcrc.Kernel.Audit;
 
 /// <summary>
-/// Appends to the audit log. Entries are chained by SHA-256; appends are serialised (an advisory lock on
+/// Appends to the audit log. Entries are chained by a keyed hash (HMAC-SHA256, key outside the database); appends are serialised (an advisory lock on
 /// PostgreSQL, the database write lock on SQLite) so two app instances never fork the chain. The database
 /// itself refuses UPDATE and DELETE on the table (triggers in the schema scripts).
 /// </summary>
-public class AuditLog(DcrcDb db, IHttpContextAccessor http, TimeProvider clock, StoreScope scope)
+public class AuditLog(DcrcDb db, IHttpContextAccessor http, TimeProvider clock, StoreScope scope, AuditKey key)
 {
     /// <summary>The signed-in user's name, for "updated by" columns.</summary>
     public string? ActorName => http.HttpContext?.User?.Identity?.Name;
@@ -48,7 +48,7 @@ public class AuditLog(DcrcDb db, IHttpContextAccessor http, TimeProvider clock, 
             if (!db.IsSqlite)
                 await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
             entry.PreviousHash = await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? Genesis;
-            entry.Hash = HashOf(entry);
+            entry.Hash = HashOf(entry, key);
             db.AuditEntries.Add(entry);
             await db.SaveChangesAsync(ct);
             if (own != null) await own.CommitAsync(ct);
@@ -59,20 +59,24 @@ public class AuditLog(DcrcDb db, IHttpContextAccessor http, TimeProvider clock, 
         }
     }
 
-    public sealed record Verification(bool Intact, long Checked, long? FirstBrokenId);
+    /// <summary>
+    /// The result of a walk of the chain. <see cref="LastId"/> and <see cref="LastHash"/> are the chain's head:
+    /// noted down outside the system, they also reveal entries cut off the end later.
+    /// </summary>
+    public sealed record Verification(bool Intact, long Checked, long? FirstBrokenId, long LastId = 0, string? LastHash = null);
 
     /// <summary>Walks the whole chain in id order; the first entry whose link or content does not match is reported.</summary>
-    public static async Task<Verification> VerifyAsync(DcrcDb db, CancellationToken ct = default)
+    public static async Task<Verification> VerifyAsync(DcrcDb db, AuditKey key, CancellationToken ct = default)
     {
         var previous = Genesis;
         long lastId = 0, count = 0;
         while (true)
         {
             var batch = await db.AuditEntries.AsNoTracking().Where(e => e.Id > lastId).OrderBy(e => e.Id).Take(5000).ToListAsync(ct);
-            if (batch.Count == 0) return new(true, count, null);
+            if (batch.Count == 0) return new(true, count, null, lastId, count == 0 ? null : previous);
             foreach (var e in batch)
             {
-                if (e.PreviousHash != previous || HashOf(e) != e.Hash) return new(false, count, e.Id);
+                if (e.PreviousHash != previous || HashOf(e, key) != e.Hash) return new(false, count, e.Id);
                 previous = e.Hash;
                 lastId = e.Id;
                 count++;
@@ -80,14 +84,16 @@ public class AuditLog(DcrcDb db, IHttpContextAccessor http, TimeProvider clock, 
         }
     }
 
-    public static string HashOf(AuditEntry e)
+    /// <summary>HMAC-SHA256 over the previous hash and every field (null written distinctly from empty).</summary>
+    public static string HashOf(AuditEntry e, AuditKey key)
     {
+        static string F(string? s) => s ?? "\u0000";
         var canonical = string.Join('\u001f',
             e.PreviousHash,
             e.At.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
-            e.UserId, e.UserName, e.StoreId?.ToString(CultureInfo.InvariantCulture),
-            e.Action, e.EntityType, e.EntityId, e.Summary, e.ClientAddress);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+            F(e.UserId), F(e.UserName), F(e.StoreId?.ToString(CultureInfo.InvariantCulture)),
+            e.Action, F(e.EntityType), F(e.EntityId), e.Summary, F(e.ClientAddress));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key.Bytes, Encoding.UTF8.GetBytes(canonical)));
     }
 
     // Both databases keep at least milliseconds; hashing a finer value would not survive the round trip.

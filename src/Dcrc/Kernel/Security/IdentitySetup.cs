@@ -34,7 +34,7 @@ public static class IdentitySetup
         services.AddIdentityCore<AppUser>(o =>
             {
                 // Length, classes and the common-password list are checked by PasswordPolicy.
-                o.Password.RequiredLength = security.PasswordMinLength;
+                o.Password.RequiredLength = 1; // PasswordPolicy checks the length, with one message
                 o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 1;
                 o.Lockout.AllowedForNewUsers = true;

@@ -53,4 +53,17 @@ public class LocalizedIdentityErrors(IStringLocalizer<SharedResource> l) : Ident
     public override IdentityError InvalidEmail(string? email) => new() { Code = nameof(InvalidEmail), Description = l["Validation.Email"] };
     public override IdentityError UserAlreadyInRole(string role) => new() { Code = nameof(UserAlreadyInRole), Description = l["Identity.UserAlreadyInRole"] };
     public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = l["Password.TooShort", length] };
+    public override IdentityError InvalidToken() => new() { Code = nameof(InvalidToken), Description = l["Identity.DefaultError"] };
+    public override IdentityError RecoveryCodeRedemptionFailed() => new() { Code = nameof(RecoveryCodeRedemptionFailed), Description = l["Identity.DefaultError"] };
+    public override IdentityError LoginAlreadyAssociated() => new() { Code = nameof(LoginAlreadyAssociated), Description = l["Identity.DefaultError"] };
+    public override IdentityError InvalidRoleName(string? role) => new() { Code = nameof(InvalidRoleName), Description = l["Validation.InvalidValue", l["Field.Roles"]] };
+    public override IdentityError DuplicateRoleName(string role) => new() { Code = nameof(DuplicateRoleName), Description = l["Validation.Duplicate", l["Field.Roles"]] };
+    public override IdentityError UserAlreadyHasPassword() => new() { Code = nameof(UserAlreadyHasPassword), Description = l["Identity.DefaultError"] };
+    public override IdentityError UserLockoutNotEnabled() => new() { Code = nameof(UserLockoutNotEnabled), Description = l["Identity.DefaultError"] };
+    public override IdentityError UserNotInRole(string role) => new() { Code = nameof(UserNotInRole), Description = l["Validation.InvalidValue", l["Field.Roles"]] };
+    public override IdentityError PasswordRequiresNonAlphanumeric() => new() { Code = nameof(PasswordRequiresNonAlphanumeric), Description = l["Password.Classes", 3] };
+    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = l["Password.Classes", 3] };
+    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = l["Password.Classes", 3] };
+    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = l["Password.Classes", 3] };
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new() { Code = nameof(PasswordRequiresUniqueChars), Description = l["Password.Classes", 3] };
 }

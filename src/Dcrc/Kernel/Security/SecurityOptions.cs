@@ -26,6 +26,10 @@ public class SecurityOptions
     public bool RequireHttps { get; set; }
     /// <summary>Trust X-Forwarded-For/-Proto from a reverse proxy (TLS terminated there; client address for the audit log).</summary>
     public bool BehindProxy { get; set; }
+    /// <summary>Serve plain HTTP to other machines too (off: only loopback clients may use plain HTTP).</summary>
+    public bool AllowPlainHttpFromNetwork { get; set; }
+    /// <summary>Password attempts (login form and token endpoint) per client address per minute.</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 30;
 
     public Microsoft.AspNetCore.Http.CookieSecurePolicy CookiePolicy =>
         RequireHttps ? Microsoft.AspNetCore.Http.CookieSecurePolicy.Always : Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;

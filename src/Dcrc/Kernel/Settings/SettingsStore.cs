@@ -68,10 +68,10 @@ public class SettingsStore(DcrcDb db, IMemoryCache cache, AuditLog audit, TimePr
             // Someone else saved this setting since the form was read.
             if ((row?.Version) != version) return [new(def.Key, "Validation.Concurrency", [])];
             if (row?.Value == value) continue;
+            changed.Add((def.Key, row?.Value, value));
             if (value is null) db.SettingValues.Remove(row!);
             else if (row is null) db.SettingValues.Add(new SettingValue { StoreId = storeId, Key = def.Key, Value = value, UpdatedAt = now, UpdatedBy = audit.ActorName });
             else { row.Value = value; row.UpdatedAt = now; row.UpdatedBy = audit.ActorName; }
-            changed.Add((def.Key, row?.Value, value));
         }
         try
         {

@@ -79,7 +79,7 @@ public abstract class AuthApiTests(DcrcApp app)
             await users.UpdateSecurityStampAsync(u);
             sp.GetRequiredService<AccessControl>().InvalidateUser(u.Id);
         });
-        (await client.GetAsync("/api/v1/users")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await client.GetAsync("/api/v1/users")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

@@ -42,8 +42,12 @@ public abstract class SettingsTests(DcrcApp app)
             return (await store.GetAsync(ComplaintSettings.ProposalHours, th), await store.GetAsync(ComplaintSettings.ProposalHours, ns));
         });
         typed.ShouldBe((12, 20));
-        var audited = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().AuditEntries.Where(e => e.Action == "settings.change" && e.EntityId == key).CountAsync());
-        audited.ShouldBe(2);
+        var audited = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().AuditEntries.Where(e => e.Action == "settings.change" && e.EntityId == key).OrderBy(e => e.Id).Select(e => e.Summary).ToListAsync());
+        audited.Count.ShouldBe(2);
+        audited[0].ShouldEndWith("- → 20");
+        (await client.PutAsJsonAsync($"/api/v1/settings/{key}", new { value = "18", version = (await SettingAsync(client, key, null)).GetProperty("version").GetInt32() })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().AuditEntries.Where(e => e.EntityId == key).OrderByDescending(e => e.Id).Select(e => e.Summary).FirstAsync()))
+            .ShouldEndWith("20 → 18");
     }
 
     [Fact]

@@ -13,9 +13,11 @@ public class IndexModel(RolePermissions matrix, IStringLocalizer<SharedResource>
     public Dictionary<string, HashSet<string>> Grants { get; private set; } = [];
     public string? Error { get; private set; }
 
+    public string ReadStamp => RolePermissions.Stamp(Grants);
+
     public async Task OnGetAsync() => Grants = await matrix.GrantsAsync();
 
-    public async Task<IActionResult> OnPostAsync(List<string> grant)
+    public async Task<IActionResult> OnPostAsync(List<string> grant, string? stamp)
     {
         var wanted = RoleNames.ToDictionary(r => r, _ => new HashSet<string>());
         foreach (var g in grant)
@@ -23,9 +25,10 @@ public class IndexModel(RolePermissions matrix, IStringLocalizer<SharedResource>
             var parts = g.Split('|');
             if (parts.Length == 2 && wanted.TryGetValue(parts[0], out var set)) set.Add(parts[1]);
         }
-        if (!await matrix.SaveAsync(wanted))
+        var result = await matrix.SaveAsync(wanted, stamp);
+        if (result != RolePermissions.SaveResult.Saved)
         {
-            Error = l["Roles.ExclusiveViolation"];
+            Error = result == RolePermissions.SaveResult.Conflict ? l["Validation.Concurrency"] : l["Roles.ExclusiveViolation"];
             Grants = await matrix.GrantsAsync();
             return Page();
         }

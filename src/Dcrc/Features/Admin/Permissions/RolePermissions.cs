@@ -16,22 +16,33 @@ public class RolePermissions(DcrcDb db, AuditLog audit, AccessControl access)
         return roles.Values.ToDictionary(n => n, n => claims.Where(c => roles[c.RoleId] == n).Select(c => c.ClaimValue!).ToHashSet());
     }
 
-    /// <summary>Replaces every role's grants with <paramref name="wanted"/>; false when an exclusive permission would go to another role.</summary>
-    public async Task<bool> SaveAsync(Dictionary<string, HashSet<string>> wanted)
+    /// <summary>A fingerprint of the grants as read; a save based on an older reading is refused.</summary>
+    public static string Stamp(Dictionary<string, HashSet<string>> grants) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            string.Join(";", grants.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key + "=" + string.Join(",", g.Value.Order(StringComparer.Ordinal)))))))[..16];
+
+    public enum SaveResult { Saved, Refused, Conflict }
+
+    /// <summary>Replaces every role's grants with <paramref name="wanted"/>, refusing what would break 三员分立.</summary>
+    public async Task<SaveResult> SaveAsync(Dictionary<string, HashSet<string>> wanted, string? readStamp)
     {
         foreach (var (role, perms) in wanted)
             foreach (var p in perms)
             {
                 var def = PermissionCatalog.All.FirstOrDefault(x => x.Name == p);
-                if (def is null || (def.Exclusive && !def.DefaultRoles.Contains(role))) return false;
+                if (def is null || (def.Exclusive && !def.DefaultRoles.Contains(role))) return SaveResult.Refused;
+                // 三员分立: an administrator role holds its own duties and nothing else.
+                if (Kernel.Access.Roles.Administrators.Contains(role) && !def.DefaultRoles.Contains(role)) return SaveResult.Refused;
             }
         // …and never taken from them, so the three administrators cannot be merged or locked out.
         foreach (var def in PermissionCatalog.All.Where(d => d.Exclusive))
-            if (def.DefaultRoles.Any(r => !(wanted.GetValueOrDefault(r)?.Contains(def.Name) ?? false))) return false;
+            if (def.DefaultRoles.Any(r => !(wanted.GetValueOrDefault(r)?.Contains(def.Name) ?? false))) return SaveResult.Refused;
 
+        await using var tx = await db.Database.BeginTransactionAsync();
+        if (!db.IsSqlite) await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"AspNetRoleClaims\" IN SHARE ROW EXCLUSIVE MODE");
         var roles = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id);
         var current = await GrantsAsync();
-        await using var tx = await db.Database.BeginTransactionAsync();
+        if (readStamp != null && readStamp != Stamp(current)) return SaveResult.Conflict;
         var changes = new List<(string Role, string Summary)>();
         foreach (var (role, id) in roles)
         {
@@ -49,6 +60,6 @@ public class RolePermissions(DcrcDb db, AuditLog audit, AccessControl access)
             await audit.WriteAsync(AuditActions.RolePermissionsChanged, summary, "Role", role);
         await tx.CommitAsync();
         access.InvalidateGrants();
-        return true;
+        return SaveResult.Saved;
     }
 }

@@ -31,6 +31,7 @@ public class EditModel(DcrcDb db, UserAdmin admin, UserManager<AppUser> users, C
         if (Id is null) return true;
         Existing = await db.Users.AsNoTracking().Include(u => u.Stores).FirstOrDefaultAsync(u => u.Id == Id);
         if (Existing is null) return false;
+        CanManage = await admin.MayManageAccountAsync(Existing);
         UserRoles = await users.GetRolesAsync(Existing);
         LockedOut = Existing.LockoutEnd > clock.GetUtcNow();
         return true;
@@ -50,7 +51,7 @@ public class EditModel(DcrcDb db, UserAdmin admin, UserManager<AppUser> users, C
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await me.CanAsync(AdminPermissions.Users)) return Forbid();
+        if (Id is null ? !await me.CanAsync(AdminPermissions.Users) : !await AllowedAsync()) return Forbid();
         if (ModelState.IsValid)
         {
             var outcome = Id is null ? await admin.CreateAsync(Input) : await admin.UpdateAsync(Id, Input);
@@ -83,7 +84,7 @@ public class EditModel(DcrcDb db, UserAdmin admin, UserManager<AppUser> users, C
 
     public async Task<IActionResult> OnPostResetPasswordAsync(string? newPassword)
     {
-        if (!await me.CanAsync(AdminPermissions.Users) || Id is null) return Forbid();
+        if (!await AllowedAsync() || Id is null) return Forbid();
         if (string.IsNullOrEmpty(newPassword))
         {
             ViewData["ResetError"] = l["Validation.Required", l["Users.ResetPassword"]].Value;
@@ -102,9 +103,10 @@ public class EditModel(DcrcDb db, UserAdmin admin, UserManager<AppUser> users, C
 
     public async Task<IActionResult> OnPostUnlockAsync()
     {
-        if (!await me.CanAsync(AdminPermissions.Users) || Id is null) return Forbid();
+        if (!await AllowedAsync() || Id is null) return Forbid();
         var outcome = await admin.UnlockAsync(Id);
         if (outcome.User is null) return NotFound();
+        if (!outcome.Ok) return Forbid();
         TempData["Flash"] = l["Users.Unlocked"].Value;
         return Redirect($"/Admin/Users/Edit/{Id}");
     }

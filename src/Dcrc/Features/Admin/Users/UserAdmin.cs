@@ -83,9 +83,9 @@ public class UserAdmin(DcrcDb db, UserManager<AppUser> users, AuditLog audit, Ac
     {
         var user = await db.Users.Include(u => u.Stores).FirstOrDefaultAsync(u => u.Id == id);
         if (user is null) return new(null, new() { [""] = l["Problem.NotFound"] });
+        if (!await MayManageAccountAsync(user)) return new(user, new() { [""] = l["Users.NotYours"] });
         var errors = await CheckReferencesAsync(input);
         if (errors.Count > 0) return new(user, errors);
-        if (!input.IsActive && user.Id == current.Id) return new(user, new() { [nameof(UserInput.IsActive)] = l["Users.CannotDisableSelf"] });
 
         var before = Describe(user);
         db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = input.ConcurrencyStamp;
@@ -119,13 +119,15 @@ public class UserAdmin(DcrcDb db, UserManager<AppUser> users, AuditLog audit, Ac
         var known = await db.Roles.Select(r => r.Name!).ToListAsync();
         if (wanted.Except(known).Any()) return new(user, new() { ["Roles"] = l["Validation.InvalidValue", l["Field.Roles"]] });
         // 三员分立: one person holds at most one of the three administrator roles.
-        if (wanted.Count(Roles.Administrators.Contains) > 1) return new(user, new() { ["Roles"] = l["Users.AdminRolesExclusive"] });
+        if (wanted.Count(Roles.Administrators.Contains) > 1 || (wanted.Any(Roles.Administrators.Contains) && wanted.Count > 1))
+            return new(user, new() { ["Roles"] = l["Users.AdminRolesExclusive"] });
         var had = await users.GetRolesAsync(user);
         await using var tx = await db.Database.BeginTransactionAsync();
         var removed = await users.RemoveFromRolesAsync(user, had.Except(wanted));
         var added = removed.Succeeded ? await users.AddToRolesAsync(user, wanted.Except(had)) : removed;
         if (!added.Succeeded) return new(user, IdentityErrors(added));
-        await users.UpdateSecurityStampAsync(user);
+        var stamped = await users.UpdateSecurityStampAsync(user);
+        if (!stamped.Succeeded) return new(user, IdentityErrors(stamped));
         await audit.WriteAsync(AuditActions.UserRolesChanged, $"{user.UserName}: [{string.Join(",", had.Order())}] → [{string.Join(",", wanted.Order())}]", "User", user.Id);
         await tx.CommitAsync();
         access.InvalidateUser(user.Id);
@@ -136,12 +138,13 @@ public class UserAdmin(DcrcDb db, UserManager<AppUser> users, AuditLog audit, Ac
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return new(null, new() { [""] = l["Problem.NotFound"] });
+        if (!await MayManageAccountAsync(user)) return new(user, new() { [""] = l["Users.NotYours"] });
         await using var tx = await db.Database.BeginTransactionAsync();
+        // The flag is saved together with the new hash: whoever set the password is not its owner.
+        user.MustChangePassword = true;
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, newPassword);
         if (!result.Succeeded) return new(user, IdentityErrors(result, nameof(UserInput.Password)));
-        user.MustChangePassword = true;
-        await users.UpdateAsync(user);
         await audit.WriteAsync(AuditActions.UserPasswordReset, user.UserName!, "User", user.Id);
         await tx.CommitAsync();
         access.InvalidateUser(user.Id);
@@ -152,10 +155,27 @@ public class UserAdmin(DcrcDb db, UserManager<AppUser> users, AuditLog audit, Ac
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return new(null, new() { [""] = l["Problem.NotFound"] });
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
+        if (!await MayManageAccountAsync(user)) return new(user, new() { [""] = l["Users.NotYours"] });
+        await using var tx = await db.Database.BeginTransactionAsync();
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded) return new(user, IdentityErrors(result));
         await audit.WriteAsync(AuditActions.UserUnlocked, user.UserName!, "User", user.Id);
+        await tx.CommitAsync();
         return new(user, []);
+    }
+
+    /// <summary>
+    /// Who may change an account: the system administrator for ordinary users; for an administrator's
+    /// account only the security administrator, so the system administrator cannot reset the audit or
+    /// security administrator's password and sign in as them. Nobody administers their own account here.
+    /// </summary>
+    public async Task<bool> MayManageAccountAsync(AppUser target)
+    {
+        if (target.Id == current.Id) return false;
+        var holdsAdminRole = (await users.GetRolesAsync(target)).Any(Roles.Administrators.Contains);
+        return holdsAdminRole ? await current.CanAsync(AdminPermissions.AssignRoles) : await current.CanAsync(AdminPermissions.Users);
     }
 
     private async Task<Dictionary<string, string>> CheckReferencesAsync(UserInput input)
