@@ -25,7 +25,7 @@ public static class Commands
                 await using var app = builder.Build();
                 using var scope = app.Services.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<DcrcDb>();
-                var result = await AuditLog.VerifyAsync(db, AuditKey.FromConfiguration(app.Configuration));
+                var result = await AuditLog.VerifyAsync(db, AuditKey.From(Security.AppSecret.FromConfiguration(app.Configuration)));
                 Console.WriteLine(result.Intact
                     ? $"Audit chain intact: {result.Checked} entries; head {result.LastId} {result.LastHash}"
                     : $"Audit chain BROKEN at entry {result.FirstBrokenId} (after {result.Checked} good entries).");

@@ -16,7 +16,9 @@ public static class KernelSetup
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
-        services.AddSingleton(sp => AuditKey.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => Security.AppSecret.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => AuditKey.From(sp.GetRequiredService<Security.AppSecret>()));
+        services.AddSingleton<Security.PersonalData>();
         services.AddScoped<SettingsStore>();
         services.AddScoped<ApiValidator>();
         services.AddScoped<DemoDealership>();

@@ -6,7 +6,10 @@ namespace Dcrc.Features.Customers;
 [SettingsGroup]
 public static class ArchiveSettings
 {
-    public static readonly TextSetting NumberRule = new("archive.numberRule", "{store}-{yyyyMM}-{seq:6}", 60);
+    public static readonly TextSetting NumberRule = new("archive.numberRule", "{store}-{yyyyMM}-{seq:6}", 60)
+    {
+        Rule = (ArchiveNumber.IsValidRule, "Validation.ArchiveNumberRule"),
+    };
     public static readonly IntSetting SalesHandoverDays = new("archive.salesHandoverDays", 5, 1, 30, SettingUnit.Days);
     public static readonly IntSetting ServiceHandoverDays = new("archive.serviceHandoverDays", 3, 1, 30, SettingUnit.Days);
     public static readonly IntSetting UpdateDueWorkingDays = new("archive.updateDueWorkingDays", 1, 1, 10, SettingUnit.WorkingDays);

@@ -100,6 +100,13 @@ public class AuditLog(DcrcDb db, IHttpContextAccessor http, TimeProvider clock, 
     private static DateTime Truncate(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 }
 
+/// <summary>The audit chain's HMAC key, derived from the application secret (kept outside the database).</summary>
+public sealed class AuditKey(byte[] bytes)
+{
+    public byte[] Bytes { get; } = bytes.Length >= 32 ? bytes : throw new InvalidOperationException("The audit key must have at least 32 bytes.");
+    public static AuditKey From(Security.AppSecret secret) => new(secret.KeyFor("dcrc audit chain v1"));
+}
+
 /// <summary>The audit actions the platform writes; features add their own strings in the same "area.verb" form.</summary>
 public static class AuditActions
 {

@@ -39,6 +39,9 @@ public sealed record IntSetting(string Key, int Default, int Min, int Max, Setti
 
 public sealed record TextSetting(string Key, string Default, int MaxLength, bool Multiline = false) : SettingDefinition(Key, SettingUnit.None)
 {
+    /// <summary>An extra rule for the text, with the resource key of its message.</summary>
+    public (Func<string, bool> IsValid, string ErrorKey)? Rule { get; init; }
+
     public override string DefaultText => Default;
 
     public override bool TryNormalise(string text, out string normalised, out string? errorKey, out object?[] errorArgs)
@@ -47,6 +50,7 @@ public sealed record TextSetting(string Key, string Default, int MaxLength, bool
         errorArgs = [MaxLength];
         if (normalised.Length == 0) { errorKey = "Validation.Required"; return false; }
         if (normalised.Length > MaxLength) { errorKey = "Validation.MaxLength"; return false; }
+        if (Rule is { } rule && !rule.IsValid(normalised)) { errorKey = rule.ErrorKey; return false; }
         errorKey = null;
         return true;
     }
