@@ -19,6 +19,10 @@ public class DcrcDb(DbContextOptions<DcrcDb> options, StoreScope scope) : Identi
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SettingValue> SettingValues => Set<SettingValue>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Features.Customers.Customer> Customers => Set<Features.Customers.Customer>();
+    public DbSet<Features.Customers.Vehicle> Vehicles => Set<Features.Customers.Vehicle>();
+    public DbSet<Features.Customers.ArchiveChange> ArchiveChanges => Set<Features.Customers.ArchiveChange>();
+    public DbSet<Features.Customers.ArchiveSequence> ArchiveSequences => Set<Features.Customers.ArchiveSequence>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -61,6 +65,8 @@ public class DcrcDb(DbContextOptions<DcrcDb> options, StoreScope scope) : Identi
             e.Property(x => x.Version).IsConcurrencyToken();
         });
 
+        // Each feature configures its own entities (Features/*/…Model.cs).
+        b.ApplyConfigurationsFromAssembly(typeof(DcrcDb).Assembly);
         ApplyStoreFilters(b);
     }
 

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dcrc.Features.Customers;
+
+public class CustomerConfiguration : IEntityTypeConfiguration<Customer>
+{
+    public void Configure(EntityTypeBuilder<Customer> e)
+    {
+        e.HasIndex(x => x.ArchiveNumber).IsUnique();
+        e.HasIndex(x => new { x.StoreId, x.Mobile });
+        e.HasIndex(x => x.Mobile);
+        e.HasIndex(x => x.MobileLast4);
+        e.HasIndex(x => x.IdNumberHash);
+        e.HasIndex(x => x.CreditCode);
+        e.HasIndex(x => x.Name);
+        e.HasIndex(x => new { x.StoreId, x.OwnerUserId });
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.Property(x => x.RegisteredCapital).HasPrecision(18, 2);
+        e.HasMany(x => x.Vehicles).WithOne().HasForeignKey(v => v.CustomerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public class VehicleConfiguration : IEntityTypeConfiguration<Vehicle>
+{
+    public void Configure(EntityTypeBuilder<Vehicle> e)
+    {
+        e.HasIndex(x => x.Vin).IsUnique();
+        e.HasIndex(x => x.VinLast6);
+        e.HasIndex(x => x.PlateNumber);
+        e.HasIndex(x => x.CustomerId);
+        e.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+public class ArchiveChangeConfiguration : IEntityTypeConfiguration<ArchiveChange>
+{
+    public void Configure(EntityTypeBuilder<ArchiveChange> e) => e.HasIndex(x => new { x.CustomerId, x.ChangedAt });
+}
+
+public class ArchiveSequenceConfiguration : IEntityTypeConfiguration<ArchiveSequence>
+{
+    public void Configure(EntityTypeBuilder<ArchiveSequence> e) => e.HasKey(x => x.PeriodKey);
+}
