@@ -1,0 +1,34 @@
+using Dcrc.Kernel.Access;
+
+namespace Dcrc.Features.Customers;
+
+/// <summary>
+/// Row-level access to archives (SPEC §2), on top of the store filter: a consultant or advisor sees their
+/// own customers; a manager their department's; DCRC, the GM and marketing the whole store; group roles all
+/// stores. A-class archives are visible in full only with <see cref="CustomerPermissions.ClassA"/>.
+/// </summary>
+public sealed record Viewer(string UserId, DataScope Scope, int? DepartmentId, bool SeesClassA)
+{
+    public bool MaySee(string? ownerUserId, int? ownerDepartmentId, CustomerClass @class) =>
+        (@class != CustomerClass.A || SeesClassA) && Scope switch
+        {
+            DataScope.Own => ownerUserId == UserId,
+            DataScope.Department => ownerUserId == UserId || (DepartmentId != null && ownerDepartmentId == DepartmentId),
+            _ => true,
+        };
+}
+
+public static class CustomerAccess
+{
+    /// <summary>The same rule as <see cref="Viewer.MaySee"/>, as a query filter.</summary>
+    public static IQueryable<Customer> VisibleTo(this IQueryable<Customer> customers, Viewer v)
+    {
+        if (!v.SeesClassA) customers = customers.Where(c => c.Class != CustomerClass.A);
+        return v.Scope switch
+        {
+            DataScope.Own => customers.Where(c => c.OwnerUserId == v.UserId),
+            DataScope.Department => customers.Where(c => c.OwnerUserId == v.UserId || (v.DepartmentId != null && c.OwnerDepartmentId == v.DepartmentId)),
+            _ => customers,
+        };
+    }
+}

@@ -1,0 +1,19 @@
+using Dcrc.Kernel.Access;
+
+namespace Dcrc.Features.Customers;
+
+/// <summary>Access to the customer archive (SPEC §1–2; 000 规范 四, 001 六).</summary>
+[PermissionSet]
+public static class CustomerPermissions
+{
+    public static readonly Permission Read = new("customers.read", Roles.GroupManager, Roles.GeneralManager, Roles.CrManager, Roles.CallbackSpecialist,
+        Roles.ReceptionSpecialist, Roles.SalesManager, Roles.SalesConsultant, Roles.ServiceManager, Roles.ServiceAdvisor, Roles.Marketing);
+    public static readonly Permission Write = new("customers.write", Roles.CrManager, Roles.CallbackSpecialist, Roles.ReceptionSpecialist,
+        Roles.SalesManager, Roles.SalesConsultant, Roles.ServiceManager, Roles.ServiceAdvisor);
+    /// <summary>Approving a new archive: a supervisor or department head (000 三.2).</summary>
+    public static readonly Permission Approve = new("customers.approve", Roles.GeneralManager, Roles.CrManager, Roles.SalesManager, Roles.ServiceManager);
+    /// <summary>Seeing mobile and ID numbers in full; every unmasking is audited.</summary>
+    public static readonly Permission Unmask = new("customers.unmask", Roles.GroupManager, Roles.GeneralManager, Roles.CrManager);
+    /// <summary>Class A archives in full: marketing-manager level and above (001 六.3).</summary>
+    public static readonly Permission ClassA = new("customers.class_a", Roles.GroupManager, Roles.GeneralManager, Roles.CrManager, Roles.SalesManager, Roles.ServiceManager);
+}
