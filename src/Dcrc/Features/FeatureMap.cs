@@ -1,6 +1,7 @@
 using Dcrc.Features.Account;
 using Dcrc.Features.Admin;
 using Dcrc.Features.Audit;
+using Dcrc.Features.Customers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -15,6 +16,7 @@ public static class FeatureMap
         services.AddScoped<UserAdmin>();
         services.AddScoped<Shared.Shell>();
         services.AddScoped<Admin.Permissions.RolePermissions>();
+        services.AddScoped<Customers.CustomerArchive>();
         return services;
     }
 
@@ -26,6 +28,7 @@ public static class FeatureMap
         api.MapAuthApi();
         api.MapAdminApi();
         api.MapAuditApi();
+        api.MapCustomersApi();
         return app;
     }
 }

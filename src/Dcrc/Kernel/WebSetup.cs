@@ -57,7 +57,11 @@ public static class WebSetup
                 409 => "Problem.Conflict", 429 => "Problem.TooManyRequests", >= 500 => "Problem.ServerError", _ => "Problem.BadRequest",
             }];
         });
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
         services.AddHealthChecks().AddDbContextCheck<DcrcDb>("database");
         services.AddOpenApi("v1", o =>
         {

@@ -1,0 +1,183 @@
+using System.Globalization;
+using Dcrc.Data;
+using Dcrc.Kernel.Access;
+using Dcrc.Kernel.Audit;
+using Dcrc.Kernel.Identifiers;
+using Dcrc.Kernel.Security;
+using Dcrc.Kernel.Settings;
+using Dcrc.Kernel.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Localization;
+
+namespace Dcrc.Features.Customers;
+
+/// <summary>
+/// The customer archive's rules for pages and API alike: validation of every identifier, duplicate
+/// detection, archive numbers, row-level access, masking, and the audit of reads and changes.
+/// Errors are keyed by the camelCase field path (<c>mobile</c>, <c>address.city</c>).
+/// </summary>
+public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, StoreScope scope, AuditLog audit, PersonalData personal,
+    SettingsStore settings, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    public const string AuditRead = "customers.read";
+    public const string AuditCreate = "customers.create";
+    public const string AuditSearch = "customers.search";
+    public const string AuditUnmask = "customers.unmask";
+
+    public sealed record Match(long Id, string ArchiveNumber, string Field);
+    public sealed record Outcome(Customer? Customer, Dictionary<string, string[]> Errors, IReadOnlyList<Match> Duplicates)
+    {
+        public bool Ok => Customer != null && Errors.Count == 0 && Duplicates.Count == 0;
+    }
+
+    public async Task<Viewer> ViewerAsync() => new(me.Id ?? "", await access.ScopeOfAsync(me.Principal),
+        int.TryParse(me.Principal.FindFirst(DcrcClaims.Department)?.Value, out var d) ? d : null, await me.CanAsync(CustomerPermissions.ClassA));
+
+    public IQueryable<Customer> Visible(Viewer viewer) => db.Customers.AsNoTracking().VisibleTo(viewer);
+
+    private DateOnly Today(TimeZoneInfo zone) => DateOnly.FromDateTime(StoreTime.ToLocal(clock.GetUtcNow().UtcDateTime, zone));
+
+    /// <summary>Checks every identifier and normalises it into <paramref name="c"/>; nothing is saved here.</summary>
+    private Dictionary<string, string[]> Apply(CustomerInput input, Customer c, DateOnly today)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Check(string field, string labelKey, string? value, Func<string, Checked> check, Action<string?> set)
+        {
+            if (string.IsNullOrWhiteSpace(value)) { set(null); return; }
+            var r = check(value);
+            if (r.Ok) set(r.Value);
+            else errors[field] = [l[r.ErrorKey!, l[labelKey]]];
+        }
+
+        c.Type = input.Type;
+        c.Name = input.Name!.Trim();
+        c.NameKeys = string.Join(' ', Kernel.Pinyin.Pinyin.SearchKeys(c.Name, person: input.Type == CustomerType.Individual));
+        Check("mobile", "Field.Mobile", input.Mobile, Phone.CheckMobile, v => { c.Mobile = v; c.MobileLast4 = v?[^4..]; });
+        Check("landline", "Field.Landline", input.Landline, Phone.CheckLandline, v => c.Landline = v);
+        Check("postcode", "Field.Postcode", input.Postcode, Postcode.Check, v => c.Postcode = v);
+        Check("email", "Field.Email", input.Email, Email.Check, v => c.Email = v);
+        Check("creditCode", "Field.CreditCode", input.CreditCode, CreditCode.Check, v => c.CreditCode = v);
+        c.Gender = input.Gender ?? Gender.Unknown;
+        c.Birthday = input.Birthday;
+        if (!string.IsNullOrWhiteSpace(input.IdNumber))
+        {
+            var r = IdNumber.Parse(input.IdNumber, today, out var info);
+            if (!r.Ok) errors["idNumber"] = [l[r.ErrorKey!, l["Field.IdNumber"]]];
+            else
+            {
+                // What was typed must agree with what the number says.
+                if (input.Birthday is { } b && b != info!.BirthDate) errors["birthday"] = [l["Validation.IdNumberBirthday", l["Field.Birthday"]]];
+                if (input.Gender is { } g && g != Gender.Unknown && g != info!.Gender) errors["gender"] = [l["Validation.IdNumberGender", l["Field.Gender"]]];
+                c.Birthday = info!.BirthDate;
+                c.Gender = info.Gender;
+                c.IdNumberEncrypted = personal.Protect(info.Number);
+                c.IdNumberHash = personal.LookupHash(info.Number);
+            }
+        }
+        else { c.IdNumberEncrypted = null; c.IdNumberHash = null; }
+        if (c.Type == CustomerType.Individual && c.Mobile is null && c.Landline is null && !errors.ContainsKey("mobile") && !errors.ContainsKey("landline"))
+            errors["mobile"] = [l["Validation.Required", l["Field.Mobile"]]];
+        if (input.Birthday is { } bd && (bd > today || bd.Year < 1900)) errors["birthday"] = [l["Validation.InvalidValue", l["Field.Birthday"]]];
+        c.Province = input.Address?.Province?.Trim();
+        c.City = input.Address?.City?.Trim();
+        c.District = input.Address?.District?.Trim();
+        c.Address = input.Address?.Detail?.Trim();
+        c.WeChat = input.WeChat?.Trim();
+        c.Class = input.Class ?? CustomerClass.C;
+        c.Kind = input.Kind ?? (input.Type == CustomerType.Company ? CustomerKind.Company : CustomerKind.Individual);
+        c.Notes = input.Notes?.Trim();
+        return errors;
+    }
+
+    /// <summary>Archives in the same store that share the mobile, ID number or credit code.</summary>
+    private async Task<List<Match>> DuplicatesAsync(Customer c, long? exceptId)
+    {
+        var q = db.Customers.IgnoreQueryFilters().AsNoTracking().Where(x => x.StoreId == c.StoreId && x.Id != (exceptId ?? 0));
+        var matches = new List<Match>();
+        if (c.Mobile != null) matches.AddRange(await q.Where(x => x.Mobile == c.Mobile).Select(x => new Match(x.Id, x.ArchiveNumber, "mobile")).ToListAsync());
+        if (c.IdNumberHash != null) matches.AddRange(await q.Where(x => x.IdNumberHash == c.IdNumberHash).Select(x => new Match(x.Id, x.ArchiveNumber, "idNumber")).ToListAsync());
+        if (c.CreditCode != null) matches.AddRange(await q.Where(x => x.CreditCode == c.CreditCode).Select(x => new Match(x.Id, x.ArchiveNumber, "creditCode")).ToListAsync());
+        return matches;
+    }
+
+    /// <summary>The store a new archive goes to: the one asked for, else the store switched to, else the user's only store.</summary>
+    private int? TargetStore(int? asked) => asked is { } s ? (scope.CanSee(s) ? s : null)
+        : scope.CurrentStoreId ?? (me.StoreIds.Count == 1 ? me.StoreIds[0] : null);
+
+    public async Task<Outcome> CreateAsync(CustomerInput input, int? storeId)
+    {
+        var target = TargetStore(storeId);
+        if (target is null) return new(null, new() { ["storeId"] = [l["Validation.Required", l["Field.Store"]]] }, []);
+        var store = await db.Stores.AsNoTracking().SingleAsync(s => s.Id == target);
+        var zone = StoreTime.Zone(store.TimeZone);
+        var customer = new Customer { StoreId = store.Id, Status = ArchiveStatus.Draft, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = me.UserName };
+        var errors = Apply(input, customer, Today(zone));
+        var owner = await OwnerAsync(input.OwnerUserId, store.Id, errors);
+        if (errors.Count > 0) return new(null, errors, []);
+        (customer.OwnerUserId, customer.OwnerDepartmentId) = owner;
+        var duplicates = await DuplicatesAsync(customer, null);
+        if (duplicates.Count > 0) return new(null, [], duplicates);
+
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var rule = await settings.GetTextAsync(ArchiveSettings.NumberRule, store.Id);
+        var today = Today(zone);
+        customer.ArchiveNumber = ArchiveNumber.Format(rule, store.Code, today, await NextSequenceAsync(ArchiveNumber.PeriodKey(rule, store.Code, today)));
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync();
+        await audit.WriteAsync(AuditCreate, $"{customer.ArchiveNumber} draft", "Customer", customer.Id.ToString(CultureInfo.InvariantCulture), store.Id);
+        await tx.CommitAsync();
+        return new(customer, [], []);
+    }
+
+    /// <summary>The owner must be a user of the store; a consultant or advisor creating an archive owns it.</summary>
+    private async Task<(string? UserId, int? DepartmentId)> OwnerAsync(string? asked, int storeId, Dictionary<string, string[]> errors)
+    {
+        var ownerId = asked ?? (await access.ScopeOfAsync(me.Principal) <= DataScope.Department ? me.Id : null);
+        if (ownerId is null) return (null, null);
+        var owner = await db.Users.AsNoTracking().Where(u => u.Id == ownerId && u.IsActive && u.Stores.Any(s => s.StoreId == storeId))
+            .Select(u => new { u.Id, u.DepartmentId }).FirstOrDefaultAsync();
+        if (owner is null) { errors["ownerUserId"] = [l["Validation.InvalidValue", l["Field.Owner"]]]; return (null, null); }
+        return (owner.Id, owner.DepartmentId);
+    }
+
+    /// <summary>Draws the next number of a period atomically (an upsert), inside the caller's transaction: never reused.</summary>
+    private async Task<long> NextSequenceAsync(string periodKey)
+    {
+        var conn = db.Database.GetDbConnection();
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        cmd.CommandText = db.IsSqlite
+            ? "INSERT INTO \"ArchiveSequences\" (\"PeriodKey\", \"LastValue\") VALUES ($k, 1) ON CONFLICT (\"PeriodKey\") DO UPDATE SET \"LastValue\" = \"LastValue\" + 1 RETURNING \"LastValue\""
+            : "INSERT INTO \"ArchiveSequences\" (\"PeriodKey\", \"LastValue\") VALUES ($1, 1) ON CONFLICT (\"PeriodKey\") DO UPDATE SET \"LastValue\" = \"ArchiveSequences\".\"LastValue\" + 1 RETURNING \"LastValue\"";
+        var p = cmd.CreateParameter();
+        if (db.IsSqlite) p.ParameterName = "$k";
+        p.Value = periodKey;
+        cmd.Parameters.Add(p);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>One archive if the user may see it; every read of personal data is audited.</summary>
+    public async Task<Customer?> ReadAsync(long id)
+    {
+        var customer = await Visible(await ViewerAsync()).Include(c => c.Vehicles).FirstOrDefaultAsync(c => c.Id == id);
+        if (customer != null) await audit.WriteAsync(AuditRead, customer.ArchiveNumber, "Customer", id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
+        return customer;
+    }
+
+    /// <summary>Whether the archive exists in the user's stores at all (403 rather than 404 when it is only out of reach).</summary>
+    public Task<bool> ExistsInScopeAsync(long id) => db.Customers.AnyAsync(c => c.Id == id);
+
+    public sealed record Unmasked(string? Mobile, string? IdNumber);
+
+    public async Task<Unmasked?> UnmaskAsync(long id)
+    {
+        var c = await Visible(await ViewerAsync()).FirstOrDefaultAsync(x => x.Id == id);
+        if (c is null) return null;
+        await audit.WriteAsync(AuditUnmask, $"{c.ArchiveNumber}: mobile, ID number", "Customer", id.ToString(CultureInfo.InvariantCulture), c.StoreId);
+        return new(c.Mobile, personal.Unprotect(c.IdNumberEncrypted));
+    }
+
+    public string? MaskedIdNumber(Customer c) =>
+        personal.Unprotect(c.IdNumberEncrypted) is { } n ? n[..6] + new string('*', 8) + n[^4..] : null;
+}

@@ -1,0 +1,50 @@
+using Dcrc.Kernel.Identifiers;
+using Dcrc.Kernel.Pinyin;
+using Dcrc.Kernel.Security;
+
+namespace Dcrc.Features.Customers;
+
+/// <summary>
+/// One search box (SPEC §1.3): works out what was typed — mobile (full or last 4), ID number, credit code,
+/// VIN (full or last 6), plate fragment, archive number, pinyin (full or initials), or a name/company
+/// fragment — and builds an indexed query for it. Exact name and prefix matches rank first.
+/// </summary>
+public static class CustomerSearch
+{
+    public static IQueryable<Customer> Apply(IQueryable<Customer> visible, IQueryable<Vehicle> vehicles, string q, PersonalData personal, DateOnly today)
+    {
+        q = q.Trim();
+        var digits = Phone.Digits(q);
+        if (digits.Length == 11 && Phone.CheckMobile(digits).Ok) return visible.Where(c => c.Mobile == digits);
+        if (q.Length == 4 && q.All(char.IsAsciiDigit)) return visible.Where(c => c.MobileLast4 == q);
+        if (IdNumber.Check(q, today) is { Ok: true } id)
+        {
+            var hash = personal.LookupHash(id.Value);
+            return visible.Where(c => c.IdNumberHash == hash);
+        }
+        if (CreditCode.Check(q) is { Ok: true } code) return visible.Where(c => c.CreditCode == code.Value);
+        var upper = q.ToUpperInvariant();
+        if (upper.Length == 17 && upper.All(char.IsAsciiLetterOrDigit))
+            return visible.Where(c => vehicles.Any(v => v.CustomerId == c.Id && v.Vin == upper));
+        if (q.Length > 0 && PlateNumber.ProvinceCharacters.Contains(q[0]))
+        {
+            var plate = PlateNumber.Normalise(q);
+            return visible.Where(c => vehicles.Any(v => v.CustomerId == c.Id && v.PlateNumber!.Contains(plate)));
+        }
+        if (upper.Length == 6 && upper.All(char.IsAsciiLetterOrDigit) && upper.Any(char.IsAsciiDigit))
+            return visible.Where(c => vehicles.Any(v => v.CustomerId == c.Id && (v.VinLast6 == upper || v.PlateNumber!.Contains(upper))));
+        if (q.Contains('-') && q.Any(char.IsAsciiDigit)) return visible.Where(c => c.ArchiveNumber.StartsWith(upper));
+        if (Pinyin.IsPinyinQuery(q))
+        {
+            var key = q.ToLowerInvariant();
+            return visible.Where(c => c.NameKeys.StartsWith(key) || c.NameKeys.Contains(" " + key));
+        }
+        if (upper.All(char.IsAsciiLetterOrDigit) && upper.Length >= 3)
+            return visible.Where(c => c.ArchiveNumber.Contains(upper) || vehicles.Any(v => v.CustomerId == c.Id && v.PlateNumber!.Contains(upper)));
+        return visible.Where(c => c.Name.Contains(q));
+    }
+
+    /// <summary>Exact name, then name prefix, then the rest; newest first within each.</summary>
+    public static IQueryable<Customer> Ranked(IQueryable<Customer> found, string q) =>
+        found.OrderBy(c => c.Name == q ? 0 : c.Name.StartsWith(q) ? 1 : 2).ThenByDescending(c => c.Id);
+}

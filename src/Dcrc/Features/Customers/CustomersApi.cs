@@ -1,0 +1,76 @@
+using System.Globalization;
+using Dcrc.Data;
+using Dcrc.Kernel.Access;
+using Dcrc.Kernel.Api;
+using Dcrc.Kernel.Identifiers;
+using Dcrc.Kernel.Security;
+using Dcrc.Kernel.Time;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dcrc.Features.Customers;
+
+public static class CustomersApi
+{
+    public sealed record AddressDto(string? Province, string? City, string? District, string? Detail);
+    public sealed record VehicleSummary(long Id, string Vin, string? PlateNumber, string? Model, DateOnly? PurchaseDate);
+    public sealed record CustomerDto(long Id, string ArchiveNumber, string Status, CustomerType Type, string Name, string? Mobile, string? Landline,
+        string? IdNumber, string? CreditCode, Gender Gender, DateOnly? Birthday, AddressDto Address, string? Postcode, string? Email,
+        CustomerClass Class, CustomerKind Kind, int StoreId, string? OwnerUserId, IReadOnlyList<VehicleSummary> Vehicles, int Version);
+    public sealed record CustomerRow(long Id, string ArchiveNumber, string Name, string? Mobile, CustomerClass Class, string Status, int StoreId);
+    public sealed record Paged(IReadOnlyList<CustomerRow> Items, int Page, int PageSize, int Total);
+
+    public static RouteGroupBuilder MapCustomersApi(this RouteGroupBuilder api)
+    {
+        var customers = api.MapGroup("/customers").RequireAuthorization(CustomerPermissions.Read.Policy);
+        customers.MapPost("", Create).RequireAuthorization(CustomerPermissions.Write.Policy)
+            .WithSummary("Create a customer archive (a draft until approved); 409 with the matches when the mobile, ID number or credit code exists");
+        customers.MapGet("{id:long}", Get).WithSummary("One customer with vehicles; mobile and ID number masked");
+        customers.MapGet("", Search).WithSummary("Search: name, pinyin (full or initials), mobile (full or last 4), ID number, credit code, VIN (full or last 6), plate fragment, archive number");
+        customers.MapPost("{id:long}/unmask", Unmask).RequireAuthorization(CustomerPermissions.Unmask.Policy).WithSummary("Mobile and ID number in full (audited)");
+        return api;
+    }
+
+    public static CustomerDto ToDto(Customer c, CustomerArchive archive) => new(c.Id, c.ArchiveNumber, c.Status.ToString().ToLowerInvariant(), c.Type, c.Name,
+        Phone.Mask(c.Mobile), c.Landline is null ? null : Phone.Mask(c.Landline), archive.MaskedIdNumber(c), c.CreditCode, c.Gender, c.Birthday,
+        new AddressDto(c.Province, c.City, c.District, c.Address), c.Postcode, c.Email, c.Class, c.Kind, c.StoreId, c.OwnerUserId,
+        c.Vehicles.Select(v => new VehicleSummary(v.Id, v.Vin, v.PlateNumber, v.Model, v.PurchaseDate)).ToList(), c.Version);
+
+    public static async Task<Results<Created<CustomerDto>, ValidationProblem, ProblemHttpResult>> Create(CustomerInput input, int? storeId,
+        CustomerArchive archive, ApiValidator validator, IStringLocalizer<SharedResource> l)
+    {
+        var errors = validator.Validate(input);
+        if (errors.Count > 0) return validator.Problem(errors);
+        var outcome = await archive.CreateAsync(input, storeId);
+        if (outcome.Errors.Count > 0) return validator.Problem(outcome.Errors);
+        if (outcome.Duplicates.Count > 0)
+            return TypedResults.Problem(l["Customers.Duplicate"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"],
+                extensions: new Dictionary<string, object?> { ["matches"] = outcome.Duplicates });
+        return TypedResults.Created($"/api/v1/customers/{outcome.Customer!.Id}", ToDto(outcome.Customer, archive));
+    }
+
+    public static async Task<Results<Ok<CustomerDto>, NotFound, ForbidHttpResult>> Get(long id, CustomerArchive archive)
+    {
+        var customer = await archive.ReadAsync(id);
+        if (customer != null) return TypedResults.Ok(ToDto(customer, archive));
+        return await archive.ExistsInScopeAsync(id) ? TypedResults.Forbid() : TypedResults.NotFound();
+    }
+
+    public static async Task<Ok<Paged>> Search(string? q, CustomerArchive archive, DcrcDb db, PersonalData personal, Kernel.Audit.AuditLog audit, TimeProvider clock,
+        int page = 1, int pageSize = 20)
+    {
+        (page, pageSize) = (Math.Max(1, page), Math.Clamp(pageSize, 1, 100));
+        var visible = archive.Visible(await archive.ViewerAsync());
+        var query = string.IsNullOrWhiteSpace(q) ? visible.OrderByDescending(c => c.Id)
+            : CustomerSearch.Ranked(CustomerSearch.Apply(visible, db.Vehicles.AsNoTracking(), q, personal, DateOnly.FromDateTime(StoreTime.ToLocal(clock.GetUtcNow().UtcDateTime, StoreTime.GroupZone))), q.Trim());
+        var total = await query.CountAsync();
+        var rows = await query.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(c => new { c.Id, c.ArchiveNumber, c.Name, c.Mobile, c.Class, c.Status, c.StoreId }).ToListAsync();
+        if (!string.IsNullOrWhiteSpace(q)) await audit.WriteAsync(CustomerArchive.AuditSearch, $"\"{Kernel.Logging.Redact(q)}\" → {total}");
+        return TypedResults.Ok(new Paged(rows.Select(r => new CustomerRow(r.Id, r.ArchiveNumber, r.Name, Phone.Mask(r.Mobile), r.Class, r.Status.ToString().ToLowerInvariant(), r.StoreId)).ToList(), page, pageSize, total));
+    }
+
+    public static async Task<Results<Ok<CustomerArchive.Unmasked>, NotFound>> Unmask(long id, CustomerArchive archive) =>
+        await archive.UnmaskAsync(id) is { } u ? TypedResults.Ok(u) : TypedResults.NotFound();
+}
