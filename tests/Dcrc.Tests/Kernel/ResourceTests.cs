@@ -55,7 +55,7 @@ public partial class ResourceTests
             .Concat(SettingsCatalog.All.Select(s => "Setting." + s.Key))
             .Concat(SettingsCatalog.All.Select(s => "SettingGroup." + s.Group))
             .Concat(SettingsCatalog.All.Where(s => s.Unit != SettingUnit.None).Select(s => "Unit." + s.Unit))
-            .Concat(typeof(AuditActions).GetFields().Select(f => "AuditAction." + f.GetValue(null)));
+            .Concat(AuditActionCatalog.All.Select(a => "AuditAction." + a));
         needed.Where(k => !Zh.ContainsKey(k)).ShouldBeEmpty();
     }
 

@@ -26,7 +26,7 @@ public class IndexModel(DcrcDb db, AuditLog audit, AuditKey key, IStringLocalize
     public Dictionary<int, string> StoreNames { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
     public AuditLog.Verification? Verification { get; private set; }
-    public IEnumerable<string> KnownActions => typeof(AuditActions).GetFields().Select(f => (string)f.GetValue(null)!);
+    public IEnumerable<string> KnownActions => AuditActionCatalog.All;
 
     public string ActionLabel(string action)
     {

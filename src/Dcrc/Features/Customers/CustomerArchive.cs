@@ -12,6 +12,15 @@ using Microsoft.Extensions.Localization;
 
 namespace Dcrc.Features.Customers;
 
+[AuditActionSet]
+public static class CustomerAuditActions
+{
+    public const string Read = "customers.read";
+    public const string Create = "customers.create";
+    public const string Search = "customers.search";
+    public const string Unmask = "customers.unmask";
+}
+
 /// <summary>
 /// The customer archive's rules for pages and API alike: validation of every identifier, duplicate
 /// detection, archive numbers, row-level access, masking, and the audit of reads and changes.
@@ -20,10 +29,6 @@ namespace Dcrc.Features.Customers;
 public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, StoreScope scope, AuditLog audit, PersonalData personal,
     SettingsStore settings, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    public const string AuditRead = "customers.read";
-    public const string AuditCreate = "customers.create";
-    public const string AuditSearch = "customers.search";
-    public const string AuditUnmask = "customers.unmask";
 
     public sealed record Match(long Id, string ArchiveNumber, string Field);
     public sealed record Outcome(Customer? Customer, Dictionary<string, string[]> Errors, IReadOnlyList<Match> Duplicates)
@@ -125,7 +130,7 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         customer.ArchiveNumber = ArchiveNumber.Format(rule, store.Code, today, await NextSequenceAsync(ArchiveNumber.PeriodKey(rule, store.Code, today)));
         db.Customers.Add(customer);
         await db.SaveChangesAsync();
-        await audit.WriteAsync(AuditCreate, $"{customer.ArchiveNumber} draft", "Customer", customer.Id.ToString(CultureInfo.InvariantCulture), store.Id);
+        await audit.WriteAsync(CustomerAuditActions.Create, $"{customer.ArchiveNumber} draft", "Customer", customer.Id.ToString(CultureInfo.InvariantCulture), store.Id);
         await tx.CommitAsync();
         return new(customer, [], []);
     }
@@ -161,7 +166,7 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
     public async Task<Customer?> ReadAsync(long id)
     {
         var customer = await Visible(await ViewerAsync()).Include(c => c.Vehicles).FirstOrDefaultAsync(c => c.Id == id);
-        if (customer != null) await audit.WriteAsync(AuditRead, customer.ArchiveNumber, "Customer", id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
+        if (customer != null) await audit.WriteAsync(CustomerAuditActions.Read, customer.ArchiveNumber, "Customer", id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
         return customer;
     }
 
@@ -174,7 +179,7 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
     {
         var c = await Visible(await ViewerAsync()).FirstOrDefaultAsync(x => x.Id == id);
         if (c is null) return null;
-        await audit.WriteAsync(AuditUnmask, $"{c.ArchiveNumber}: mobile, ID number", "Customer", id.ToString(CultureInfo.InvariantCulture), c.StoreId);
+        await audit.WriteAsync(CustomerAuditActions.Unmask, $"{c.ArchiveNumber}: mobile, ID number", "Customer", id.ToString(CultureInfo.InvariantCulture), c.StoreId);
         return new(c.Mobile, personal.Unprotect(c.IdNumberEncrypted));
     }
 

@@ -67,7 +67,7 @@ public static class CustomersApi
         var total = await query.CountAsync();
         var rows = await query.Skip((page - 1) * pageSize).Take(pageSize)
             .Select(c => new { c.Id, c.ArchiveNumber, c.Name, c.Mobile, c.Class, c.Status, c.StoreId }).ToListAsync();
-        if (!string.IsNullOrWhiteSpace(q)) await audit.WriteAsync(CustomerArchive.AuditSearch, $"\"{Kernel.Logging.Redact(q)}\" → {total}");
+        if (!string.IsNullOrWhiteSpace(q)) await audit.WriteAsync(CustomerAuditActions.Search, $"\"{Kernel.Logging.Redact(q)}\" → {total}");
         return TypedResults.Ok(new Paged(rows.Select(r => new CustomerRow(r.Id, r.ArchiveNumber, r.Name, Phone.Mask(r.Mobile), r.Class, r.Status.ToString().ToLowerInvariant(), r.StoreId)).ToList(), page, pageSize, total));
     }
 

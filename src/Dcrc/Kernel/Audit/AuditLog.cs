@@ -107,7 +107,21 @@ public sealed class AuditKey(byte[] bytes)
     public static AuditKey From(Security.AppSecret secret) => new(secret.KeyFor("dcrc audit chain v1"));
 }
 
-/// <summary>The audit actions the platform writes; features add their own strings in the same "area.verb" form.</summary>
+/// <summary>Marks a static class of audit action names ("area.verb"); each needs a label "AuditAction.{name}".</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class AuditActionSetAttribute : Attribute;
+
+public static class AuditActionCatalog
+{
+    public static readonly IReadOnlyList<string> All = typeof(AuditActionCatalog).Assembly.GetTypes()
+        .Where(t => t.GetCustomAttributes(typeof(AuditActionSetAttribute), false).Length > 0)
+        .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal).ToList();
+}
+
+/// <summary>The audit actions the platform writes; features declare theirs in an [AuditActionSet] class.</summary>
+[AuditActionSet]
 public static class AuditActions
 {
     public const string LoginSucceeded = "auth.login";
