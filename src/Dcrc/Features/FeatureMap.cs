@@ -17,6 +17,7 @@ public static class FeatureMap
         services.AddScoped<Shared.Shell>();
         services.AddScoped<Admin.Permissions.RolePermissions>();
         services.AddScoped<Customers.CustomerArchive>();
+        services.AddScoped<Customers.VehicleRegister>();
         return services;
     }
 
@@ -29,6 +30,7 @@ public static class FeatureMap
         api.MapAdminApi();
         api.MapAuditApi();
         api.MapCustomersApi();
+        api.MapLookupApi();
         return app;
     }
 }

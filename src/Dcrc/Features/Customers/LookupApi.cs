@@ -1,0 +1,68 @@
+using Dcrc.Data;
+using Dcrc.Kernel.Api;
+using Dcrc.Kernel.Audit;
+using Dcrc.Kernel.Identifiers;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dcrc.Features.Customers;
+
+/// <summary>Screen pop (来电弹屏) and VIN lookup: an incoming number resolves at once to the customers and their vehicles.</summary>
+public static class LookupApi
+{
+    public sealed record PopCustomer(long Id, string ArchiveNumber, string Name, string? Mobile, CustomerClass Class, IReadOnlyList<CustomersApi.VehicleSummary> Vehicles);
+    public sealed record Pop(string Number, IReadOnlyList<PopCustomer> Customers);
+
+    public static RouteGroupBuilder MapLookupApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/lookup/phone/{number}", Phone).RequireAuthorization(CustomerPermissions.Read.Policy)
+            .WithSummary("Screen pop: the customers (and their vehicles) with this mobile or landline, or who drive a vehicle with this mobile");
+        api.MapGet("/vehicles/{vin}", ByVin).RequireAuthorization(CustomerPermissions.Read.Policy).WithSummary("A vehicle by VIN, with its owner");
+        api.MapPost("/customers/{id:long}/vehicles", AddVehicle).RequireAuthorization(CustomerPermissions.Write.Policy).WithSummary("Add a vehicle to a customer");
+        return api;
+    }
+
+    public static async Task<Ok<Pop>> Phone(string number, CustomerArchive archive, DcrcDb db, AuditLog audit)
+    {
+        var digits = Kernel.Identifiers.Phone.Digits(number);
+        var landline = Kernel.Identifiers.Phone.CheckLandline(digits.StartsWith('0') ? digits : number).Value;
+        var visible = archive.Visible(await archive.ViewerAsync());
+        var customers = await visible
+            .Where(c => c.Mobile == digits || (landline != null && c.Landline == landline) || db.Vehicles.Any(v => v.CustomerId == c.Id && v.DriverMobile == digits))
+            .Include(c => c.Vehicles).OrderByDescending(c => c.Id).Take(20).ToListAsync();
+        foreach (var c in customers)
+            await audit.WriteAsync(CustomerAuditActions.Read, $"{c.ArchiveNumber} (screen pop)", "Customer", c.Id.ToString(), c.StoreId);
+        return TypedResults.Ok(new Pop(Kernel.Identifiers.Phone.Mask(digits), customers.Select(c => new PopCustomer(c.Id, c.ArchiveNumber, c.Name,
+            Kernel.Identifiers.Phone.Mask(c.Mobile), c.Class, c.Vehicles.Select(v => new CustomersApi.VehicleSummary(v.Id, v.Vin, v.PlateNumber, v.Model, v.PurchaseDate)).ToList())).ToList()));
+    }
+
+    public sealed record VehicleDto(long Id, string Vin, string? PlateNumber, string? Series, string? Model, string? ExteriorColour, DateOnly? PurchaseDate,
+        DateOnly? DeliveryDate, int? Mileage, bool BoughtHere, long CustomerId, string CustomerArchiveNumber, string CustomerName);
+
+    public static async Task<Results<Ok<VehicleDto>, NotFound, ForbidHttpResult>> ByVin(string vin, CustomerArchive archive, DcrcDb db)
+    {
+        var normalised = vin.Trim().ToUpperInvariant();
+        var vehicle = await db.Vehicles.AsNoTracking().FirstOrDefaultAsync(v => v.Vin == normalised);
+        if (vehicle is null) return TypedResults.NotFound();
+        var owner = await archive.ReadAsync(vehicle.CustomerId);
+        if (owner is null) return TypedResults.Forbid();
+        return TypedResults.Ok(new VehicleDto(vehicle.Id, vehicle.Vin, vehicle.PlateNumber, vehicle.Series, vehicle.Model, vehicle.ExteriorColour, vehicle.PurchaseDate,
+            vehicle.DeliveryDate, vehicle.Mileage, vehicle.BoughtHere, owner.Id, owner.ArchiveNumber, owner.Name));
+    }
+
+    public static async Task<Results<Created<CustomersApi.VehicleSummary>, NotFound, ValidationProblem, ProblemHttpResult>> AddVehicle(long id, VehicleInput input,
+        VehicleRegister register, ApiValidator validator, IStringLocalizer<SharedResource> l)
+    {
+        var errors = validator.Validate(input);
+        if (errors.Count > 0) return validator.Problem(errors);
+        var outcome = await register.AddAsync(id, input);
+        if (outcome is null) return TypedResults.NotFound();
+        if (outcome.ExistingCustomerId is { } other)
+            return TypedResults.Problem(l["Validation.Duplicate", l["Field.Vin"]], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"],
+                extensions: new Dictionary<string, object?> { ["customerId"] = other });
+        if (outcome.Errors.Count > 0) return validator.Problem(outcome.Errors);
+        var v = outcome.Vehicle!;
+        return TypedResults.Created($"/api/v1/vehicles/{v.Vin}", new CustomersApi.VehicleSummary(v.Id, v.Vin, v.PlateNumber, v.Model, v.PurchaseDate));
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dcrc.Kernel.Identifiers;
+using Dcrc.Tests.Infrastructure;
+
+namespace Dcrc.Tests.Features.Customers;
+
+public abstract class LookupApiTests(DcrcApp app)
+{
+    private static readonly Random Random = new();
+    private static string NewMobile() => "138" + Random.Next(10_000_000, 99_999_999);
+    private static string NewVin()
+    {
+        const string chars = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
+        var body = "LSV" + new string(Enumerable.Range(0, 14).Select(_ => chars[Random.Next(chars.Length)]).ToArray());
+        return body[..8] + Vin.CheckDigit(body[..8] + "0" + body[9..]) + body[9..];
+    }
+
+    private async Task<(HttpClient Client, long Id, string Mobile)> CustomerAsync(string user = "th.crm")
+    {
+        var client = await app.ApiAs(user);
+        var mobile = NewMobile();
+        var response = await client.PostAsJsonAsync("/api/v1/customers", new { type = "individual", name = "钱八", mobile });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        return (client, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64(), mobile);
+    }
+
+    [Fact]
+    public async Task A_vehicle_is_added_and_found_by_VIN_and_by_its_last_six_characters()
+    {
+        var (client, id, _) = await CustomerAsync();
+        var vin = NewVin();
+        var added = await client.PostAsJsonAsync($"/api/v1/customers/{id}/vehicles", new { vin = vin.ToLowerInvariant(), plateNumber = "粤A·" + Random.Next(10000, 99999), model = "卡罗拉", purchaseDate = "2025-06-01" });
+        added.StatusCode.ShouldBe(HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+        var byVin = await client.GetFromJsonAsync<JsonElement>($"/api/v1/vehicles/{vin}");
+        byVin.GetProperty("customerId").GetInt64().ShouldBe(id);
+        var found = await client.GetFromJsonAsync<JsonElement>($"/api/v1/customers?q={vin[^6..]}");
+        found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ShouldContain(id);
+    }
+
+    [Fact]
+    public async Task A_wrong_VIN_check_digit_or_plate_is_refused_and_a_VIN_exists_once()
+    {
+        var (client, id, _) = await CustomerAsync();
+        var vin = NewVin();
+        var wrongDigit = vin[..8] + (vin[8] == '1' ? '2' : '1') + vin[9..];
+        var bad = await client.PostAsJsonAsync($"/api/v1/customers/{id}/vehicles", new { vin = wrongDigit, plateNumber = "粤I12345" });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.GetProperty("vin")[0].GetString()!.ShouldContain("第 9 位");
+        errors.GetProperty("plateNumber")[0].GetString()!.ShouldContain("车牌号");
+        (await client.PostAsJsonAsync($"/api/v1/customers/{id}/vehicles", new { vin })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var (_, other, _) = await CustomerAsync();
+        (await client.PostAsJsonAsync($"/api/v1/customers/{other}/vehicles", new { vin })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task An_incoming_number_pops_up_the_customer_with_vehicles_in_any_spelling()
+    {
+        var (client, id, mobile) = await CustomerAsync();
+        var vin = NewVin();
+        (await client.PostAsJsonAsync($"/api/v1/customers/{id}/vehicles", new { vin })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        foreach (var spelled in new[] { mobile, "+86" + mobile, "0086-" + mobile[..3] + "-" + mobile[3..] })
+        {
+            var pop = await client.GetFromJsonAsync<JsonElement>($"/api/v1/lookup/phone/{Uri.EscapeDataString(spelled)}");
+            var customer = pop.GetProperty("customers").EnumerateArray().Single();
+            customer.GetProperty("id").GetInt64().ShouldBe(id);
+            customer.GetProperty("vehicles")[0].GetProperty("vin").GetString().ShouldBe(vin);
+            customer.GetProperty("mobile").GetString()!.ShouldContain("****");
+        }
+        var unknown = await client.GetFromJsonAsync<JsonElement>("/api/v1/lookup/phone/13000000000");
+        unknown.GetProperty("customers").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_screen_pop_respects_row_level_access()
+    {
+        var (_, _, mobile) = await CustomerAsync("th.sales");
+        var other = await app.ApiAs("th.sales2");
+        (await other.GetFromJsonAsync<JsonElement>($"/api/v1/lookup/phone/{mobile}")).GetProperty("customers").GetArrayLength().ShouldBe(0);
+        var reception = await app.ApiAs("th.reception");
+        (await reception.GetFromJsonAsync<JsonElement>($"/api/v1/lookup/phone/{mobile}")).GetProperty("customers").GetArrayLength().ShouldBe(1);
+    }
+}
+
+[Collection(SqliteCollection.Name)] public class LookupApiTests_Sqlite(SqliteApp app) : LookupApiTests(app);
+[Collection(PostgresCollection.Name)] public class LookupApiTests_Postgres(PostgresApp app) : LookupApiTests(app);
