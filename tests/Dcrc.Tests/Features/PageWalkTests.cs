@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Dcrc.Data;
 using Dcrc.Kernel.Localization;
@@ -22,6 +23,11 @@ public abstract partial class PageWalkTests(DcrcApp app)
             var db = sp.GetRequiredService<DcrcDb>();
             return (await db.Stores.Select(s => s.Id).FirstAsync(), await db.Departments.Select(d => d.Id).FirstAsync(), await db.Users.Where(u => u.UserName == "th.crm").Select(u => u.Id).SingleAsync());
         });
+        var created = await (await app.ApiAs("th.crm")).PostAsJsonAsync("/api/v1/customers", new
+        {
+            type = "individual", name = "张三丰", mobile = "137" + Random.Shared.Next(10_000_000, 99_999_999), address = new { province = "广东省", city = "广州市" },
+        });
+        var customerId = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt64();
         return
         [
             ("", "/Account/Login"),
@@ -32,6 +38,7 @@ public abstract partial class PageWalkTests(DcrcApp app)
             ("sysadmin", "/Admin/Settings"), ("sysadmin", $"/Admin/Settings?storeId={storeId}"),
             ("secadmin", "/Admin/Permissions"), ("secadmin", $"/Admin/Users/Edit/{userId}"),
             ("auditadmin", "/Audit"), ("group.gm", "/"), ("", "/ApiDocs"),
+            ("th.crm", "/Customers"), ("th.crm", "/Customers?q=zs"), ("th.crm", "/Customers/Create"), ("th.crm", $"/Customers/{customerId}"),
         ];
     }
 
@@ -40,10 +47,11 @@ public abstract partial class PageWalkTests(DcrcApp app)
     [InlineData("en")]
     public async Task Every_page_is_complete_in_the_language(string culture)
     {
+        var pages = await PagesAsync();
         var data = await DataTextsAsync();
         var clients = new Dictionary<string, HttpClient>();
         var problems = new List<string>();
-        foreach (var (user, url) in await PagesAsync())
+        foreach (var (user, url) in pages)
         {
             if (!clients.TryGetValue(user, out var client))
             {
@@ -66,7 +74,7 @@ public abstract partial class PageWalkTests(DcrcApp app)
         problems.ShouldBeEmpty();
     }
 
-    private static readonly HashSet<string> AllowedInChinese = ["DCRC", "API", "English"];
+    private static readonly HashSet<string> AllowedInChinese = ["DCRC", "API", "English", "VIN", "QQ"];
 
     /// <summary>Names and codes that are data, not interface text.</summary>
     private Task<List<string>> DataTextsAsync() => app.WithScopeAsync(async sp =>
@@ -80,6 +88,8 @@ public abstract partial class PageWalkTests(DcrcApp app)
         texts.AddRange(await db.Users.Select(u => u.DisplayName).ToListAsync());
         texts.AddRange(await db.Users.Select(u => u.UserName!).ToListAsync());
         texts.AddRange(Dcrc.Kernel.Settings.SettingsCatalog.All.Select(s => s.DefaultText));
+        texts.AddRange(await db.Customers.Select(c => c.Name).ToListAsync());
+        texts.AddRange((await db.Customers.Select(c => new { c.Province, c.City, c.District, c.Address }).ToListAsync()).SelectMany(c => new[] { c.Province, c.City, c.District, c.Address }).OfType<string>());
         return texts.Where(t => t.Length > 0).OrderByDescending(t => t.Length).ToList();
     });
 

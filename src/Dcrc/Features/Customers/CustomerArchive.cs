@@ -118,6 +118,9 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         var zone = StoreTime.Zone(store.TimeZone);
         var customer = new Customer { StoreId = store.Id, Status = ArchiveStatus.Draft, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = me.UserName };
         var errors = Apply(input, customer, Today(zone));
+        // Only those who may see class A archives may put a customer in class A.
+        if (customer.Class == CustomerClass.A && !await me.CanAsync(CustomerPermissions.ClassA))
+            errors["class"] = [l["Customers.ClassANotAllowed", l["Field.CustomerClass"]]];
         var owner = await OwnerAsync(input.OwnerUserId, store.Id, errors);
         if (errors.Count > 0) return new(null, errors, []);
         (customer.OwnerUserId, customer.OwnerDepartmentId) = owner;
@@ -181,6 +184,21 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         if (c is null) return null;
         await audit.WriteAsync(CustomerAuditActions.Unmask, $"{c.ArchiveNumber}: mobile, ID number", "Customer", id.ToString(CultureInfo.InvariantCulture), c.StoreId);
         return new(c.Mobile, personal.Unprotect(c.IdNumberEncrypted));
+    }
+
+    public sealed record Row(long Id, string ArchiveNumber, string Name, string? Mobile, CustomerClass Class, string Status, int StoreId);
+
+    /// <summary>The one-box search over what the user may see, ranked and paged, mobiles masked; audited with the query redacted.</summary>
+    public async Task<(List<Row> Rows, int Total)> SearchAsync(string? q, int page, int pageSize)
+    {
+        var visible = Visible(await ViewerAsync());
+        var query = string.IsNullOrWhiteSpace(q) ? visible.OrderByDescending(c => c.Id)
+            : CustomerSearch.Ranked(CustomerSearch.Apply(visible, db.Vehicles.AsNoTracking(), q, personal, Today(StoreTime.GroupZone)), q.Trim());
+        var total = await query.CountAsync();
+        var rows = await query.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(c => new { c.Id, c.ArchiveNumber, c.Name, c.Mobile, c.Class, c.Status, c.StoreId }).ToListAsync();
+        if (!string.IsNullOrWhiteSpace(q)) await audit.WriteAsync(CustomerAuditActions.Search, $"\"{Kernel.Logging.Redact(q)}\" → {total}");
+        return (rows.Select(r => new Row(r.Id, r.ArchiveNumber, r.Name, Phone.Mask(r.Mobile), r.Class, r.Status.ToString().ToLowerInvariant(), r.StoreId)).ToList(), total);
     }
 
     public string? MaskedIdNumber(Customer c) =>

@@ -18,8 +18,7 @@ public static class CustomersApi
     public sealed record CustomerDto(long Id, string ArchiveNumber, string Status, CustomerType Type, string Name, string? Mobile, string? Landline,
         string? IdNumber, string? CreditCode, Gender Gender, DateOnly? Birthday, AddressDto Address, string? Postcode, string? Email,
         CustomerClass Class, CustomerKind Kind, int StoreId, string? OwnerUserId, IReadOnlyList<VehicleSummary> Vehicles, int Version);
-    public sealed record CustomerRow(long Id, string ArchiveNumber, string Name, string? Mobile, CustomerClass Class, string Status, int StoreId);
-    public sealed record Paged(IReadOnlyList<CustomerRow> Items, int Page, int PageSize, int Total);
+    public sealed record Paged(IReadOnlyList<CustomerArchive.Row> Items, int Page, int PageSize, int Total);
 
     public static RouteGroupBuilder MapCustomersApi(this RouteGroupBuilder api)
     {
@@ -57,18 +56,11 @@ public static class CustomersApi
         return await archive.ExistsInScopeAsync(id) ? TypedResults.Forbid() : TypedResults.NotFound();
     }
 
-    public static async Task<Ok<Paged>> Search(string? q, CustomerArchive archive, DcrcDb db, PersonalData personal, Kernel.Audit.AuditLog audit, TimeProvider clock,
-        int page = 1, int pageSize = 20)
+    public static async Task<Ok<Paged>> Search(string? q, CustomerArchive archive, int page = 1, int pageSize = 20)
     {
         (page, pageSize) = (Math.Max(1, page), Math.Clamp(pageSize, 1, 100));
-        var visible = archive.Visible(await archive.ViewerAsync());
-        var query = string.IsNullOrWhiteSpace(q) ? visible.OrderByDescending(c => c.Id)
-            : CustomerSearch.Ranked(CustomerSearch.Apply(visible, db.Vehicles.AsNoTracking(), q, personal, DateOnly.FromDateTime(StoreTime.ToLocal(clock.GetUtcNow().UtcDateTime, StoreTime.GroupZone))), q.Trim());
-        var total = await query.CountAsync();
-        var rows = await query.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(c => new { c.Id, c.ArchiveNumber, c.Name, c.Mobile, c.Class, c.Status, c.StoreId }).ToListAsync();
-        if (!string.IsNullOrWhiteSpace(q)) await audit.WriteAsync(CustomerAuditActions.Search, $"\"{Kernel.Logging.Redact(q)}\" → {total}");
-        return TypedResults.Ok(new Paged(rows.Select(r => new CustomerRow(r.Id, r.ArchiveNumber, r.Name, Phone.Mask(r.Mobile), r.Class, r.Status.ToString().ToLowerInvariant(), r.StoreId)).ToList(), page, pageSize, total));
+        var (rows, total) = await archive.SearchAsync(q, page, pageSize);
+        return TypedResults.Ok(new Paged(rows, page, pageSize, total));
     }
 
     public static async Task<Results<Ok<CustomerArchive.Unmasked>, NotFound>> Unmask(long id, CustomerArchive archive) =>

@@ -15,6 +15,7 @@ public class Shell(CurrentUser user, DcrcDb db, StoreScope scope, AccessControl 
     public static readonly NavItem[] Navigation =
     [
         new("Nav.Workbench", "Nav.Home", "/", "house", []),
+        new("Nav.Archive", "Nav.Customers", "/Customers", "people", [Customers.CustomerPermissions.Read]),
         new("Nav.Admin", "Nav.Stores", "/Admin/Stores", "shop", [AdminPermissions.Stores]),
         new("Nav.Admin", "Nav.Departments", "/Admin/Departments", "diagram", [AdminPermissions.Departments]),
         new("Nav.Admin", "Nav.Users", "/Admin/Users", "people", [AdminPermissions.Users, AdminPermissions.AssignRoles]),

@@ -150,3 +150,22 @@ public abstract class CustomersApiTests(DcrcApp app)
 
 [Collection(SqliteCollection.Name)] public class CustomersApiTests_Sqlite(SqliteApp app) : CustomersApiTests(app);
 [Collection(PostgresCollection.Name)] public class CustomersApiTests_Postgres(PostgresApp app) : CustomersApiTests(app);
+
+public abstract class CustomerClassTests(DcrcApp app)
+{
+    [Fact]
+    public async Task A_consultant_sees_the_archive_they_created_but_may_not_make_it_class_A()
+    {
+        var client = await app.ApiAs("th.sales");
+        var mobile = "136" + Random.Shared.Next(10_000_000, 99_999_999);
+        var refused = await client.PostAsJsonAsync("/api/v1/customers", new { type = "individual", name = "周九", mobile, @class = "a" });
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("class", out _).ShouldBeTrue();
+        var created = await client.PostAsJsonAsync("/api/v1/customers", new { type = "individual", name = "周九", mobile });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        (await client.GetAsync($"/api/v1/customers/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
+
+[Collection(SqliteCollection.Name)] public class CustomerClassTests_Sqlite(SqliteApp app) : CustomerClassTests(app);
+[Collection(PostgresCollection.Name)] public class CustomerClassTests_Postgres(PostgresApp app) : CustomerClassTests(app);

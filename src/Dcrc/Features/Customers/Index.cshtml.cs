@@ -1,0 +1,37 @@
+using Dcrc.Features.Shared;
+using Dcrc.Kernel.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Dcrc.Features.Customers;
+
+/// <summary>The one search box of the archive, answering as the specialist types (htmx), paged.</summary>
+[RequirePermission("customers.read")]
+public class IndexModel(CustomerArchive archive, CurrentUser me) : PageModel
+{
+    public const int PageSize = 20;
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public List<CustomerArchive.Row> Rows { get; private set; } = [];
+    public Pager Pager { get; private set; } = null!;
+    public bool CanWrite { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        CanWrite = await me.CanAsync(CustomerPermissions.Write);
+        await LoadAsync();
+    }
+
+    public async Task<IActionResult> OnGetResultsAsync()
+    {
+        await LoadAsync();
+        return Partial("_Results", this);
+    }
+
+    private async Task LoadAsync()
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        (Rows, var total) = await archive.SearchAsync(Q, PageNumber, PageSize);
+        Pager = new Pager(PageNumber, PageSize, total, Request);
+    }
+}

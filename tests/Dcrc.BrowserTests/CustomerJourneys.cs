@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Dcrc.BrowserTests;
+
+/// <summary>The customer archive as a specialist uses it.</summary>
+[Collection(BrowserCollection.Name)]
+public class CustomerJourneys(BrowserApp app) : Journey(app)
+{
+    private static string NewMobile() => "135" + Random.Shared.Next(10_000_000, 99_999_999);
+
+    private static async Task CreateAsync(IPage page, string name, string mobile, string? idNumber = null)
+    {
+        await page.GotoAsync("/Customers/Create");
+        await page.FillAsync("#Input_Name", name);
+        if (idNumber != null) await page.FillAsync("#Input_IdNumber", idNumber);
+        await page.ClickAsync("button[data-bs-target='#tab-contact']");
+        await page.FillAsync("#Input_Mobile", mobile);
+        await page.ClickAsync("#save-customer");
+    }
+
+    [Fact]
+    public Task A_specialist_finds_a_customer_by_pinyin_initials_and_opens_the_card() => RunAsync(nameof(A_specialist_finds_a_customer_by_pinyin_initials_and_opens_the_card), async page =>
+    {
+        await App.LoginAsync(page, "th.crm");
+        await CreateAsync(page, "司马光明", NewMobile());
+        await Assertions.Expect(page.Locator("#customer-name")).ToHaveTextAsync("司马光明");
+
+        await page.ClickAsync(".sidebar >> text=客户查询");
+        await page.FillAsync("#q", "smgm");
+        var row = page.Locator("#customers-table tbody tr", new() { HasText = "司马光明" });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await row.Locator("a", new() { HasText = "司马光明" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/Customers/\d+$"));
+        await Assertions.Expect(page.Locator("#customer-mobile")).ToContainTextAsync("****");
+    });
+
+    [Fact]
+    public Task An_invalid_ID_number_shows_the_error_beside_the_field_and_nothing_is_saved() => RunAsync(nameof(An_invalid_ID_number_shows_the_error_beside_the_field_and_nothing_is_saved), async page =>
+    {
+        await App.LoginAsync(page, "th.crm");
+        var mobile = NewMobile();
+        await CreateAsync(page, "错号客户", mobile, idNumber: "440106198805170021");
+        await Assertions.Expect(page.Locator("span[data-valmsg-for='Input.IdNumber']")).ToContainTextAsync("身份证号校验位不正确");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Customers/Create"));
+        await page.GotoAsync("/Customers?q=" + mobile);
+        await Assertions.Expect(page.Locator("#customers-table")).ToContainTextAsync("没有找到");
+    });
+
+    [Fact]
+    public Task A_sales_consultant_opening_another_consultants_customer_gets_403() => RunAsync(nameof(A_sales_consultant_opening_another_consultants_customer_gets_403), async page =>
+    {
+        await App.LoginAsync(page, "ns.sales");
+        await CreateAsync(page, "南山客户", NewMobile());
+        await Assertions.Expect(page.Locator("#customer-name")).ToHaveTextAsync("南山客户");
+        var url = page.Url;
+        await page.ClickAsync("#user-menu");
+        await page.ClickAsync("#logout");
+
+        await App.LoginAsync(page, "ns.sales2");
+        var response = await page.GotoAsync(url);
+        response!.Status.ShouldBe(403);
+        await Assertions.Expect(page.Locator("#error-title")).ToHaveTextAsync("无权访问");
+    });
+}
