@@ -26,6 +26,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Dcrc:Database:Provider", "sqlite");
         builder.UseSetting("Dcrc:DataDirectory", _dir);
         builder.UseSetting("Dcrc:Demo:Seed", "true");
+        builder.UseSetting("Dcrc:Demo:CustomersPerStore", "150"); // enough to search among, quick to seed
         builder.UseSetting("Dcrc:Security:LoginAttemptsPerMinute", "100000");
     }
 

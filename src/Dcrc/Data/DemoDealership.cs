@@ -9,7 +9,7 @@ namespace Dcrc.Data;
 /// own roles), all with one demo password. Seeded on the embedded SQLite default when the database is
 /// empty; on PostgreSQL only with <c>Dcrc:Demo:Seed=true</c>. Later features add their demo records here.
 /// </summary>
-public class DemoDealership(DcrcDb db, IPasswordHasher<AppUser> hasher, TimeProvider clock, IConfiguration config, ILogger<DemoDealership> log)
+public class DemoDealership(DcrcDb db, IPasswordHasher<AppUser> hasher, TimeProvider clock, IConfiguration config, DemoCustomers demoCustomers, ILogger<DemoDealership> log)
 {
     public const string DefaultPassword = "Dcrc#2026";
 
@@ -93,6 +93,15 @@ public class DemoDealership(DcrcDb db, IPasswordHasher<AppUser> hasher, TimeProv
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[u.Role] });
         }
         await db.SaveChangesAsync();
-        log.LogInformation("Demo dealership seeded: {Stores} stores, {Users} users", stores.Count, Users().Count);
+
+        var perStore = int.TryParse(config["Dcrc:Demo:CustomersPerStore"], out var n) ? n : 2000;
+        var owners = db.Users.Select(u => new { u.Id, u.UserName, u.DepartmentId }).ToList();
+        foreach (var store in stores)
+        {
+            var prefix = store.Code.ToLowerInvariant() + ".";
+            var ownerIds = owners.Where(o => o.UserName!.StartsWith(prefix) && (o.UserName.Contains(".sales") || o.UserName.EndsWith(".advisor"))).Select(o => o.Id).ToList();
+            await demoCustomers.SeedAsync(store, perStore, Features.Customers.ArchiveSettings.NumberRule.Default, ownerIds, owners.ToDictionary(o => o.Id, o => o.DepartmentId), faker);
+        }
+        log.LogInformation("Demo dealership seeded: {Stores} stores, {Users} users, {Customers} customers per store", stores.Count, Users().Count, perStore);
     }
 }

@@ -22,6 +22,7 @@ public static class KernelSetup
         services.AddScoped<SettingsStore>();
         services.AddScoped<ApiValidator>();
         services.AddScoped<DemoDealership>();
+        services.AddScoped<DemoCustomers>();
 
         services.AddSingleton<MissingResources>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");

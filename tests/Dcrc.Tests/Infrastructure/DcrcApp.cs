@@ -30,6 +30,7 @@ public abstract class DcrcApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in DatabaseSettings()) builder.UseSetting(key, value);
         builder.UseSetting("Dcrc:Demo:Seed", "true");
+        builder.UseSetting("Dcrc:Demo:CustomersPerStore", "150"); // enough to search among, quick to seed
         // Every test request comes from the same (absent) address; the limit itself has its own test.
         builder.UseSetting("Dcrc:Security:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString());
         builder.ConfigureTestServices(services =>
