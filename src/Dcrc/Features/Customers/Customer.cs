@@ -25,7 +25,21 @@ public class Customer : IStoreOwned
     public ArchiveStatus Status { get; set; }
     [MaxLength(100)] public string Name { get; set; } = "";
     /// <summary>Pinyin search keys (full and initials, with other readings), space-separated: "zhangsan zs".</summary>
-    [MaxLength(400)] public string NameKeys { get; set; } = "";
+    [MaxLength(NameKeysLength)] public string NameKeys { get; set; } = "";
+    public const int NameKeysLength = 400;
+
+    /// <summary>The search keys of a name, most likely first, as many as fit the column.</summary>
+    public static string KeysFor(string name, bool person)
+    {
+        var keys = new System.Text.StringBuilder();
+        foreach (var key in Kernel.Pinyin.Pinyin.SearchKeys(name, person))
+        {
+            if (keys.Length + key.Length + 1 > NameKeysLength) continue;
+            if (keys.Length > 0) keys.Append(' ');
+            keys.Append(key);
+        }
+        return keys.ToString();
+    }
 
     // Basic (基本信息)
     public Gender Gender { get; set; }

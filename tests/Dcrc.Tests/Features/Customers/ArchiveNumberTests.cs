@@ -41,3 +41,14 @@ public class ArchiveNumberSettingTests
         ok.ShouldBe("{store}{yyyy}{seq:5}");
     }
 }
+
+public class NameKeysTests
+{
+    [Fact]
+    public void Keys_of_a_long_company_name_fit_the_column_and_keep_the_main_spelling()
+    {
+        var keys = Customer.KeysFor("广州市华信医疗器械科技发展有限公司重庆长安分公司", person: false);
+        keys.Length.ShouldBeLessThanOrEqualTo(Customer.NameKeysLength);
+        keys.ShouldStartWith("guangzhoushi");
+    }
+}
