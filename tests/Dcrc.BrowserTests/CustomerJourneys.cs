@@ -63,3 +63,35 @@ public class CustomerJourneys(BrowserApp app) : Journey(app)
         await Assertions.Expect(page.Locator("#error-title")).ToHaveTextAsync("无权访问");
     });
 }
+
+[Collection(BrowserCollection.Name)]
+public class CustomerEditJourneys(BrowserApp app) : Journey(app)
+{
+    [Fact]
+    public Task An_edit_keeps_the_masked_numbers_and_shows_in_the_history_and_the_gm_approves() => RunAsync(nameof(An_edit_keeps_the_masked_numbers_and_shows_in_the_history_and_the_gm_approves), async page =>
+    {
+        var mobile = "186" + Random.Shared.Next(10_000_000, 99_999_999);
+        await App.LoginAsync(page, "th.reception");
+        await page.GotoAsync("/Customers/Create");
+        await page.FillAsync("#Input_Name", "陈小春");
+        await page.FillAsync("#Input_IdNumber", "11010519491231002X");
+        await page.ClickAsync("button[data-bs-target='#tab-contact']");
+        await page.FillAsync("#Input_Mobile", mobile);
+        await page.ClickAsync("#save-customer");
+        var card = page.Url;
+        await page.ClickAsync("#edit-customer");
+        await Assertions.Expect(page.Locator("#Input_IdNumber")).ToHaveValueAsync("110105********002X");
+        await page.FillAsync("#Input_Name", "陈晓春");
+        await page.ClickAsync("#save-customer");
+        await Assertions.Expect(page.Locator("#customer-name")).ToHaveTextAsync("陈晓春");
+        await Assertions.Expect(page.Locator("#history-table")).ToContainTextAsync("陈小春");
+        await Assertions.Expect(page.Locator("#customer-id-number")).ToHaveTextAsync("110105********002X"); // unchanged, still masked
+        await page.ClickAsync("#user-menu");
+        await page.ClickAsync("#logout");
+
+        await App.LoginAsync(page, "th.gm");
+        await page.GotoAsync(card);
+        await page.ClickAsync("#approve");
+        await Assertions.Expect(page.Locator(".badge.text-bg-success")).ToHaveTextAsync("已审批");
+    });
+}

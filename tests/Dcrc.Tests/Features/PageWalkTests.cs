@@ -38,7 +38,7 @@ public abstract partial class PageWalkTests(DcrcApp app)
             ("sysadmin", "/Admin/Settings"), ("sysadmin", $"/Admin/Settings?storeId={storeId}"),
             ("secadmin", "/Admin/Permissions"), ("secadmin", $"/Admin/Users/Edit/{userId}"),
             ("auditadmin", "/Audit"), ("group.gm", "/"), ("", "/ApiDocs"),
-            ("th.crm", "/Customers"), ("th.crm", "/Customers?q=zs"), ("th.crm", "/Customers/Create"), ("th.crm", $"/Customers/{customerId}"),
+            ("th.crm", "/Customers"), ("th.crm", "/Customers?q=zs"), ("th.crm", "/Customers/Create"), ("th.crm", $"/Customers/{customerId}"), ("th.crm", $"/Customers/{customerId}/Edit"), ("th.gm", $"/Customers/{customerId}"),
         ];
     }
 

@@ -19,6 +19,8 @@ public static class CustomerAuditActions
     public const string Create = "customers.create";
     public const string Search = "customers.search";
     public const string Unmask = "customers.unmask";
+    public const string Update = "customers.update";
+    public const string Approve = "customers.approve";
 }
 
 /// <summary>
@@ -138,6 +140,83 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         return new(customer, [], []);
     }
 
+    public enum UpdateResult { Saved, NotFound, Forbidden, Invalid, Duplicate, Conflict }
+
+    /// <summary>
+    /// Changes an archive the user may see. Every changed field is recorded (who, when, old and new — ID
+    /// numbers masked); a save based on an older version is refused.
+    /// </summary>
+    public async Task<(UpdateResult Result, Outcome Outcome)> UpdateAsync(long id, CustomerInput input)
+    {
+        var customer = await db.Customers.VisibleTo(await ViewerAsync()).FirstOrDefaultAsync(c => c.Id == id);
+        if (customer is null)
+            return (await ExistsInScopeAsync(id) ? UpdateResult.Forbidden : UpdateResult.NotFound, new(null, [], []));
+        var store = await db.Stores.AsNoTracking().SingleAsync(s => s.Id == customer.StoreId);
+        var before = Snapshot(customer);
+        var errors = Apply(input, customer, Today(StoreTime.Zone(store.TimeZone)));
+        if (customer.Class == CustomerClass.A && before["class"] != "A" && !await me.CanAsync(CustomerPermissions.ClassA))
+            errors["class"] = [l["Customers.ClassANotAllowed", l["Field.CustomerClass"]]];
+        if (errors.Count > 0) return (UpdateResult.Invalid, new(null, errors, []));
+        var duplicates = await DuplicatesAsync(customer, id);
+        if (duplicates.Count > 0) return (UpdateResult.Duplicate, new(null, [], duplicates));
+
+        if (input.Version is { } version) db.Entry(customer).Property(c => c.Version).OriginalValue = version;
+        var after = Snapshot(customer);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = after.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key).ToList();
+        db.ArchiveChanges.AddRange(changed.Select(f => new ArchiveChange
+        {
+            CustomerId = id, Field = f, OldValue = Clip(before[f]), NewValue = Clip(after[f]), ChangedBy = me.UserName, ChangedAt = now,
+        }));
+        await using var tx = await db.Database.BeginTransactionAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (UpdateResult.Conflict, new(null, new() { ["version"] = [l["Validation.Concurrency"]] }, []));
+        }
+        if (changed.Count > 0)
+            await audit.WriteAsync(CustomerAuditActions.Update, $"{customer.ArchiveNumber}: {string.Join(", ", changed)}", "Customer", id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
+        await tx.CommitAsync();
+        return (UpdateResult.Saved, new(customer, [], []));
+    }
+
+    private static string? Clip(string? s) => s is { Length: > 500 } ? s[..500] : s;
+
+    /// <summary>The recorded fields as shown in the history; personal numbers masked.</summary>
+    private Dictionary<string, string?> Snapshot(Customer c) => new()
+    {
+        ["type"] = c.Type.ToString(), ["name"] = c.Name, ["mobile"] = Phone.Mask(c.Mobile), ["landline"] = c.Landline is null ? null : Phone.Mask(c.Landline),
+        ["idNumber"] = MaskedIdNumber(c), ["creditCode"] = c.CreditCode, ["gender"] = c.Gender.ToString(),
+        ["birthday"] = c.Birthday?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["province"] = c.Province, ["city"] = c.City, ["district"] = c.District,
+        ["address"] = c.Address, ["postcode"] = c.Postcode, ["email"] = c.Email, ["weChat"] = c.WeChat, ["class"] = c.Class.ToString(),
+        ["kind"] = c.Kind.ToString(), ["notes"] = c.Notes,
+    };
+
+    /// <summary>A draft becomes a valid archive when a supervisor other than its creator approves it (000 三.2).</summary>
+    public async Task<UpdateResult> ApproveAsync(long id)
+    {
+        var customer = await db.Customers.VisibleTo(await ViewerAsync()).FirstOrDefaultAsync(c => c.Id == id);
+        if (customer is null) return await ExistsInScopeAsync(id) ? UpdateResult.Forbidden : UpdateResult.NotFound;
+        if (customer.Status != ArchiveStatus.Draft) return UpdateResult.Saved;
+        if (customer.CreatedBy == me.UserName) return UpdateResult.Forbidden;
+        var now = clock.GetUtcNow().UtcDateTime;
+        customer.Status = ArchiveStatus.Approved;
+        customer.ApprovedAt = now;
+        customer.ApprovedBy = me.UserName;
+        db.ArchiveChanges.Add(new ArchiveChange { CustomerId = id, Field = "status", OldValue = "Draft", NewValue = "Approved", ChangedBy = me.UserName, ChangedAt = now });
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await db.SaveChangesAsync();
+        await audit.WriteAsync(CustomerAuditActions.Approve, customer.ArchiveNumber, "Customer", id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
+        await tx.CommitAsync();
+        return UpdateResult.Saved;
+    }
+
+    public Task<List<ArchiveChange>> HistoryAsync(long id) =>
+        db.ArchiveChanges.AsNoTracking().Where(h => h.CustomerId == id).OrderByDescending(h => h.Id).Take(200).ToListAsync();
+
     /// <summary>The owner must be a user of the store; a consultant or advisor creating an archive owns it.</summary>
     private async Task<(string? UserId, int? DepartmentId)> OwnerAsync(string? asked, int storeId, Dictionary<string, string[]> errors)
     {
@@ -200,6 +279,11 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         if (!string.IsNullOrWhiteSpace(q)) await audit.WriteAsync(CustomerAuditActions.Search, $"\"{Kernel.Logging.Redact(q)}\" → {total}");
         return (rows.Select(r => new Row(r.Id, r.ArchiveNumber, r.Name, Phone.Mask(r.Mobile), r.Class, r.Status.ToString().ToLowerInvariant(), r.StoreId)).ToList(), total);
     }
+
+    /// <summary>The stored numbers, for keeping them when a form sends them back masked; never shown, so not an unmasking.</summary>
+    public async Task<Unmasked?> StoredNumbersAsync(long id) =>
+        await Visible(await ViewerAsync()).Where(x => x.Id == id).Select(x => new { x.Mobile, x.IdNumberEncrypted }).FirstOrDefaultAsync()
+            is { } s ? new(s.Mobile, personal.Unprotect(s.IdNumberEncrypted)) : null;
 
     public string? MaskedIdNumber(Customer c) =>
         personal.Unprotect(c.IdNumberEncrypted) is { } n ? n[..6] + new string('*', 8) + n[^4..] : null;

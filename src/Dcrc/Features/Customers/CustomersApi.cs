@@ -27,6 +27,10 @@ public static class CustomersApi
             .WithSummary("Create a customer archive (a draft until approved); 409 with the matches when the mobile, ID number or credit code exists");
         customers.MapGet("{id:long}", Get).WithSummary("One customer with vehicles; mobile and ID number masked");
         customers.MapGet("", Search).WithSummary("Search: name, pinyin (full or initials), mobile (full or last 4), ID number, credit code, VIN (full or last 6), plate fragment, archive number");
+        customers.MapPut("{id:long}", Update).RequireAuthorization(CustomerPermissions.Write.Policy)
+            .WithSummary("Replace an archive's fields (PUT: send them all) with the version you read (409 if someone saved meanwhile); every changed field is recorded");
+        customers.MapPost("{id:long}/approve", Approve).RequireAuthorization(CustomerPermissions.Approve.Policy).WithSummary("Approve a draft (not by its creator)");
+        customers.MapGet("{id:long}/history", History).WithSummary("Field changes: who, when, old and new value");
         customers.MapPost("{id:long}/unmask", Unmask).RequireAuthorization(CustomerPermissions.Unmask.Policy).WithSummary("Mobile and ID number in full (audited)");
         return api;
     }
@@ -61,6 +65,39 @@ public static class CustomersApi
         (page, pageSize) = (Math.Max(1, page), Math.Clamp(pageSize, 1, 100));
         var (rows, total) = await archive.SearchAsync(q, page, pageSize);
         return TypedResults.Ok(new Paged(rows, page, pageSize, total));
+    }
+
+    public static async Task<Results<Ok<CustomerDto>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> Update(long id, CustomerInput input,
+        CustomerArchive archive, ApiValidator validator, IStringLocalizer<SharedResource> l)
+    {
+        var errors = validator.Validate(input);
+        if (errors.Count > 0) return validator.Problem(errors);
+        var (result, outcome) = await archive.UpdateAsync(id, input);
+        return result switch
+        {
+            CustomerArchive.UpdateResult.NotFound => TypedResults.NotFound(),
+            CustomerArchive.UpdateResult.Forbidden => TypedResults.Forbid(),
+            CustomerArchive.UpdateResult.Invalid => validator.Problem(outcome.Errors),
+            CustomerArchive.UpdateResult.Duplicate => TypedResults.Problem(l["Customers.Duplicate"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"],
+                extensions: new Dictionary<string, object?> { ["matches"] = outcome.Duplicates }),
+            CustomerArchive.UpdateResult.Conflict => TypedResults.Problem(l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]),
+            _ => TypedResults.Ok(ToDto(outcome.Customer!, archive)),
+        };
+    }
+
+    public static async Task<Results<NoContent, NotFound, ForbidHttpResult>> Approve(long id, CustomerArchive archive) => await archive.ApproveAsync(id) switch
+    {
+        CustomerArchive.UpdateResult.NotFound => TypedResults.NotFound(),
+        CustomerArchive.UpdateResult.Forbidden => TypedResults.Forbid(),
+        _ => TypedResults.NoContent(),
+    };
+
+    public sealed record ChangeDto(string Field, string? OldValue, string? NewValue, string? ChangedBy, DateTime ChangedAt);
+
+    public static async Task<Results<Ok<List<ChangeDto>>, NotFound>> History(long id, CustomerArchive archive)
+    {
+        if (await archive.ReadAsync(id) is null) return TypedResults.NotFound();
+        return TypedResults.Ok((await archive.HistoryAsync(id)).Select(h => new ChangeDto(h.Field, h.OldValue, h.NewValue, h.ChangedBy, h.ChangedAt)).ToList());
     }
 
     public static async Task<Results<Ok<CustomerArchive.Unmasked>, NotFound>> Unmask(long id, CustomerArchive archive) =>

@@ -14,6 +14,8 @@ public class DetailsModel(CustomerArchive archive, VehicleRegister vehicles, Cur
     public CustomerArchive.Unmasked? Full { get; private set; }
     public bool CanUnmask { get; private set; }
     public bool CanWrite { get; private set; }
+    public bool CanApprove { get; private set; }
+    public List<ArchiveChange> History { get; private set; } = [];
     [BindProperty] public VehicleInput Vehicle { get; set; } = new();
 
     private async Task<IActionResult?> LoadAsync()
@@ -23,6 +25,8 @@ public class DetailsModel(CustomerArchive archive, VehicleRegister vehicles, Cur
         MaskedIdNumber = archive.MaskedIdNumber(Customer);
         CanUnmask = await me.CanAsync(CustomerPermissions.Unmask);
         CanWrite = await me.CanAsync(CustomerPermissions.Write);
+        CanApprove = Customer.Status == ArchiveStatus.Draft && Customer.CreatedBy != me.UserName && await me.CanAsync(CustomerPermissions.Approve);
+        History = await archive.HistoryAsync(Id);
         return null;
     }
 
@@ -35,6 +39,17 @@ public class DetailsModel(CustomerArchive archive, VehicleRegister vehicles, Cur
         Full = await archive.UnmaskAsync(Id);
         ModelState.Clear();
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync()
+    {
+        if (!await me.CanAsync(CustomerPermissions.Approve)) return Forbid();
+        return await archive.ApproveAsync(Id) switch
+        {
+            CustomerArchive.UpdateResult.NotFound => NotFound(),
+            CustomerArchive.UpdateResult.Forbidden => Forbid(),
+            _ => Redirect($"/Customers/{Id}"),
+        };
     }
 
     public async Task<IActionResult> OnPostVehicleAsync()

@@ -1,0 +1,55 @@
+using Dcrc.Kernel.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Dcrc.Features.Customers;
+
+[RequirePermission("customers.write")]
+public class EditModel(CustomerArchive archive) : PageModel, ICustomerForm
+{
+    [FromRoute] public long Id { get; set; }
+    [BindProperty] public CustomerInput Input { get; set; } = new() { Address = new() };
+    public IReadOnlyList<CustomerArchive.Match> Duplicates { get; private set; } = [];
+    public string ArchiveNumber { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var c = await archive.ReadAsync(Id);
+        if (c is null) return await archive.ExistsInScopeAsync(Id) ? Forbid() : NotFound();
+        ArchiveNumber = c.ArchiveNumber;
+        // The form shows numbers masked; an untouched masked value keeps the stored number (see OnPostAsync).
+        Input = new CustomerInput
+        {
+            Type = c.Type, Name = c.Name, Mobile = Kernel.Identifiers.Phone.Mask(c.Mobile), Landline = c.Landline, CreditCode = c.CreditCode,
+            Gender = c.Gender == Kernel.Identifiers.Gender.Unknown ? null : c.Gender, Birthday = c.Birthday,
+            Address = new() { Province = c.Province, City = c.City, District = c.District, Detail = c.Address },
+            Postcode = c.Postcode, Email = c.Email, WeChat = c.WeChat, Class = c.Class, Kind = c.Kind, Notes = c.Notes, Version = c.Version,
+            IdNumber = archive.MaskedIdNumber(c),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Input.Address ??= new();
+        if (!ModelState.IsValid) return Page();
+        // A masked number that was not retyped means "unchanged": the stored one is kept, never shown.
+        if (Input.IdNumber?.Contains('*') == true || Input.Mobile?.Contains('*') == true)
+        {
+            var stored = await archive.StoredNumbersAsync(Id);
+            if (Input.IdNumber?.Contains('*') == true) Input.IdNumber = stored?.IdNumber;
+            if (Input.Mobile?.Contains('*') == true) Input.Mobile = stored?.Mobile;
+        }
+        var (result, outcome) = await archive.UpdateAsync(Id, Input);
+        switch (result)
+        {
+            case CustomerArchive.UpdateResult.NotFound: return NotFound();
+            case CustomerArchive.UpdateResult.Forbidden: return Forbid();
+            case CustomerArchive.UpdateResult.Saved: return Redirect($"/Customers/{Id}");
+        }
+        Duplicates = outcome.Duplicates;
+        ICustomerForm.AddErrors(ModelState, outcome.Errors);
+        ArchiveNumber = (await archive.ReadAsync(Id))?.ArchiveNumber ?? "";
+        return Page();
+    }
+}
