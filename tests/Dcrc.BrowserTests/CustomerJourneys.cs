@@ -95,3 +95,32 @@ public class CustomerEditJourneys(BrowserApp app) : Journey(app)
         await Assertions.Expect(page.Locator(".badge.text-bg-success")).ToHaveTextAsync("已审批");
     });
 }
+
+[Collection(BrowserCollection.Name)]
+public class ImportJourneys(BrowserApp app) : Journey(app)
+{
+    [Fact]
+    public Task An_import_with_one_bad_row_returns_the_error_report_and_imports_nothing() => RunAsync(nameof(An_import_with_one_bad_row_returns_the_error_report_and_imports_nothing), async page =>
+    {
+        var name = "导入测试" + Random.Shared.Next(1000, 9999);
+        string[] header = ["客户名称", "手机号", "身份证号"];
+        var file = Path.Combine(Path.GetTempPath(), $"import-{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllBytesAsync(file, Dcrc.Kernel.Excel.Spreadsheet.Write("客户", header,
+        [
+            [name, "13" + Random.Shared.Next(500_000_000, 999_999_999), ""],
+            [name, "13" + Random.Shared.Next(500_000_000, 999_999_999), "440106198805170021"],
+        ]));
+        await App.LoginAsync(page, "th.crm");
+        await page.ClickAsync(".sidebar >> text=批量导入");
+        await page.SetInputFilesAsync("#file", file);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#start-import"));
+        download.SuggestedFilename.ShouldBe("import-errors.xlsx");
+        var report = Dcrc.Kernel.Excel.Spreadsheet.ReadXlsx(File.OpenRead(await download.PathAsync()));
+        report[0].ShouldBe(["行号", "列", "错误说明"]);
+        report[1][0].ShouldBe("3");
+        report[1][1].ShouldBe("身份证号");
+
+        await page.GotoAsync("/Customers?q=" + Uri.EscapeDataString(name));
+        await Assertions.Expect(page.Locator("#customers-table")).ToContainTextAsync("没有找到");
+    });
+}

@@ -18,6 +18,7 @@ public static class FeatureMap
         services.AddScoped<Admin.Permissions.RolePermissions>();
         services.AddScoped<Customers.CustomerArchive>();
         services.AddScoped<Customers.VehicleRegister>();
+        services.AddScoped<Customers.CustomerImport>();
         return services;
     }
 

@@ -43,10 +43,10 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
 
     public IQueryable<Customer> Visible(Viewer viewer) => db.Customers.AsNoTracking().VisibleTo(viewer);
 
-    private DateOnly Today(TimeZoneInfo zone) => DateOnly.FromDateTime(StoreTime.ToLocal(clock.GetUtcNow().UtcDateTime, zone));
+    public DateOnly Today(TimeZoneInfo zone) => DateOnly.FromDateTime(StoreTime.ToLocal(clock.GetUtcNow().UtcDateTime, zone));
 
     /// <summary>Checks every identifier and normalises it into <paramref name="c"/>; nothing is saved here.</summary>
-    private Dictionary<string, string[]> Apply(CustomerInput input, Customer c, DateOnly today)
+    public Dictionary<string, string[]> Apply(CustomerInput input, Customer c, DateOnly today)
     {
         var errors = new Dictionary<string, string[]>();
         void Check(string field, string labelKey, string? value, Func<string, Checked> check, Action<string?> set)
@@ -229,14 +229,17 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
     }
 
     /// <summary>Draws the next number of a period atomically (an upsert), inside the caller's transaction: never reused.</summary>
-    private async Task<long> NextSequenceAsync(string periodKey)
+    private Task<long> NextSequenceAsync(string periodKey) => ReserveSequenceAsync(periodKey, 1);
+
+    /// <summary>Reserves <paramref name="count"/> numbers at once; returns the last (the first is last − count + 1).</summary>
+    public async Task<long> ReserveSequenceAsync(string periodKey, int count)
     {
         var conn = db.Database.GetDbConnection();
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         cmd.CommandText = db.IsSqlite
-            ? "INSERT INTO \"ArchiveSequences\" (\"PeriodKey\", \"LastValue\") VALUES ($k, 1) ON CONFLICT (\"PeriodKey\") DO UPDATE SET \"LastValue\" = \"LastValue\" + 1 RETURNING \"LastValue\""
-            : "INSERT INTO \"ArchiveSequences\" (\"PeriodKey\", \"LastValue\") VALUES ($1, 1) ON CONFLICT (\"PeriodKey\") DO UPDATE SET \"LastValue\" = \"ArchiveSequences\".\"LastValue\" + 1 RETURNING \"LastValue\"";
+            ? $"INSERT INTO \"ArchiveSequences\" (\"PeriodKey\", \"LastValue\") VALUES ($k, {count}) ON CONFLICT (\"PeriodKey\") DO UPDATE SET \"LastValue\" = \"LastValue\" + {count} RETURNING \"LastValue\""
+            : $"INSERT INTO \"ArchiveSequences\" (\"PeriodKey\", \"LastValue\") VALUES ($1, {count}) ON CONFLICT (\"PeriodKey\") DO UPDATE SET \"LastValue\" = \"ArchiveSequences\".\"LastValue\" + {count} RETURNING \"LastValue\"";
         var p = cmd.CreateParameter();
         if (db.IsSqlite) p.ParameterName = "$k";
         p.Value = periodKey;

@@ -14,6 +14,8 @@ public static class CustomerPermissions
     public static readonly Permission Approve = new("customers.approve", Roles.GeneralManager, Roles.CrManager, Roles.SalesManager, Roles.ServiceManager);
     /// <summary>Seeing mobile and ID numbers in full; every unmasking is audited.</summary>
     public static readonly Permission Unmask = new("customers.unmask", Roles.GroupManager, Roles.GeneralManager, Roles.CrManager);
+    /// <summary>Bulk import from .xlsx/.csv (all or nothing).</summary>
+    public static readonly Permission Import = new("customers.import", Roles.GeneralManager, Roles.CrManager);
     /// <summary>Class A archives in full: marketing-manager level and above (001 六.3).</summary>
     public static readonly Permission ClassA = new("customers.class_a", Roles.GroupManager, Roles.GeneralManager, Roles.CrManager, Roles.SalesManager, Roles.ServiceManager);
 }

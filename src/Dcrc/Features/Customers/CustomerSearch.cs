@@ -31,8 +31,15 @@ public static class CustomerSearch
             var plate = PlateNumber.Normalise(q);
             return visible.Where(c => vehicles.Any(v => v.CustomerId == c.Id && v.PlateNumber!.Contains(plate)));
         }
-        if (upper.Length == 6 && upper.All(char.IsAsciiLetterOrDigit) && upper.Any(char.IsAsciiDigit))
-            return visible.Where(c => vehicles.Any(v => v.CustomerId == c.Id && (v.VinLast6 == upper || v.PlateNumber!.Contains(upper))));
+        if (upper.Length == 6 && upper.All(char.IsAsciiLetterOrDigit))
+        {
+            // The last six of a VIN, a plate fragment — or, letters only, pinyin too.
+            if (upper.Any(char.IsAsciiDigit))
+                return visible.Where(c => vehicles.Any(v => v.CustomerId == c.Id && (v.VinLast6 == upper || v.PlateNumber!.Contains(upper))));
+            var key6 = q.ToLowerInvariant();
+            return visible.Where(c => vehicles.Any(v => v.CustomerId == c.Id && (v.VinLast6 == upper || v.PlateNumber!.Contains(upper)))
+                || c.NameKeys.StartsWith(key6) || c.NameKeys.Contains(" " + key6));
+        }
         if (q.Contains('-') && q.Any(char.IsAsciiDigit)) return visible.Where(c => c.ArchiveNumber.StartsWith(upper));
         if (Pinyin.IsPinyinQuery(q))
         {

@@ -31,6 +31,9 @@ public static class CustomersApi
             .WithSummary("Replace an archive's fields (PUT: send them all) with the version you read (409 if someone saved meanwhile); every changed field is recorded");
         customers.MapPost("{id:long}/approve", Approve).RequireAuthorization(CustomerPermissions.Approve.Policy).WithSummary("Approve a draft (not by its creator)");
         customers.MapGet("{id:long}/history", History).WithSummary("Field changes: who, when, old and new value");
+        customers.MapGet("import/template", ImportTemplate).RequireAuthorization(CustomerPermissions.Import.Policy).WithSummary("The import template (.xlsx, columns in Chinese)");
+        customers.MapPost("import", Import).RequireAuthorization(CustomerPermissions.Import.Policy).DisableAntiforgery()
+            .WithSummary("Import customers with vehicles from .xlsx or .csv (form field 'file'); all or nothing: 400 with every row error, or 200 with the count");
         customers.MapPost("{id:long}/unmask", Unmask).RequireAuthorization(CustomerPermissions.Unmask.Policy).WithSummary("Mobile and ID number in full (audited)");
         return api;
     }
@@ -98,6 +101,23 @@ public static class CustomersApi
     {
         if (await archive.ReadAsync(id) is null) return TypedResults.NotFound();
         return TypedResults.Ok((await archive.HistoryAsync(id)).Select(h => new ChangeDto(h.Field, h.OldValue, h.NewValue, h.ChangedBy, h.ChangedAt)).ToList());
+    }
+
+    public static FileContentHttpResult ImportTemplate(CustomerImport import) =>
+        TypedResults.File(import.Template(), Kernel.Excel.Spreadsheet.XlsxContentType, "customer-import-template.xlsx");
+
+    public sealed record ImportResult(int Imported);
+
+    public static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> Import(IFormFile file, int? storeId, CustomerImport import, IStringLocalizer<SharedResource> l)
+    {
+        if (file.Length > 20 * 1024 * 1024)
+            return TypedResults.Problem(l["Import.TooLarge"], statusCode: StatusCodes.Status400BadRequest, title: l["Problem.Validation"]);
+        await using var stream = file.OpenReadStream();
+        var result = await import.ImportAsync(stream, file.FileName, storeId);
+        if (result.Errors.Count > 0)
+            return TypedResults.Problem(l["Import.Failed", result.Errors.Count], statusCode: StatusCodes.Status400BadRequest, title: l["Problem.Validation"],
+                extensions: new Dictionary<string, object?> { ["rows"] = result.Errors });
+        return TypedResults.Ok(new ImportResult(result.Imported));
     }
 
     public static async Task<Results<Ok<CustomerArchive.Unmasked>, NotFound>> Unmask(long id, CustomerArchive archive) =>

@@ -86,3 +86,23 @@ public abstract class LookupApiTests(DcrcApp app)
 
 [Collection(SqliteCollection.Name)] public class LookupApiTests_Sqlite(SqliteApp app) : LookupApiTests(app);
 [Collection(PostgresCollection.Name)] public class LookupApiTests_Postgres(PostgresApp app) : LookupApiTests(app);
+
+public abstract class VinTailSearchTests(DcrcApp app)
+{
+    [Fact]
+    public async Task A_VIN_tail_of_letters_only_still_finds_the_vehicle()
+    {
+        var client = await app.ApiAs("th.crm");
+        var created = await client.PostAsJsonAsync("/api/v1/customers", new { type = "individual", name = "字母尾号", mobile = "133" + Random.Shared.Next(10_000_000, 99_999_999) });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var tail = new string(Enumerable.Range(0, 6).Select(_ => "ABCDEFGHJKLMNPRSTUVWXYZ"[Random.Shared.Next(23)]).ToArray());
+        var body = "LTVA1B2C0D3" + tail;
+        var vin = body[..8] + Vin.CheckDigit(body) + body[9..];
+        (await client.PostAsJsonAsync($"/api/v1/customers/{id}/vehicles", new { vin })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var found = await client.GetFromJsonAsync<JsonElement>($"/api/v1/customers?q={tail.ToLowerInvariant()}");
+        found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ShouldContain(id);
+    }
+}
+
+[Collection(SqliteCollection.Name)] public class VinTailSearchTests_Sqlite(SqliteApp app) : VinTailSearchTests(app);
+[Collection(PostgresCollection.Name)] public class VinTailSearchTests_Postgres(PostgresApp app) : VinTailSearchTests(app);
