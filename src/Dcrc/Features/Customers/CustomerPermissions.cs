@@ -16,6 +16,8 @@ public static class CustomerPermissions
     public static readonly Permission Unmask = new("customers.unmask", Roles.GroupManager, Roles.GeneralManager, Roles.CrManager);
     /// <summary>Bulk import from .xlsx/.csv (all or nothing).</summary>
     public static readonly Permission Import = new("customers.import", Roles.GeneralManager, Roles.CrManager);
+    /// <summary>Exporting lists to .xlsx (masked as on screen; the file names its exporter; audited).</summary>
+    public static readonly Permission Export = new("customers.export", Roles.GroupManager, Roles.GeneralManager, Roles.CrManager, Roles.Marketing);
     /// <summary>Class A archives in full: marketing-manager level and above (001 六.3).</summary>
     public static readonly Permission ClassA = new("customers.class_a", Roles.GroupManager, Roles.GeneralManager, Roles.CrManager, Roles.SalesManager, Roles.ServiceManager);
 }

@@ -31,6 +31,8 @@ public static class CustomersApi
             .WithSummary("Replace an archive's fields (PUT: send them all) with the version you read (409 if someone saved meanwhile); every changed field is recorded");
         customers.MapPost("{id:long}/approve", Approve).RequireAuthorization(CustomerPermissions.Approve.Policy).WithSummary("Approve a draft (not by its creator)");
         customers.MapGet("{id:long}/history", History).WithSummary("Field changes: who, when, old and new value");
+        customers.MapGet("export", Export).RequireAuthorization(CustomerPermissions.Export.Policy)
+            .WithSummary("The searched list as .xlsx (masked; exporter and time in the file; audited)");
         customers.MapGet("import/template", ImportTemplate).RequireAuthorization(CustomerPermissions.Import.Policy).WithSummary("The import template (.xlsx, columns in Chinese)");
         customers.MapPost("import", Import).RequireAuthorization(CustomerPermissions.Import.Policy).DisableAntiforgery()
             .WithSummary("Import customers with vehicles from .xlsx or .csv (form field 'file'); all or nothing: 400 with every row error, or 200 with the count");
@@ -102,6 +104,9 @@ public static class CustomersApi
         if (await archive.ReadAsync(id) is null) return TypedResults.NotFound();
         return TypedResults.Ok((await archive.HistoryAsync(id)).Select(h => new ChangeDto(h.Field, h.OldValue, h.NewValue, h.ChangedBy, h.ChangedAt)).ToList());
     }
+
+    public static async Task<FileContentHttpResult> Export(string? q, CustomerArchive archive) =>
+        TypedResults.File((await archive.ExportAsync(q)).File, Kernel.Excel.Spreadsheet.XlsxContentType, "customers.xlsx");
 
     public static FileContentHttpResult ImportTemplate(CustomerImport import) =>
         TypedResults.File(import.Template(), Kernel.Excel.Spreadsheet.XlsxContentType, "customer-import-template.xlsx");

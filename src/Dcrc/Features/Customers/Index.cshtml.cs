@@ -15,11 +15,19 @@ public class IndexModel(CustomerArchive archive, CurrentUser me) : PageModel
     public List<CustomerArchive.Row> Rows { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
     public bool CanWrite { get; private set; }
+    public bool CanExport { get; private set; }
 
     public async Task OnGetAsync()
     {
         CanWrite = await me.CanAsync(CustomerPermissions.Write);
+        CanExport = await me.CanAsync(CustomerPermissions.Export);
         await LoadAsync();
+    }
+
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        if (!await me.CanAsync(CustomerPermissions.Export)) return Forbid();
+        return File((await archive.ExportAsync(Q)).File, Kernel.Excel.Spreadsheet.XlsxContentType, "customers.xlsx");
     }
 
     public async Task<IActionResult> OnGetResultsAsync()

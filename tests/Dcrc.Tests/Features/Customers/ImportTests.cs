@@ -120,3 +120,27 @@ public abstract class ImportTests(DcrcApp app)
 
 [Collection(SqliteCollection.Name)] public class ImportTests_Sqlite(SqliteApp app) : ImportTests(app);
 [Collection(PostgresCollection.Name)] public class ImportTests_Postgres(PostgresApp app) : ImportTests(app);
+
+public abstract class ExportTests(DcrcApp app)
+{
+    [Fact]
+    public async Task An_export_is_masked_names_its_exporter_and_is_audited()
+    {
+        var client = await app.ApiAs("th.crm");
+        var mobile = "166" + Random.Shared.Next(10_000_000, 99_999_999);
+        var name = "导出" + Guid.NewGuid().ToString("N")[..6];
+        (await client.PostAsJsonAsync("/api/v1/customers", new { type = "individual", name, mobile })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var bytes = await client.GetByteArrayAsync($"/api/v1/customers/export?q={Uri.EscapeDataString(name)}");
+        var rows = Spreadsheet.ReadXlsx(new MemoryStream(bytes));
+        rows[0].ShouldContain("手机号");
+        rows[1][1].ShouldBe(name);
+        rows[1][2].ShouldBe(mobile[..3] + "****" + mobile[7..]);
+        rows.SelectMany(r => r).ShouldNotContain(mobile);
+        rows.ShouldContain(r => r.Length > 0 && r[0].Contains("th.crm") && r[0].Contains("导出时间"));
+        (await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().AuditEntries.AnyAsync(e => e.Action == "customers.export" && e.UserName == "th.crm"))).ShouldBeTrue();
+        (await (await app.ApiAs("th.sales")).GetAsync("/api/v1/customers/export")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}
+
+[Collection(SqliteCollection.Name)] public class ExportTests_Sqlite(SqliteApp app) : ExportTests(app);
+[Collection(PostgresCollection.Name)] public class ExportTests_Postgres(PostgresApp app) : ExportTests(app);
