@@ -1,0 +1,17 @@
+using Dcrc.Bench;
+
+// dotnet run --project bench/Dcrc.Bench -- generate <npgsql connection string> <count> <secret base64> <samples.json>
+// dotnet run --project bench/Dcrc.Bench -- measure <base url> <user> <password> <samples.json> <requests> <parallel>
+switch (args.FirstOrDefault())
+{
+    case "generate":
+        await Generate.RunAsync(args[1], int.Parse(args[2]), args[3], args[4]);
+        break;
+    case "measure":
+        await Measure.RunAsync(args[1], args[2], args[3], args[4], int.Parse(args[5]), int.Parse(args[6]));
+        break;
+    default:
+        Console.Error.WriteLine("usage: generate <connection> <count> <secret> <samples.json> | measure <url> <user> <password> <samples.json> <requests> <parallel>");
+        Environment.ExitCode = 2;
+        break;
+}
