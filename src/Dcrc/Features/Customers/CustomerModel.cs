@@ -12,6 +12,7 @@ public class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         e.HasIndex(x => x.Mobile);
         e.HasIndex(x => x.MobileLast4);
         e.HasIndex(x => x.IdNumberHash);
+        e.HasIndex(x => x.Landline);
         e.HasIndex(x => x.CreditCode);
         e.HasIndex(x => x.Name);
         e.HasIndex(x => new { x.StoreId, x.OwnerUserId });
@@ -29,6 +30,7 @@ public class VehicleConfiguration : IEntityTypeConfiguration<Vehicle>
         e.HasIndex(x => x.VinLast6);
         e.HasIndex(x => x.PlateNumber);
         e.HasIndex(x => x.CustomerId);
+        e.HasIndex(x => x.DriverMobile);
         e.Property(x => x.Version).IsConcurrencyToken();
     }
 }

@@ -48,7 +48,9 @@ public static class CustomerSearch
         }
         if (upper.All(char.IsAsciiLetterOrDigit) && upper.Length >= 3)
             return visible.Where(c => c.ArchiveNumber.Contains(upper) || vehicles.Any(v => v.CustomerId == c.Id && v.PlateNumber!.Contains(upper)));
-        return visible.Where(c => c.Name.Contains(q));
+        // One or two characters (张伟) mean the start of a name, and only a prefix can use an index at a
+        // million customers; three or more are looked for anywhere (trigram index on PostgreSQL).
+        return q.Length <= 2 ? visible.Where(c => c.Name.StartsWith(q)) : visible.Where(c => c.Name.Contains(q));
     }
 
     /// <summary>Exact name, then name prefix, then the rest; newest first within each.</summary>

@@ -28,9 +28,12 @@ public static class LookupApi
         var digits = Kernel.Identifiers.Phone.Digits(number);
         var landline = Kernel.Identifiers.Phone.CheckLandline(digits.StartsWith('0') ? digits : number).Value;
         var visible = archive.Visible(await archive.ViewerAsync());
-        var customers = await visible
-            .Where(c => c.Mobile == digits || (landline != null && c.Landline == landline) || db.Vehicles.Any(v => v.CustomerId == c.Id && v.DriverMobile == digits))
-            .Include(c => c.Vehicles).OrderByDescending(c => c.Id).Take(20).ToListAsync();
+        // One indexed lookup per way a number can belong to a customer, united: an OR across them would scan.
+        var ids = visible.Where(c => c.Mobile == digits).Select(c => c.Id)
+            .Union(db.Vehicles.Where(v => v.DriverMobile == digits).Select(v => v.CustomerId));
+        if (landline != null) ids = ids.Union(visible.Where(c => c.Landline == landline).Select(c => c.Id));
+        var matched = await ids.Take(20).ToListAsync();
+        var customers = await visible.Where(c => matched.Contains(c.Id)).Include(c => c.Vehicles).OrderByDescending(c => c.Id).ToListAsync();
         foreach (var c in customers)
             await audit.WriteAsync(CustomerAuditActions.Read, $"{c.ArchiveNumber} (screen pop)", "Customer", c.Id.ToString(), c.StoreId);
         return TypedResults.Ok(new Pop(Kernel.Identifiers.Phone.Mask(digits), customers.Select(c => new PopCustomer(c.Id, c.ArchiveNumber, c.Name,
