@@ -41,7 +41,7 @@ public static class Generate
         var started = DateTime.UtcNow;
         var vehicles = new List<(long Id, long CustomerId, int Store, string Vin, string Plate)>();
         await using (var copy = await conn.BeginBinaryImportAsync(
-            "COPY \"Customers\" (\"Id\", \"StoreId\", \"ArchiveNumber\", \"Type\", \"Status\", \"Name\", \"NameKeys\", \"Gender\", \"Birthday\", \"IdNumberEncrypted\", \"IdNumberHash\", " +
+            "COPY \"Customers\" (\"Id\", \"StoreId\", \"ArchiveNumber\", \"Type\", \"Status\", \"Name\", \"NameKeys\", \"NamePinyin\", \"NameInitials\", \"Gender\", \"Birthday\", \"IdNumberEncrypted\", \"IdNumberHash\", " +
             "\"Mobile\", \"MobileLast4\", \"Province\", \"City\", \"Referred\", \"Class\", \"Kind\", \"CreatedAt\", \"CreatedBy\", \"Version\") FROM STDIN (FORMAT BINARY)"))
         {
             var vehicleId = firstVehicle;
@@ -62,7 +62,11 @@ public static class Generate
                 await copy.WriteAsync(0, NpgsqlDbType.Integer);
                 await copy.WriteAsync(1, NpgsqlDbType.Integer);
                 await copy.WriteAsync(name, NpgsqlDbType.Varchar);
-                await copy.WriteAsync(Customer.KeysFor(name, person: true), NpgsqlDbType.Varchar);
+                var customer = new Customer();
+                customer.SetName(name, person: true);
+                await copy.WriteAsync(customer.NameKeys, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(customer.NamePinyin!, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(customer.NameInitials!, NpgsqlDbType.Varchar);
                 await copy.WriteAsync(male ? 1 : 2, NpgsqlDbType.Integer);
                 await copy.WriteAsync(birth, NpgsqlDbType.Date);
                 await copy.WriteAsync(personal.Protect(idNumber)!, NpgsqlDbType.Varchar);

@@ -62,6 +62,7 @@ public static class DatabaseSetup
             var version = await SchemaMigrator.MigrateAsync(db);
             log.LogInformation("Database schema at version {Version} ({Provider})", version, db.IsSqlite ? "sqlite" : "postgres");
             await BaseData.EnsureAsync(scope.ServiceProvider);
+            await Features.Customers.CustomerBackfill.RunAsync(db, log);
             var config = scope.ServiceProvider.GetRequiredService<IConfiguration>();
             if (DemoDealership.ShouldSeed(config, db.IsSqlite) && !await db.Stores.AnyAsync())
                 await scope.ServiceProvider.GetRequiredService<DemoDealership>().SeedAsync();

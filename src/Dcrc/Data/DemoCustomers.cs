@@ -80,7 +80,7 @@ public class DemoCustomers(DcrcDb db, PersonalData personal, TimeProvider clock)
                 c.Birthday = birth;
                 c.Gender = male ? Gender.Male : Gender.Female;
             }
-            c.NameKeys = Customer.KeysFor(c.Name, person: !company);
+            c.SetName(c.Name, person: !company);
             for (var v = 0; v < (faker.Random.Int(0, 99) < 20 ? 2 : 1); v++)
             {
                 var vin = UniqueVin(faker, vins);

@@ -63,6 +63,28 @@ public abstract class SchemaTests(bool sqlite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Archives_from_before_the_pinyin_columns_get_them_after_the_upgrade()
+    {
+        await using (var db = _fresh.Context())
+        {
+            await SchemaMigrator.MigrateAsync(db, upTo: 4);
+            db.Stores.Add(new Store { Code = "OLD", Name = "老门店" });
+            await db.SaveChangesAsync();
+            // As a version-4 application would have written it (no pinyin columns yet).
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"Customers\" (\"StoreId\", \"ArchiveNumber\", \"Type\", \"Status\", \"Name\", \"NameKeys\", \"Gender\", \"Referred\", \"Class\", \"Kind\", \"CreatedAt\", \"Version\") " +
+                "SELECT \"Id\", 'OLD-1', 0, 1, '曾小贤', 'zengxiaoxian zxx', 1, false, 3, 0, {0}, 0 FROM \"Stores\"", DateTime.UtcNow);
+        }
+        await using (var db = _fresh.Context())
+        {
+            await SchemaMigrator.MigrateAsync(db);
+            await Dcrc.Features.Customers.CustomerBackfill.RunAsync(db, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+            var c = await db.Customers.SingleAsync();
+            (c.Name, c.NamePinyin, c.NameInitials).ShouldBe(("曾小贤", "zengxiaoxian", "zxx"));
+        }
+    }
+
+    [Fact]
     public async Task The_database_refuses_to_change_or_delete_audit_entries()
     {
         await using var db = _fresh.Context();

@@ -27,6 +27,20 @@ public class Customer : IStoreOwned
     /// <summary>Pinyin search keys (full and initials, with other readings), space-separated: "zhangsan zs".</summary>
     [MaxLength(NameKeysLength)] public string NameKeys { get; set; } = "";
     public const int NameKeysLength = 400;
+    /// <summary>The name's most likely full pinyin (zhangsan) and initials (zs), each with a prefix index.</summary>
+    [MaxLength(200)] public string? NamePinyin { get; set; }
+    [MaxLength(60)] public string? NameInitials { get; set; }
+
+    /// <summary>Sets the name and every pinyin column derived from it.</summary>
+    public void SetName(string name, bool person)
+    {
+        Name = name;
+        NameKeys = KeysFor(name, person);
+        var full = Kernel.Pinyin.Pinyin.Full(name, person);
+        NamePinyin = full.Length > 200 ? full[..200] : full;
+        var initials = Kernel.Pinyin.Pinyin.Initials(name, person);
+        NameInitials = initials.Length > 60 ? initials[..60] : initials;
+    }
 
     /// <summary>The search keys of a name, most likely first, as many as fit the column.</summary>
     public static string KeysFor(string name, bool person)

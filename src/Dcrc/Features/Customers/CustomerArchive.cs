@@ -59,8 +59,7 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         }
 
         c.Type = input.Type;
-        c.Name = input.Name!.Trim();
-        c.NameKeys = Customer.KeysFor(c.Name, person: input.Type == CustomerType.Individual);
+        c.SetName(input.Name!.Trim(), person: input.Type == CustomerType.Individual);
         Check("mobile", "Field.Mobile", input.Mobile, Phone.CheckMobile, v => { c.Mobile = v; c.MobileLast4 = v?[^4..]; });
         Check("landline", "Field.Landline", input.Landline, Phone.CheckLandline, v => c.Landline = v);
         Check("postcode", "Field.Postcode", input.Postcode, Postcode.Check, v => c.Postcode = v);

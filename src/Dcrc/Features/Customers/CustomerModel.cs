@@ -13,6 +13,8 @@ public class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         e.HasIndex(x => x.MobileLast4);
         e.HasIndex(x => x.IdNumberHash);
         e.HasIndex(x => x.Landline);
+        e.HasIndex(x => x.NamePinyin);
+        e.HasIndex(x => x.NameInitials);
         e.HasIndex(x => x.CreditCode);
         e.HasIndex(x => x.Name);
         e.HasIndex(x => new { x.StoreId, x.OwnerUserId });

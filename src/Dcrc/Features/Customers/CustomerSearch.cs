@@ -38,13 +38,17 @@ public static class CustomerSearch
                 return visible.Where(c => vehicles.Any(v => v.CustomerId == c.Id && (v.VinLast6 == upper || v.PlateNumber!.Contains(upper))));
             var key6 = q.ToLowerInvariant();
             return visible.Where(c => vehicles.Any(v => v.CustomerId == c.Id && (v.VinLast6 == upper || v.PlateNumber!.Contains(upper)))
-                || c.NameKeys.StartsWith(key6) || c.NameKeys.Contains(" " + key6));
+                || c.NamePinyin!.StartsWith(key6) || c.NameInitials!.StartsWith(key6) || c.NameKeys.Contains(key6));
         }
         if (q.Contains('-') && q.Any(char.IsAsciiDigit)) return visible.Where(c => c.ArchiveNumber.StartsWith(upper));
         if (Pinyin.IsPinyinQuery(q))
         {
+            // Prefixes of the main spelling use their indexes; other readings (重庆 chongqing) are found from
+            // three letters on through the trigram index of all the keys.
             var key = q.ToLowerInvariant();
-            return visible.Where(c => c.NameKeys.StartsWith(key) || c.NameKeys.Contains(" " + key));
+            return key.Length >= 3
+                ? visible.Where(c => c.NamePinyin!.StartsWith(key) || c.NameInitials!.StartsWith(key) || c.NameKeys.Contains(key))
+                : visible.Where(c => c.NamePinyin!.StartsWith(key) || c.NameInitials!.StartsWith(key));
         }
         if (upper.All(char.IsAsciiLetterOrDigit) && upper.Length >= 3)
             return visible.Where(c => c.ArchiveNumber.Contains(upper) || vehicles.Any(v => v.CustomerId == c.Id && v.PlateNumber!.Contains(upper)));

@@ -52,3 +52,15 @@ public class NameKeysTests
         keys.ShouldStartWith("guangzhoushi");
     }
 }
+
+public class CustomerNameTests
+{
+    [Fact]
+    public void Setting_a_name_fills_every_pinyin_column()
+    {
+        var c = new Customer();
+        c.SetName("曾小贤", person: true);
+        (c.NamePinyin, c.NameInitials).ShouldBe(("zengxiaoxian", "zxx"));
+        c.NameKeys.ShouldStartWith("zengxiaoxian");
+    }
+}
