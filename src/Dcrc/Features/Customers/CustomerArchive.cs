@@ -277,6 +277,11 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         var query = string.IsNullOrWhiteSpace(q) ? visible.OrderByDescending(c => c.Id)
             : CustomerSearch.Ranked(CustomerSearch.Apply(visible, db.Vehicles.AsNoTracking(), q, personal, Today(StoreTime.GroupZone)), q.Trim());
         var total = await query.CountAsync();
+        if (total == 0 && q != null && CustomerSearch.OtherReadings(visible, q) is { } other)
+        {
+            query = other.OrderByDescending(c => c.Id);
+            total = await query.CountAsync();
+        }
         var rows = await query.Skip((page - 1) * pageSize).Take(pageSize)
             .Select(c => new { c.Id, c.ArchiveNumber, c.Name, c.Mobile, c.Class, c.Status, c.StoreId }).ToListAsync();
         if (!string.IsNullOrWhiteSpace(q)) await audit.WriteAsync(CustomerAuditActions.Search, $"\"{Kernel.Logging.Redact(q)}\" → {total}");

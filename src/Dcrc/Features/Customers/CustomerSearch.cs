@@ -38,7 +38,7 @@ public static class CustomerSearch
                 return visible.Where(c => vehicles.Any(v => v.CustomerId == c.Id && (v.VinLast6 == upper || v.PlateNumber!.Contains(upper))));
             var key6 = q.ToLowerInvariant();
             return visible.Where(c => vehicles.Any(v => v.CustomerId == c.Id && (v.VinLast6 == upper || v.PlateNumber!.Contains(upper)))
-                || c.NamePinyin!.StartsWith(key6) || c.NameInitials!.StartsWith(key6) || c.NameKeys.Contains(key6));
+                || c.NamePinyin!.StartsWith(key6) || c.NameInitials!.StartsWith(key6));
         }
         if (q.Contains('-') && q.Any(char.IsAsciiDigit)) return visible.Where(c => c.ArchiveNumber.StartsWith(upper));
         if (Pinyin.IsPinyinQuery(q))
@@ -46,9 +46,7 @@ public static class CustomerSearch
             // Prefixes of the main spelling use their indexes; other readings (重庆 chongqing) are found from
             // three letters on through the trigram index of all the keys.
             var key = q.ToLowerInvariant();
-            return key.Length >= 3
-                ? visible.Where(c => c.NamePinyin!.StartsWith(key) || c.NameInitials!.StartsWith(key) || c.NameKeys.Contains(key))
-                : visible.Where(c => c.NamePinyin!.StartsWith(key) || c.NameInitials!.StartsWith(key));
+            return visible.Where(c => c.NamePinyin!.StartsWith(key) || c.NameInitials!.StartsWith(key));
         }
         if (upper.All(char.IsAsciiLetterOrDigit) && upper.Length >= 3)
             return visible.Where(c => c.ArchiveNumber.Contains(upper) || vehicles.Any(v => v.CustomerId == c.Id && v.PlateNumber!.Contains(upper)));
@@ -57,7 +55,19 @@ public static class CustomerSearch
         return q.Length <= 2 ? visible.Where(c => c.Name.StartsWith(q)) : visible.Where(c => c.Name.Contains(q));
     }
 
-    /// <summary>Exact name, then name prefix, then the rest; newest first within each.</summary>
+    /// <summary>
+    /// When the main spelling finds nothing: the other readings of polyphonic characters (重庆 → chongqing),
+    /// from three letters on, through the trigram index of all the keys. Null when there is no such search.
+    /// </summary>
+    public static IQueryable<Customer>? OtherReadings(IQueryable<Customer> visible, string q) =>
+        Pinyin.IsPinyinQuery(q.Trim()) && q.Trim().Length >= 3 ? visible.Where(c => c.NameKeys.Contains(q.Trim().ToLowerInvariant())) : null;
+
+    /// <summary>
+    /// A Chinese name or fragment ranks exact name, then prefix, then the rest; anything else (pinyin, numbers)
+    /// newest first, which an index can deliver without sorting every match.
+    /// </summary>
     public static IQueryable<Customer> Ranked(IQueryable<Customer> found, string q) =>
-        found.OrderBy(c => c.Name == q ? 0 : c.Name.StartsWith(q) ? 1 : 2).ThenByDescending(c => c.Id);
+        q.Any(ch => ch >= '\u3400' && ch <= '\u9fff')
+            ? found.OrderBy(c => c.Name == q ? 0 : c.Name.StartsWith(q) ? 1 : 2).ThenByDescending(c => c.Id)
+            : found.OrderByDescending(c => c.Id);
 }

@@ -106,3 +106,21 @@ public abstract class VinTailSearchTests(DcrcApp app)
 
 [Collection(SqliteCollection.Name)] public class VinTailSearchTests_Sqlite(SqliteApp app) : VinTailSearchTests(app);
 [Collection(PostgresCollection.Name)] public class VinTailSearchTests_Postgres(PostgresApp app) : VinTailSearchTests(app);
+
+public abstract class PolyphoneSearchTests(DcrcApp app)
+{
+    [Fact]
+    public async Task Another_reading_of_a_polyphonic_character_still_finds_the_customer()
+    {
+        var client = await app.ApiAs("th.crm");
+        var name = "重庆" + (char)Random.Shared.Next(0x4E00 + 3000, 0x4E00 + 6000) + "贸易有限公司";
+        var created = await client.PostAsJsonAsync("/api/v1/customers", new { type = "company", name, landline = "023-6" + Random.Shared.Next(1_000_000, 9_999_999) });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var found = await client.GetFromJsonAsync<JsonElement>("/api/v1/customers?q=chongqing&pageSize=100");
+        found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ShouldContain(id);
+    }
+}
+
+[Collection(SqliteCollection.Name)] public class PolyphoneSearchTests_Sqlite(SqliteApp app) : PolyphoneSearchTests(app);
+[Collection(PostgresCollection.Name)] public class PolyphoneSearchTests_Postgres(PostgresApp app) : PolyphoneSearchTests(app);
