@@ -92,7 +92,8 @@ public static class Generate
                     firstVin ??= vin;
                     firstPlate ??= plate;
                 }
-                if (i % Math.Max(1, count / 500) == 0) samples.Add(new Sample(id, name, mobile, idNumber, firstVin!, firstPlate!));
+                // Samples from the first store, the one the measuring user (th.crm) works in.
+                if (store == stores[0] && i % Math.Max(1, count / 1000) == 0) samples.Add(new Sample(id, name, mobile, idNumber, firstVin!, firstPlate!));
             }
             await copy.CompleteAsync();
         }

@@ -279,7 +279,7 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         var total = await query.CountAsync();
         if (total == 0 && q != null && CustomerSearch.OtherReadings(visible, q) is { } other)
         {
-            query = other.OrderByDescending(c => c.Id);
+            query = other.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
             total = await query.CountAsync();
         }
         var rows = await query.Skip((page - 1) * pageSize).Take(pageSize)
