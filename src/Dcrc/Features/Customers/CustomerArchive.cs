@@ -156,9 +156,10 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         var errors = Apply(input, customer, Today(StoreTime.Zone(store.TimeZone)));
         if (customer.Class == CustomerClass.A && before["class"] != "A" && !await me.CanAsync(CustomerPermissions.ClassA))
             errors["class"] = [l["Customers.ClassANotAllowed", l["Field.CustomerClass"]]];
-        if (errors.Count > 0) return (UpdateResult.Invalid, new(null, errors, []));
+        // A refused edit leaves nothing behind in the context for a later save in this request to pick up.
+        if (errors.Count > 0) { db.ChangeTracker.Clear(); return (UpdateResult.Invalid, new(null, errors, [])); }
         var duplicates = await DuplicatesAsync(customer, id);
-        if (duplicates.Count > 0) return (UpdateResult.Duplicate, new(null, [], duplicates));
+        if (duplicates.Count > 0) { db.ChangeTracker.Clear(); return (UpdateResult.Duplicate, new(null, [], duplicates)); }
 
         if (input.Version is { } version) db.Entry(customer).Property(c => c.Version).OriginalValue = version;
         var after = Snapshot(customer);
@@ -175,6 +176,7 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         }
         catch (DbUpdateConcurrencyException)
         {
+            db.ChangeTracker.Clear();
             return (UpdateResult.Conflict, new(null, new() { ["version"] = [l["Validation.Concurrency"]] }, []));
         }
         if (changed.Count > 0)

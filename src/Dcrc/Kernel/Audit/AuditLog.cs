@@ -20,37 +20,49 @@ public class AuditLog(DcrcDb db, IHttpContextAccessor http, TimeProvider clock, 
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
     private const long AdvisoryLockKey = 0x0DC7C_A0D17;
 
+    /// <summary>One line to append: what was done to which record.</summary>
+    public sealed record Line(string Action, string Summary, string? EntityType = null, string? EntityId = null, int? StoreId = null);
+
     /// <summary>
-    /// Writes one entry and saves the context. Inside the caller's transaction it commits with it;
-    /// otherwise it runs in a transaction of its own.
+    /// Appends one entry. Inside the caller's transaction it commits with it; otherwise it runs in a
+    /// transaction of its own. The entry is inserted directly: whatever the caller has pending in the
+    /// context is neither saved nor touched here.
     /// </summary>
-    public async Task WriteAsync(string action, string summary, string? entityType = null, string? entityId = null,
-        int? storeId = null, AppUser? actor = null, CancellationToken ct = default)
+    public Task WriteAsync(string action, string summary, string? entityType = null, string? entityId = null,
+        int? storeId = null, AppUser? actor = null, CancellationToken ct = default) =>
+        WriteManyAsync([new Line(action, summary, entityType, entityId, storeId)], actor, ct);
+
+    /// <summary>Appends several entries under one lock and in one transaction (e.g. every archive a screen pop shows).</summary>
+    public async Task WriteManyAsync(IReadOnlyList<Line> lines, AppUser? actor = null, CancellationToken ct = default)
     {
+        if (lines.Count == 0) return;
         var context = http.HttpContext;
         var user = context?.User;
-        var entry = new AuditEntry
-        {
-            At = Truncate(clock.GetUtcNow().UtcDateTime),
-            UserId = actor?.Id ?? user?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value,
-            UserName = actor?.UserName ?? user?.Identity?.Name,
-            StoreId = storeId ?? scope.CurrentStoreId,
-            Action = action,
-            EntityType = entityType,
-            EntityId = entityId,
-            Summary = summary.Length > 1000 ? summary[..1000] : summary,
-            ClientAddress = context?.Connection.RemoteIpAddress?.ToString(),
-        };
+        var at = Truncate(clock.GetUtcNow().UtcDateTime);
+        var userId = actor?.Id ?? user?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        var userName = actor?.UserName ?? user?.Identity?.Name;
+        var client = context?.Connection.RemoteIpAddress?.ToString();
 
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
             if (!db.IsSqlite)
                 await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
-            entry.PreviousHash = await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? Genesis;
-            entry.Hash = HashOf(entry, key);
-            db.AuditEntries.Add(entry);
-            await db.SaveChangesAsync(ct);
+            var previous = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? Genesis;
+            foreach (var line in lines)
+            {
+                var e = new AuditEntry
+                {
+                    At = at, UserId = userId, UserName = userName, StoreId = line.StoreId ?? scope.CurrentStoreId, Action = line.Action,
+                    EntityType = line.EntityType, EntityId = line.EntityId, Summary = line.Summary.Length > 1000 ? line.Summary[..1000] : line.Summary,
+                    ClientAddress = client, PreviousHash = previous,
+                };
+                e.Hash = HashOf(e, key);
+                await db.Database.ExecuteSqlInterpolatedAsync($@"INSERT INTO ""AuditEntries""
+                    (""At"", ""UserId"", ""UserName"", ""StoreId"", ""Action"", ""EntityType"", ""EntityId"", ""Summary"", ""ClientAddress"", ""PreviousHash"", ""Hash"")
+                    VALUES ({e.At}, {e.UserId}, {e.UserName}, {e.StoreId}, {e.Action}, {e.EntityType}, {e.EntityId}, {e.Summary}, {e.ClientAddress}, {e.PreviousHash}, {e.Hash})", ct);
+                previous = e.Hash;
+            }
             if (own != null) await own.CommitAsync(ct);
         }
         finally

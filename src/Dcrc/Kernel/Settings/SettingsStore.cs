@@ -66,7 +66,7 @@ public class SettingsStore(DcrcDb db, IMemoryCache cache, AuditLog audit, TimePr
         {
             var row = rows.FirstOrDefault(r => r.Key == def.Key);
             // Someone else saved this setting since the form was read.
-            if ((row?.Version) != version) return [new(def.Key, "Validation.Concurrency", [])];
+            if ((row?.Version) != version) { db.ChangeTracker.Clear(); return [new(def.Key, "Validation.Concurrency", [])]; }
             if (row?.Value == value) continue;
             changed.Add((def.Key, row?.Value, value));
             if (value is null) db.SettingValues.Remove(row!);
@@ -79,6 +79,7 @@ public class SettingsStore(DcrcDb db, IMemoryCache cache, AuditLog audit, TimePr
         }
         catch (DbUpdateException)
         {
+            db.ChangeTracker.Clear();
             // A concurrent insert of the same (store, key) or an update that matched no row.
             return [new(changed.FirstOrDefault().Key ?? keys.FirstOrDefault() ?? "", "Validation.Concurrency", [])];
         }

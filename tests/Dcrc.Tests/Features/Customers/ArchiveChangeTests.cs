@@ -67,3 +67,49 @@ public abstract class ArchiveChangeTests(DcrcApp app)
 
 [Collection(SqliteCollection.Name)] public class ArchiveChangeTests_Sqlite(SqliteApp app) : ArchiveChangeTests(app);
 [Collection(PostgresCollection.Name)] public class ArchiveChangeTests_Postgres(PostgresApp app) : ArchiveChangeTests(app);
+
+public abstract class RefusedEditTests(DcrcApp app)
+{
+    [Fact]
+    public async Task A_refused_edit_on_the_page_saves_none_of_its_fields()
+    {
+        var api = await app.ApiAs("th.crm");
+        var mobile = "159" + Random.Shared.Next(10_000_000, 99_999_999);
+        var created = await (await api.PostAsJsonAsync("/api/v1/customers", new { type = "individual", name = "原名", mobile })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetInt64();
+        var browser = await app.BrowserAs("th.crm");
+        var response = await DcrcApp.PostFormAsync(browser, $"/Customers/{id}/Edit", new()
+        {
+            ["Input.Type"] = "Individual", ["Input.Name"] = "改过的名字", ["Input.Mobile"] = mobile, ["Input.IdNumber"] = "440106198805170021",
+            ["Input.Class"] = "C", ["Input.Kind"] = "Individual", ["Input.Version"] = created.GetProperty("version").GetInt32().ToString(),
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("校验位");
+        var now = await api.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{id}");
+        now.GetProperty("name").GetString().ShouldBe("原名");
+        (await api.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{id}/history")).GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_stale_edit_on_the_page_is_reported_not_a_server_error()
+    {
+        var api = await app.ApiAs("th.crm");
+        var mobile = "159" + Random.Shared.Next(10_000_000, 99_999_999);
+        var created = await (await api.PostAsJsonAsync("/api/v1/customers", new { type = "individual", name = "并发", mobile })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetInt64();
+        var version = created.GetProperty("version").GetInt32();
+        (await api.PutAsJsonAsync($"/api/v1/customers/{id}", new { type = "individual", name = "并发一", mobile, version })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var browser = await app.BrowserAs("th.crm");
+        var response = await DcrcApp.PostFormAsync(browser, $"/Customers/{id}/Edit", new()
+        {
+            ["Input.Type"] = "Individual", ["Input.Name"] = "并发二", ["Input.Mobile"] = mobile, ["Input.Class"] = "C", ["Input.Kind"] = "Individual",
+            ["Input.Version"] = version.ToString(),
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("已被他人修改");
+        (await api.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{id}")).GetProperty("name").GetString().ShouldBe("并发一");
+    }
+}
+
+[Collection(SqliteCollection.Name)] public class RefusedEditTests_Sqlite(SqliteApp app) : RefusedEditTests(app);
+[Collection(PostgresCollection.Name)] public class RefusedEditTests_Postgres(PostgresApp app) : RefusedEditTests(app);

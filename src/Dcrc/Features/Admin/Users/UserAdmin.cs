@@ -103,7 +103,7 @@ public class UserAdmin(DcrcDb db, UserManager<AppUser> users, AuditLog audit, Ac
         await users.UpdateNormalizedEmailAsync(user);
         // A new security stamp ends the user's sessions and tokens, so new stores take effect at once.
         var result = await users.UpdateSecurityStampAsync(user);
-        if (!result.Succeeded) return new(user, IdentityErrors(result));
+        if (!result.Succeeded) { db.ChangeTracker.Clear(); return new(user, IdentityErrors(result)); }
         await audit.WriteAsync(AuditActions.UserUpdated, $"{user.UserName}: {before} → {Describe(user)}", "User", user.Id);
         await tx.CommitAsync();
         access.InvalidateUser(user.Id);
