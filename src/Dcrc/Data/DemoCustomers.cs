@@ -2,7 +2,6 @@ using Bogus;
 using Dcrc.Features.Customers;
 using Dcrc.Kernel.Access;
 using Dcrc.Kernel.Identifiers;
-using Dcrc.Kernel.Pinyin;
 using Dcrc.Kernel.Security;
 using Microsoft.EntityFrameworkCore;
 

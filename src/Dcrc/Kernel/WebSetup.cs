@@ -155,8 +155,7 @@ public class PasswordChangeGate(RequestDelegate next)
     {
         var path = context.Request.Path;
         if (current.IsAuthenticated && !WebSetup.IsApi(context) && !path.StartsWithSegments("/Account") && !path.StartsWithSegments("/Errors")
-            && !path.StartsWithSegments("/lib") && !path.StartsWithSegments("/css") && !path.StartsWithSegments("/js")
-            && current.Principal.HasClaim(DcrcClaims.MustChangePassword, "1"))
+            && !SecurityHeaders.IsStaticAsset(path) && current.Principal.HasClaim(DcrcClaims.MustChangePassword, "1"))
         {
             context.Response.Redirect("/Account/ChangePassword");
             return;

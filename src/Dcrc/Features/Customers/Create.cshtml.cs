@@ -1,3 +1,4 @@
+using Dcrc.Features.Shared;
 using Dcrc.Kernel.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +24,7 @@ public class CreateModel(CustomerArchive archive) : PageModel, ICustomerForm
             return Redirect($"/Customers/{outcome.Customer.Id}");
         }
         Duplicates = outcome.Duplicates;
-        ICustomerForm.AddErrors(ModelState, outcome.Errors);
+        FormErrors.Add(ModelState, "Input", outcome.Errors, "storeId", "version");
         return Page();
     }
 }
@@ -33,12 +34,4 @@ public interface ICustomerForm
 {
     CustomerInput Input { get; }
     IReadOnlyList<CustomerArchive.Match> Duplicates { get; }
-
-    /// <summary>The service keys errors by camelCase path (idNumber, address.city); the form's fields are Input.IdNumber…</summary>
-    static void AddErrors(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, Dictionary<string, string[]> errors)
-    {
-        foreach (var (key, messages) in errors)
-            foreach (var m in messages)
-                state.AddModelError(key is "storeId" or "version" ? "" : "Input." + string.Join('.', key.Split('.').Select(p => char.ToUpperInvariant(p[0]) + p[1..])), m);
-    }
 }

@@ -1,3 +1,4 @@
+using Dcrc.Features.Shared;
 using Dcrc.Kernel.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -60,8 +61,7 @@ public class DetailsModel(CustomerArchive archive, VehicleRegister vehicles, Cur
             var outcome = await vehicles.AddAsync(Id, Vehicle);
             if (outcome is null) return NotFound();
             if (outcome.Vehicle != null) return Redirect($"/Customers/{Id}");
-            foreach (var (key, messages) in outcome.Errors)
-                foreach (var m in messages) ModelState.AddModelError("Vehicle." + char.ToUpperInvariant(key[0]) + key[1..], m);
+            FormErrors.Add(ModelState, "Vehicle", outcome.Errors);
         }
         return await LoadAsync() ?? Page();
     }

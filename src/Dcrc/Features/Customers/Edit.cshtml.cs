@@ -1,3 +1,4 @@
+using Dcrc.Features.Shared;
 using Dcrc.Kernel.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -48,7 +49,7 @@ public class EditModel(CustomerArchive archive) : PageModel, ICustomerForm
             case CustomerArchive.UpdateResult.Saved: return Redirect($"/Customers/{Id}");
         }
         Duplicates = outcome.Duplicates;
-        ICustomerForm.AddErrors(ModelState, outcome.Errors);
+        FormErrors.Add(ModelState, "Input", outcome.Errors, "storeId", "version");
         ArchiveNumber = (await archive.ReadAsync(Id))?.ArchiveNumber ?? "";
         return Page();
     }

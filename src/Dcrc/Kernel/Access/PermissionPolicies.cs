@@ -82,9 +82,6 @@ public class AccessControl(IServiceScopeFactory scopes, IMemoryCache cache, IOpt
         return result;
     }
 
-    public async Task<bool> HasPermissionAsync(ClaimsPrincipal user, string permission) =>
-        (await PermissionsOfAsync(user)).Contains(permission);
-
     public async Task<DataScope> ScopeOfAsync(ClaimsPrincipal user)
     {
         var roles = await RolesAsync();

@@ -20,22 +20,22 @@ public static class Roles
 
     public static readonly IReadOnlySet<string> Administrators = new HashSet<string> { SystemAdmin, SecurityAdmin, AuditAdmin };
 
-    public sealed record Definition(string Name, DataScope Scope, bool PerStore);
+    public sealed record Definition(string Name, DataScope Scope);
 
     public static readonly IReadOnlyList<Definition> All =
     [
-        new(GroupManager, DataScope.Group, false),
-        new(GeneralManager, DataScope.Store, true),
-        new(CrManager, DataScope.Store, true),
-        new(CallbackSpecialist, DataScope.Store, true),
-        new(ReceptionSpecialist, DataScope.Store, true),
-        new(SalesManager, DataScope.Department, true),
-        new(SalesConsultant, DataScope.Own, true),
-        new(ServiceManager, DataScope.Department, true),
-        new(ServiceAdvisor, DataScope.Own, true),
-        new(Marketing, DataScope.Store, true),
-        new(SystemAdmin, DataScope.Group, false),
-        new(SecurityAdmin, DataScope.Group, false),
-        new(AuditAdmin, DataScope.Group, false),
+        new(GroupManager, DataScope.Group),
+        new(GeneralManager, DataScope.Store),
+        new(CrManager, DataScope.Store),
+        new(CallbackSpecialist, DataScope.Store),
+        new(ReceptionSpecialist, DataScope.Store),
+        new(SalesManager, DataScope.Department),
+        new(SalesConsultant, DataScope.Own),
+        new(ServiceManager, DataScope.Department),
+        new(ServiceAdvisor, DataScope.Own),
+        new(Marketing, DataScope.Store),
+        new(SystemAdmin, DataScope.Group),
+        new(SecurityAdmin, DataScope.Group),
+        new(AuditAdmin, DataScope.Group),
     ];
 }

@@ -32,9 +32,6 @@ public static partial class Phone
         return m.Success ? Checked.Valid($"{m.Groups[1].Value}-{m.Groups[2].Value}") : Checked.Invalid("Identifier.Landline");
     }
 
-    /// <summary>The last four digits, the usual way a specialist confirms a number on the phone.</summary>
-    public static string LastFour(string number) => number.Length >= 4 ? number[^4..] : number;
-
     /// <summary>Shown by default: 138****1234.</summary>
     public static string Mask(string? number) =>
         number is { Length: 11 } && number.All(char.IsAsciiDigit) ? number[..3] + "****" + number[7..]

@@ -57,12 +57,9 @@ public static class IdentitySetup
             o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
             o.IterationCount = security.PasswordHashIterations;
         });
-        services.Configure<SecurityStampValidatorOptions>(o =>
-        {
-            o.ValidationInterval = TimeSpan.FromMinutes(1);
-            // Keep the login time when the principal is rebuilt, so the absolute limit still counts from login.
-            o.OnRefreshingPrincipal = _ => Task.CompletedTask;
-        });
+        // The login time lives in the ticket's properties, which survive a refreshed principal, so the
+        // absolute limit still counts from login.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -33,6 +33,6 @@ public class SecurityHeaders(RequestDelegate next)
         return next(context);
     }
 
-    private static bool IsStaticAsset(PathString path) =>
+    public static bool IsStaticAsset(PathString path) =>
         path.StartsWithSegments("/lib") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js") || path.StartsWithSegments("/favicon.svg");
 }

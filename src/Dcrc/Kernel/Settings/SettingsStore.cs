@@ -83,8 +83,7 @@ public class SettingsStore(DcrcDb db, IMemoryCache cache, AuditLog audit, TimePr
             // A concurrent insert of the same (store, key) or an update that matched no row.
             return [new(changed.FirstOrDefault().Key ?? keys.FirstOrDefault() ?? "", "Validation.Concurrency", [])];
         }
-        foreach (var (key, old, @new) in changed)
-            await audit.WriteAsync(AuditActions.SettingChanged, $"{storeLabel}: {key} {old ?? "-"} → {@new ?? "-"}", "Setting", key, storeId);
+        await audit.WriteManyAsync(changed.Select(c => new AuditLog.Line(AuditActions.SettingChanged, $"{storeLabel}: {c.Key} {c.Old ?? "-"} → {c.New ?? "-"}", "Setting", c.Key, storeId)).ToList());
         await tx.CommitAsync();
         cache.Remove(CacheKey);
         return [];

@@ -56,8 +56,7 @@ public class RolePermissions(DcrcDb db, AuditLog audit, AccessControl access)
             changes.Add((role, $"{role}: +[{string.Join(",", add)}] -[{string.Join(",", remove)}]"));
         }
         await db.SaveChangesAsync();
-        foreach (var (role, summary) in changes)
-            await audit.WriteAsync(AuditActions.RolePermissionsChanged, summary, "Role", role);
+        await audit.WriteManyAsync(changes.Select(c => new AuditLog.Line(AuditActions.RolePermissionsChanged, c.Summary, "Role", c.Role)).ToList());
         await tx.CommitAsync();
         access.InvalidateGrants();
         return SaveResult.Saved;
