@@ -23,6 +23,11 @@ public class DcrcDb(DbContextOptions<DcrcDb> options, StoreScope scope) : Identi
     public DbSet<Features.Customers.Vehicle> Vehicles => Set<Features.Customers.Vehicle>();
     public DbSet<Features.Customers.ArchiveChange> ArchiveChanges => Set<Features.Customers.ArchiveChange>();
     public DbSet<Features.Customers.ArchiveSequence> ArchiveSequences => Set<Features.Customers.ArchiveSequence>();
+    public DbSet<Features.Customers.Records.Interaction> Interactions => Set<Features.Customers.Records.Interaction>();
+    public DbSet<Features.Customers.Records.CustomerTransaction> Transactions => Set<Features.Customers.Records.CustomerTransaction>();
+    public DbSet<Features.Customers.Records.ArchiveDocument> Documents => Set<Features.Customers.Records.ArchiveDocument>();
+    public DbSet<Features.Customers.Records.CompanyContact> CompanyContacts => Set<Features.Customers.Records.CompanyContact>();
+    public DbSet<Features.Customers.Filing.ArchiveCheck> ArchiveChecks => Set<Features.Customers.Filing.ArchiveCheck>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -5,7 +5,10 @@ using Dcrc.Kernel.Identifiers;
 namespace Dcrc.Features.Customers;
 
 public enum CustomerType { Individual = 0, Company = 1 }
-public enum ArchiveStatus { Draft = 0, Approved = 1 }
+/// <summary>Merged: the archive was merged into another (<see cref="Customer.MergedIntoId"/>); its number is never reused.</summary>
+public enum ArchiveStatus { Draft = 0, Approved = 1, Merged = 2 }
+/// <summary>A card: a sales customer; C card: after the first maintenance at this store (002 §五, 表9/表10).</summary>
+public enum CustomerCard { A = 0, C = 1 }
 /// <summary>Customer class by region, strength and likelihood of deals (001 五): A 20 %, B 40 %, C 40 %.</summary>
 public enum CustomerClass { A = 1, B = 2, C = 3 }
 /// <summary>客户类型 (000 客户资料档案管理制度 一.3).</summary>
@@ -130,7 +133,19 @@ public class Customer : IStoreOwned
     [MaxLength(64)] public string? ApprovedBy { get; set; }
     public int Version { get; set; }
 
+    // A/C card (002 表10): the move is derived from repair orders; membership is typed.
+    public CustomerCard Card { get; set; }
+    public DateTime? CardMovedAt { get; set; }
+    public bool IsMember { get; set; }
+    [MaxLength(20)] public string? MemberLevel { get; set; }
+    public bool IsVip { get; set; }
+    /// <summary>Last call and last visit or meeting, kept from interactions for the class cadence's due list.</summary>
+    public DateTime? LastCallAt { get; set; }
+    public DateTime? LastVisitAt { get; set; }
+    public long? MergedIntoId { get; set; }
+
     public List<Vehicle> Vehicles { get; set; } = [];
+    public List<Records.CompanyContact> Contacts { get; set; } = [];
 
     /// <summary>Last four digits of the mobile, for "尾号" search.</summary>
     [MaxLength(4)] public string? MobileLast4 { get; set; }

@@ -23,6 +23,8 @@ public static class CustomerAccess
     /// <summary>The same rule as <see cref="Viewer.MaySee"/>, as a query filter.</summary>
     public static IQueryable<Customer> VisibleTo(this IQueryable<Customer> customers, Viewer v)
     {
+        // A merged archive lives on in the one it was merged into.
+        customers = customers.Where(c => c.Status != ArchiveStatus.Merged);
         if (!v.SeesClassA) customers = customers.Where(c => c.Class != CustomerClass.A);
         return v.Scope switch
         {

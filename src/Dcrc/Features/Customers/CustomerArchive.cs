@@ -100,7 +100,7 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
     /// <summary>Archives in the same store that share the mobile, ID number or credit code.</summary>
     private async Task<List<Match>> DuplicatesAsync(Customer c, long? exceptId)
     {
-        var q = db.Customers.IgnoreQueryFilters().AsNoTracking().Where(x => x.StoreId == c.StoreId && x.Id != (exceptId ?? 0));
+        var q = db.Customers.IgnoreQueryFilters().AsNoTracking().Where(x => x.StoreId == c.StoreId && x.Id != (exceptId ?? 0) && x.Status != ArchiveStatus.Merged);
         var matches = new List<Match>();
         if (c.Mobile != null) matches.AddRange(await q.Where(x => x.Mobile == c.Mobile).Select(x => new Match(x.Id, x.ArchiveNumber, "mobile")).ToListAsync());
         if (c.IdNumberHash != null) matches.AddRange(await q.Where(x => x.IdNumberHash == c.IdNumberHash).Select(x => new Match(x.Id, x.ArchiveNumber, "idNumber")).ToListAsync());

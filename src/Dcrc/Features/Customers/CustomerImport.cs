@@ -165,7 +165,7 @@ public class CustomerImport(DcrcDb db, CustomerArchive archive, StoreScope scope
         Within(p => p.Customer.CreditCode, "creditCode");
         Within(p => p.Vehicle?.Vin, "vin");
 
-        var existing = db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => c.StoreId == storeId);
+        var existing = db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => c.StoreId == storeId && c.Status != ArchiveStatus.Merged);
         foreach (var (column, values, lookup) in new (string, List<string>, Func<List<string>, Task<Dictionary<string, string>>>)[]
         {
             ("mobile", parsed.Select(p => p.Customer.Mobile).OfType<string>().ToList(),

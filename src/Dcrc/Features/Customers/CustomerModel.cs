@@ -20,6 +20,9 @@ public class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         e.HasIndex(x => new { x.StoreId, x.OwnerUserId });
         e.Property(x => x.Version).IsConcurrencyToken();
         e.Property(x => x.RegisteredCapital).HasPrecision(18, 2);
+        e.HasIndex(x => new { x.StoreId, x.Class, x.LastCallAt });
+        e.HasIndex(x => new { x.StoreId, x.Class, x.LastVisitAt });
+        e.HasMany(x => x.Contacts).WithOne().HasForeignKey(k => k.CustomerId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Vehicles).WithOne().HasForeignKey(v => v.CustomerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
