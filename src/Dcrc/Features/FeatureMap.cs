@@ -2,6 +2,7 @@ using Dcrc.Features.Account;
 using Dcrc.Features.Admin;
 using Dcrc.Features.Audit;
 using Dcrc.Features.Customers;
+using Dcrc.Features.Customers.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -19,6 +20,9 @@ public static class FeatureMap
         services.AddScoped<Customers.CustomerArchive>();
         services.AddScoped<Customers.VehicleRegister>();
         services.AddScoped<Customers.CustomerImport>();
+        services.AddScoped<Customers.Records.CustomerRecords>();
+        services.AddSingleton<Customers.Records.DocumentStore>();
+        services.AddScoped<Vehicles.VehicleTimeline>();
         return services;
     }
 
@@ -32,6 +36,7 @@ public static class FeatureMap
         api.MapAuditApi();
         api.MapCustomersApi();
         api.MapLookupApi();
+        api.MapRecordsApi();
         return app;
     }
 }

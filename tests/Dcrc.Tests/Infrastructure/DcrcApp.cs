@@ -126,9 +126,11 @@ public sealed class SqliteApp : DcrcApp
 public sealed class PostgresApp : DcrcApp
 {
     private readonly string _database = "dcrc_t_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "dcrc-test-" + Guid.NewGuid().ToString("N"));
     public override string Provider => "postgres";
     public string ConnectionString => Postgres.ConnectionString(_database);
-    protected override Dictionary<string, string?> DatabaseSettings() => new() { ["Dcrc:Database:Provider"] = "postgres", ["ConnectionStrings:Dcrc"] = ConnectionString };
+    protected override Dictionary<string, string?> DatabaseSettings() => new()
+        { ["Dcrc:Database:Provider"] = "postgres", ["ConnectionStrings:Dcrc"] = ConnectionString, ["Dcrc:DataDirectory"] = _dir };
 
     public override async Task InitializeAsync()
     {
@@ -140,6 +142,7 @@ public sealed class PostgresApp : DcrcApp
     {
         await base.DisposeAsync();
         await Postgres.DropDatabaseAsync(_database);
+        try { Directory.Delete(_dir, true); } catch (IOException) { }
     }
 }
 

@@ -16,6 +16,8 @@ public static class ArchiveSettings
     public static readonly IntSetting UpdateLimitWorkingDays = new("archive.updateLimitWorkingDays", 2, 1, 10, SettingUnit.WorkingDays);
     public static readonly IntSetting AuditSampleSales = new("archive.auditSampleSales", 10, 0, 500, SettingUnit.Count);
     public static readonly IntSetting AuditSampleService = new("archive.auditSampleService", 10, 0, 500, SettingUnit.Count);
+    /// <summary>Largest document upload (PDF, JPEG or PNG).</summary>
+    public static readonly IntSetting DocumentMaxMegabytes = new("archive.documentMaxMegabytes", 10, 1, 100, SettingUnit.Megabytes);
     public static readonly IntSetting ClassAShare = new("archive.classAShare", 20, 0, 100, SettingUnit.Percent);
     public static readonly IntSetting ClassBShare = new("archive.classBShare", 40, 0, 100, SettingUnit.Percent);
     public static readonly IntSetting ClassCShare = new("archive.classCShare", 40, 0, 100, SettingUnit.Percent);

@@ -3,7 +3,7 @@ using System.Reflection;
 
 namespace Dcrc.Kernel.Settings;
 
-public enum SettingUnit { None, Minutes, Hours, Days, WorkingDays, Weeks, Months, Count, Percent, Score, Kilometres, Yuan }
+public enum SettingUnit { None, Minutes, Hours, Days, WorkingDays, Weeks, Months, Count, Percent, Score, Kilometres, Yuan, Megabytes }
 
 /// <summary>
 /// A business setting: a typed value with the seed manual's number as default, overridable for the group

@@ -1,0 +1,36 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dcrc.Kernel.Identifiers;
+
+namespace Dcrc.Tests.Infrastructure;
+
+/// <summary>Fresh, valid identifiers and archive records for tests that must not collide with each other.</summary>
+public static class TestData
+{
+    public static string NewMobile() => "13" + Random.Shared.Next(5, 10) + Random.Shared.Next(10_000_000, 99_999_999);
+
+    public static string NewVin()
+    {
+        const string chars = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
+        var body = "LFV" + new string(Enumerable.Range(0, 14).Select(_ => chars[Random.Shared.Next(chars.Length)]).ToArray());
+        return body[..8] + Vin.CheckDigit(body[..8] + "0" + body[9..]) + body[9..];
+    }
+
+    public static async Task<JsonElement> PostCreatedAsync(HttpClient client, string url, object body)
+    {
+        var response = await client.PostAsJsonAsync(url, body);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>A new individual customer with one vehicle: (customer id, vehicle id, VIN).</summary>
+    public static async Task<(long Customer, long Vehicle, string Vin)> CustomerWithVehicleAsync(HttpClient client, string name = "郑十一")
+    {
+        var customer = await PostCreatedAsync(client, "/api/v1/customers", new { type = "individual", name, mobile = NewMobile() });
+        var id = customer.GetProperty("id").GetInt64();
+        var vin = NewVin();
+        var vehicle = await PostCreatedAsync(client, $"/api/v1/customers/{id}/vehicles", new { vin, model = "卡罗拉", purchaseDate = "2025-03-01" });
+        return (id, vehicle.GetProperty("id").GetInt64(), vin);
+    }
+}
