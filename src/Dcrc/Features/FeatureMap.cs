@@ -21,6 +21,7 @@ public static class FeatureMap
         services.AddScoped<Customers.VehicleRegister>();
         services.AddScoped<Customers.CustomerImport>();
         services.AddScoped<Customers.Records.CustomerRecords>();
+        services.AddScoped<Customers.CustomerMerge>();
         services.AddSingleton<Customers.Records.DocumentStore>();
         services.AddScoped<Vehicles.VehicleTimeline>();
         return services;

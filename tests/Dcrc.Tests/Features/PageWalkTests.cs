@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Dcrc.Data;
 using Dcrc.Kernel.Localization;
+using Dcrc.Tests.Features.Customers;
 using Dcrc.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,19 @@ public abstract partial class PageWalkTests(DcrcApp app)
             type = "individual", name = "张三丰", mobile = "137" + Random.Shared.Next(10_000_000, 99_999_999), address = new { province = "广东省", city = "广州市" },
         });
         var customerId = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt64();
+        // A C-card customer with a vehicle, records and a document, and a company with its contacts.
+        var crm = await app.ApiAs("th.crm");
+        var (buyer, vehicle, vin) = await TestData.CustomerWithVehicleAsync(crm, "欧阳明");
+        await TestData.PostCreatedAsync(crm, $"/api/v1/customers/{buyer}/transactions", new { kind = "repairOrder", repairType = "maintenance", number = "RO" + Guid.NewGuid().ToString("N")[..8], date = "2026-01-05", vehicleId = vehicle, mileage = 5000, amount = 480 });
+        await TestData.PostCreatedAsync(crm, $"/api/v1/customers/{buyer}/interactions", new { channel = "call", summary = "首保回访", vehicleId = vehicle });
+        var upload = new MultipartFormDataContent { { new ByteArrayContent(Dcrc.Tests.Features.Customers.Records.DocumentStoreTests.Pdf(1)), "file", "合同.pdf" }, { new StringContent("salesContract"), "type" }, { new StringContent(vehicle.ToString()), "vehicleId" } };
+        (await crm.PostAsync($"/api/v1/customers/{buyer}/documents", upload)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var company = await TestData.PostCreatedAsync(crm, "/api/v1/customers", new
+        {
+            type = "company", name = "广州骏达物流有限公司", landline = "020-38881234", nature = "privateLimited", tags = "车队, 大客户",
+            contacts = new[] { new { role = "legalRepresentative", name = "陈立" }, new { role = "mainContact", name = "黄敏" } },
+        });
+        var companyId = company.GetProperty("id").GetInt64();
         return
         [
             ("", "/Account/Login"),
@@ -39,6 +53,8 @@ public abstract partial class PageWalkTests(DcrcApp app)
             ("secadmin", "/Admin/Permissions"), ("secadmin", $"/Admin/Users/Edit/{userId}"),
             ("auditadmin", "/Audit"), ("group.gm", "/"), ("", "/ApiDocs"),
             ("th.crm", "/Customers"), ("th.crm", "/Customers?q=zs"), ("th.crm", "/Customers/Create"), ("th.crm", $"/Customers/{customerId}"), ("th.crm", $"/Customers/{customerId}/Edit"), ("th.gm", $"/Customers/{customerId}"), ("th.crm", "/Customers/Import"),
+            ("th.crm", $"/Customers/{buyer}"), ("th.crm", $"/Customers/{buyer}/Card"), ("th.crm", $"/Customers/{customerId}/Card"), ("th.crm", $"/Vehicles/{vin}"),
+            ("th.crm", $"/Customers/{companyId}"), ("th.crm", $"/Customers/{companyId}/Edit"),
         ];
     }
 
@@ -75,7 +91,7 @@ public abstract partial class PageWalkTests(DcrcApp app)
     }
 
     // Terms Chinese users write as they are.
-    private static readonly HashSet<string> AllowedInChinese = ["DCRC", "API", "English", "VIN", "QQ", "DMS", "Excel", "xlsx", "CSV"];
+    private static readonly HashSet<string> AllowedInChinese = ["DCRC", "API", "English", "VIN", "QQ", "DMS", "Excel", "xlsx", "CSV", "PDF", "JPEG", "PNG", "SHA", "PDI", "SFX", "VIP"];
 
     /// <summary>Names and codes that are data, not interface text.</summary>
     private Task<List<string>> DataTextsAsync() => app.WithScopeAsync(async sp =>
@@ -91,6 +107,11 @@ public abstract partial class PageWalkTests(DcrcApp app)
         texts.AddRange(Dcrc.Kernel.Settings.SettingsCatalog.All.Select(s => s.DefaultText));
         texts.AddRange(await db.Customers.Select(c => c.Name).ToListAsync());
         texts.AddRange((await db.Customers.Select(c => new { c.Province, c.City, c.District, c.Address }).ToListAsync()).SelectMany(c => new[] { c.Province, c.City, c.District, c.Address }).OfType<string>());
+        texts.AddRange((await db.Customers.Select(c => c.Tags).ToListAsync()).SelectMany(t => Dcrc.Features.Customers.Tags.Split(t)));
+        texts.AddRange(await db.CompanyContacts.Select(k => k.Name).ToListAsync());
+        texts.AddRange((await db.Vehicles.Select(v => new { v.Vin, v.Model, v.Series, v.VinLast6 }).ToListAsync()).SelectMany(v => new[] { v.Vin, v.Model, v.Series, v.VinLast6 }).OfType<string>());
+        texts.AddRange(await db.Interactions.Select(i => i.Summary).ToListAsync());
+        texts.AddRange(await db.Documents.Select(d => d.Title).ToListAsync());
         return texts.Where(t => t.Length > 0).OrderByDescending(t => t.Length).ToList();
     });
 

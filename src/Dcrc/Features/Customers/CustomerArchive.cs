@@ -94,7 +94,50 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         c.Class = input.Class ?? CustomerClass.C;
         c.Kind = input.Kind ?? (input.Type == CustomerType.Company ? CustomerKind.Company : CustomerKind.Individual);
         c.Notes = input.Notes?.Trim();
+        ApplyDetails(input, c, today, errors, Check);
         return errors;
+    }
+
+    private delegate void Checker(string field, string labelKey, string? value, Func<string, Checked> check, Action<string?> set);
+
+    /// <summary>The remaining fields of SPEC §1.1: personal (表9/表10), company (001 客户档案表) with its contacts, tags and membership.</summary>
+    private void ApplyDetails(CustomerInput input, Customer c, DateOnly today, Dictionary<string, string[]> errors, Checker check)
+    {
+        static string? T(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        void Past(string field, string label, DateOnly? d)
+        {
+            if (d is { } v && (v > today || v.Year < 1900)) errors[field] = [l["Validation.InvalidValue", l[label]]];
+        }
+        c.Ethnicity = T(input.Ethnicity); c.MailingAddress = T(input.MailingAddress); c.PreferredContact = T(input.PreferredContact);
+        c.ContactTimeSlot = T(input.ContactTimeSlot); c.Industry = T(input.Industry); c.Occupation = T(input.Occupation); c.Position = T(input.Position);
+        c.IncomeBand = T(input.IncomeBand); c.Hobbies = T(input.Hobbies); c.Personality = T(input.Personality); c.Clubs = T(input.Clubs);
+        c.Married = input.Married; c.WeddingAnniversary = input.WeddingAnniversary; c.Religion = T(input.Religion); c.Education = T(input.Education);
+        c.School = T(input.School); c.LicenceClass = T(input.LicenceClass); c.LicenceCheckDate = input.LicenceCheckDate; c.YearsDriving = input.YearsDriving;
+        c.InfoSource = T(input.InfoSource); c.Referred = input.Referred; c.ReferredBy = T(input.ReferredBy);
+        Past("weddingAnniversary", "Field.WeddingAnniversary", input.WeddingAnniversary);
+        check("fax", "Field.Fax", input.Fax, Phone.CheckLandline, v => c.Fax = v);
+        c.Website = T(input.Website); c.FoundedOn = input.FoundedOn; c.RegisteredCapital = input.RegisteredCapital; c.Shareholders = T(input.Shareholders);
+        c.Bank = T(input.Bank); c.BankAccount = T(input.BankAccount); c.StaffCount = input.StaffCount; c.Nature = input.Nature?.ToString();
+        c.TradeStanding = T(input.TradeStanding); c.MainBusiness = T(input.MainBusiness); c.SideBusiness = T(input.SideBusiness);
+        c.SalesLast3Years = T(input.SalesLast3Years); c.CreditRating = T(input.CreditRating); c.OurAdvantages = T(input.OurAdvantages); c.OurWeaknesses = T(input.OurWeaknesses);
+        Past("foundedOn", "Field.FoundedOn", input.FoundedOn);
+        var (tags, tagError) = Tags.Normalise(input.Tags);
+        if (tagError != null) errors["tags"] = [l[tagError, l["Field.Tags"], Tags.MaxTags, Tags.MaxLength]];
+        c.Tags = tags;
+        c.IsMember = input.IsMember; c.MemberLevel = input.IsMember ? T(input.MemberLevel) : null; c.IsVip = input.IsVip;
+
+        var contacts = (input.Contacts ?? []).Where(k => !string.IsNullOrWhiteSpace(k.Name)).ToList();
+        if (contacts.GroupBy(k => k.Role).Any(g => g.Count() > 1)) errors["contacts"] = [l["Validation.InvalidValue", l["Customers.Contacts"]]];
+        for (var i = 0; i < (input.Contacts?.Count ?? 0); i++) Past($"contacts[{i}].birthday", "Field.Birthday", input.Contacts![i].Birthday);
+        foreach (var role in Enum.GetValues<Records.ContactRole>())
+        {
+            var given = contacts.FirstOrDefault(k => k.Role == role);
+            var existing = c.Contacts.FirstOrDefault(k => k.Role == role);
+            if (given is null) { if (existing != null) c.Contacts.Remove(existing); continue; }
+            if (existing is null) c.Contacts.Add(existing = new Records.CompanyContact { Role = role });
+            existing.Name = given.Name!.Trim(); existing.Position = T(given.Position); existing.Education = T(given.Education);
+            existing.Birthday = given.Birthday; existing.Hobbies = T(given.Hobbies); existing.Family = T(given.Family);
+        }
     }
 
     /// <summary>Archives in the same store that share the mobile, ID number or credit code.</summary>
@@ -148,7 +191,7 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
     /// </summary>
     public async Task<(UpdateResult Result, Outcome Outcome)> UpdateAsync(long id, CustomerInput input)
     {
-        var customer = await db.Customers.VisibleTo(await ViewerAsync()).FirstOrDefaultAsync(c => c.Id == id);
+        var customer = await db.Customers.VisibleTo(await ViewerAsync()).Include(c => c.Contacts).FirstOrDefaultAsync(c => c.Id == id);
         if (customer is null)
             return (await ExistsInScopeAsync(id) ? UpdateResult.Forbidden : UpdateResult.NotFound, new(null, [], []));
         var store = await db.Stores.AsNoTracking().SingleAsync(s => s.Id == customer.StoreId);
@@ -195,7 +238,25 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         ["birthday"] = c.Birthday?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["province"] = c.Province, ["city"] = c.City, ["district"] = c.District,
         ["address"] = c.Address, ["postcode"] = c.Postcode, ["email"] = c.Email, ["weChat"] = c.WeChat, ["class"] = c.Class.ToString(),
         ["kind"] = c.Kind.ToString(), ["notes"] = c.Notes,
+        ["ethnicity"] = c.Ethnicity, ["mailingAddress"] = c.MailingAddress, ["preferredContact"] = c.PreferredContact, ["contactTimeSlot"] = c.ContactTimeSlot,
+        ["industry"] = c.Industry, ["occupation"] = c.Occupation, ["position"] = c.Position, ["incomeBand"] = c.IncomeBand, ["hobbies"] = c.Hobbies,
+        ["personality"] = c.Personality, ["clubs"] = c.Clubs, ["married"] = c.Married?.ToString(), ["weddingAnniversary"] = Date(c.WeddingAnniversary),
+        ["religion"] = c.Religion, ["education"] = c.Education, ["school"] = c.School, ["licenceClass"] = c.LicenceClass, ["licenceCheckDate"] = Date(c.LicenceCheckDate),
+        ["yearsDriving"] = c.YearsDriving?.ToString(CultureInfo.InvariantCulture), ["infoSource"] = c.InfoSource, ["referred"] = c.Referred.ToString(), ["referredBy"] = c.ReferredBy,
+        ["fax"] = c.Fax, ["website"] = c.Website, ["foundedOn"] = Date(c.FoundedOn), ["registeredCapital"] = c.RegisteredCapital?.ToString(CultureInfo.InvariantCulture),
+        ["shareholders"] = c.Shareholders, ["bank"] = c.Bank, ["bankAccount"] = c.BankAccount, ["staffCount"] = c.StaffCount?.ToString(CultureInfo.InvariantCulture),
+        ["nature"] = c.Nature, ["tradeStanding"] = c.TradeStanding, ["mainBusiness"] = c.MainBusiness, ["sideBusiness"] = c.SideBusiness, ["salesLast3Years"] = c.SalesLast3Years,
+        ["creditRating"] = c.CreditRating, ["ourAdvantages"] = c.OurAdvantages, ["ourWeaknesses"] = c.OurWeaknesses, ["tags"] = c.Tags,
+        ["isMember"] = c.IsMember.ToString(), ["memberLevel"] = c.MemberLevel, ["isVip"] = c.IsVip.ToString(),
+        ["contacts.legalRepresentative"] = Contact(c, Records.ContactRole.LegalRepresentative), ["contacts.mainLeader"] = Contact(c, Records.ContactRole.MainLeader),
+        ["contacts.mainContact"] = Contact(c, Records.ContactRole.MainContact),
     };
+
+    private static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? Contact(Customer c, Records.ContactRole role) => c.Contacts.FirstOrDefault(k => k.Role == role) is { } k
+        ? string.Join(" / ", new[] { k.Name, k.Position, k.Education, Date(k.Birthday), k.Hobbies, k.Family }.Where(x => !string.IsNullOrEmpty(x)))
+        : null;
 
     /// <summary>A draft becomes a valid archive when a supervisor other than its creator approves it (000 三.2).</summary>
     public async Task<UpdateResult> ApproveAsync(long id)
@@ -252,7 +313,7 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
     /// <summary>One archive if the user may see it; every read of personal data is audited.</summary>
     public async Task<Customer?> ReadAsync(long id)
     {
-        var customer = await Visible(await ViewerAsync()).Include(c => c.Vehicles).FirstOrDefaultAsync(c => c.Id == id);
+        var customer = await Visible(await ViewerAsync()).Include(c => c.Vehicles).Include(c => c.Contacts).FirstOrDefaultAsync(c => c.Id == id);
         if (customer != null) await audit.WriteAsync(CustomerAuditActions.Read, customer.ArchiveNumber, "Customer", id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
         return customer;
     }

@@ -15,9 +15,78 @@ public static class CustomersApi
 {
     public sealed record AddressDto(string? Province, string? City, string? District, string? Detail);
     public sealed record VehicleSummary(long Id, string Vin, string? PlateNumber, string? Model, DateOnly? PurchaseDate);
-    public sealed record CustomerDto(long Id, string ArchiveNumber, string Status, CustomerType Type, string Name, string? Mobile, string? Landline,
-        string? IdNumber, string? CreditCode, Gender Gender, DateOnly? Birthday, AddressDto Address, string? Postcode, string? Email,
-        CustomerClass Class, CustomerKind Kind, int StoreId, string? OwnerUserId, IReadOnlyList<VehicleSummary> Vehicles, int Version);
+    public sealed record ContactDto(Records.ContactRole Role, string Name, string? Position, string? Education, DateOnly? Birthday, string? Hobbies, string? Family);
+
+    /// <summary>A customer as the API returns it: the input's fields (numbers masked) plus what the archive adds.</summary>
+    public sealed class CustomerDto
+    {
+        public long Id { get; init; }
+        public string ArchiveNumber { get; init; } = "";
+        public string Status { get; init; } = "";
+        public CustomerType Type { get; init; }
+        public string Name { get; init; } = "";
+        public string? Mobile { get; init; }
+        public string? Landline { get; init; }
+        public string? IdNumber { get; init; }
+        public string? CreditCode { get; init; }
+        public Gender Gender { get; init; }
+        public DateOnly? Birthday { get; init; }
+        public AddressDto Address { get; init; } = null!;
+        public string? Postcode { get; init; }
+        public string? Email { get; init; }
+        public string? WeChat { get; init; }
+        public CustomerClass Class { get; init; }
+        public CustomerKind Kind { get; init; }
+        public IReadOnlyList<string> Tags { get; init; } = [];
+        public CustomerCard Card { get; init; }
+        public bool IsMember { get; init; }
+        public string? MemberLevel { get; init; }
+        public bool IsVip { get; init; }
+        public string? Ethnicity { get; init; }
+        public string? MailingAddress { get; init; }
+        public string? PreferredContact { get; init; }
+        public string? ContactTimeSlot { get; init; }
+        public string? Industry { get; init; }
+        public string? Occupation { get; init; }
+        public string? Position { get; init; }
+        public string? IncomeBand { get; init; }
+        public string? Hobbies { get; init; }
+        public string? Personality { get; init; }
+        public string? Clubs { get; init; }
+        public bool? Married { get; init; }
+        public DateOnly? WeddingAnniversary { get; init; }
+        public string? Religion { get; init; }
+        public string? Education { get; init; }
+        public string? School { get; init; }
+        public string? LicenceClass { get; init; }
+        public DateOnly? LicenceCheckDate { get; init; }
+        public int? YearsDriving { get; init; }
+        public string? InfoSource { get; init; }
+        public bool Referred { get; init; }
+        public string? ReferredBy { get; init; }
+        public string? Fax { get; init; }
+        public string? Website { get; init; }
+        public DateOnly? FoundedOn { get; init; }
+        public decimal? RegisteredCapital { get; init; }
+        public string? Shareholders { get; init; }
+        public string? Bank { get; init; }
+        public string? BankAccount { get; init; }
+        public int? StaffCount { get; init; }
+        public CompanyNature? Nature { get; init; }
+        public string? TradeStanding { get; init; }
+        public string? MainBusiness { get; init; }
+        public string? SideBusiness { get; init; }
+        public string? SalesLast3Years { get; init; }
+        public string? CreditRating { get; init; }
+        public string? OurAdvantages { get; init; }
+        public string? OurWeaknesses { get; init; }
+        public IReadOnlyList<ContactDto> Contacts { get; init; } = [];
+        public int StoreId { get; init; }
+        public string? OwnerUserId { get; init; }
+        public string? Notes { get; init; }
+        public IReadOnlyList<VehicleSummary> Vehicles { get; init; } = [];
+        public int Version { get; init; }
+    }
     public sealed record Paged(IReadOnlyList<CustomerArchive.Row> Items, int Page, int PageSize, int Total);
 
     public static RouteGroupBuilder MapCustomersApi(this RouteGroupBuilder api)
@@ -36,14 +105,30 @@ public static class CustomersApi
         customers.MapGet("import/template", ImportTemplate).RequireAuthorization(CustomerPermissions.Import.Policy).WithSummary("The import template (.xlsx, columns in Chinese)");
         customers.MapPost("import", Import).RequireAuthorization(CustomerPermissions.Import.Policy).DisableAntiforgery()
             .WithSummary("Import customers with vehicles from .xlsx or .csv (form field 'file'); all or nothing: 400 with every row error, or 200 with the count");
+        customers.MapPost("{id:long}/merge", Merge).RequireAuthorization(CustomerPermissions.Merge.Policy)
+            .WithSummary("Merge another archive (from: its id or archive number) into this one: empty fields filled from it, vehicles and records moved, history kept, the merge recorded");
         customers.MapPost("{id:long}/unmask", Unmask).RequireAuthorization(CustomerPermissions.Unmask.Policy).WithSummary("Mobile and ID number in full (audited)");
         return api;
     }
 
-    public static CustomerDto ToDto(Customer c, CustomerArchive archive) => new(c.Id, c.ArchiveNumber, c.Status.ToString().ToLowerInvariant(), c.Type, c.Name,
-        Phone.Mask(c.Mobile), c.Landline is null ? null : Phone.Mask(c.Landline), archive.MaskedIdNumber(c), c.CreditCode, c.Gender, c.Birthday,
-        new AddressDto(c.Province, c.City, c.District, c.Address), c.Postcode, c.Email, c.Class, c.Kind, c.StoreId, c.OwnerUserId,
-        c.Vehicles.Select(v => new VehicleSummary(v.Id, v.Vin, v.PlateNumber, v.Model, v.PurchaseDate)).ToList(), c.Version);
+    public static CustomerDto ToDto(Customer c, CustomerArchive archive) => new()
+    {
+        Id = c.Id, ArchiveNumber = c.ArchiveNumber, Status = c.Status.ToString().ToLowerInvariant(), Type = c.Type, Name = c.Name,
+        Mobile = Phone.Mask(c.Mobile), Landline = c.Landline is null ? null : Phone.Mask(c.Landline), IdNumber = archive.MaskedIdNumber(c),
+        CreditCode = c.CreditCode, Gender = c.Gender, Birthday = c.Birthday, Address = new AddressDto(c.Province, c.City, c.District, c.Address),
+        Postcode = c.Postcode, Email = c.Email, WeChat = c.WeChat, Class = c.Class, Kind = c.Kind, Tags = Customers.Tags.Split(c.Tags), Card = c.Card,
+        IsMember = c.IsMember, MemberLevel = c.MemberLevel, IsVip = c.IsVip, Ethnicity = c.Ethnicity, MailingAddress = c.MailingAddress,
+        PreferredContact = c.PreferredContact, ContactTimeSlot = c.ContactTimeSlot, Industry = c.Industry, Occupation = c.Occupation, Position = c.Position,
+        IncomeBand = c.IncomeBand, Hobbies = c.Hobbies, Personality = c.Personality, Clubs = c.Clubs, Married = c.Married, WeddingAnniversary = c.WeddingAnniversary,
+        Religion = c.Religion, Education = c.Education, School = c.School, LicenceClass = c.LicenceClass, LicenceCheckDate = c.LicenceCheckDate,
+        YearsDriving = c.YearsDriving, InfoSource = c.InfoSource, Referred = c.Referred, ReferredBy = c.ReferredBy, Fax = c.Fax, Website = c.Website,
+        FoundedOn = c.FoundedOn, RegisteredCapital = c.RegisteredCapital, Shareholders = c.Shareholders, Bank = c.Bank, BankAccount = c.BankAccount,
+        StaffCount = c.StaffCount, Nature = Enum.TryParse<CompanyNature>(c.Nature, out var nature) ? nature : null, TradeStanding = c.TradeStanding, MainBusiness = c.MainBusiness, SideBusiness = c.SideBusiness,
+        SalesLast3Years = c.SalesLast3Years, CreditRating = c.CreditRating, OurAdvantages = c.OurAdvantages, OurWeaknesses = c.OurWeaknesses,
+        Contacts = c.Contacts.OrderBy(k => k.Role).Select(k => new ContactDto(k.Role, k.Name, k.Position, k.Education, k.Birthday, k.Hobbies, k.Family)).ToList(),
+        StoreId = c.StoreId, OwnerUserId = c.OwnerUserId, Notes = c.Notes, Version = c.Version,
+        Vehicles = c.Vehicles.Select(v => new VehicleSummary(v.Id, v.Vin, v.PlateNumber, v.Model, v.PurchaseDate)).ToList(),
+    };
 
     public static async Task<Results<Created<CustomerDto>, ValidationProblem, ProblemHttpResult>> Create(CustomerInput input, int? storeId,
         CustomerArchive archive, ApiValidator validator, IStringLocalizer<SharedResource> l)
@@ -123,6 +208,21 @@ public static class CustomersApi
             return TypedResults.Problem(l["Import.Failed", result.Errors.Count], statusCode: StatusCodes.Status400BadRequest, title: l["Problem.Validation"],
                 extensions: new Dictionary<string, object?> { ["rows"] = result.Errors });
         return TypedResults.Ok(new ImportResult(result.Imported));
+    }
+
+    public sealed record MergeRequest(string? From);
+
+    public static async Task<Results<Ok<CustomerDto>, NotFound, ForbidHttpResult, ValidationProblem>> Merge(long id, MergeRequest request, CustomerMerge merger,
+        CustomerArchive archive, ApiValidator validator)
+    {
+        var (result, error) = await merger.MergeAsync(id, request.From);
+        return result switch
+        {
+            CustomerMerge.Result.NotFound => TypedResults.NotFound(),
+            CustomerMerge.Result.Forbidden => TypedResults.Forbid(),
+            CustomerMerge.Result.Invalid => validator.Problem("from", error!),
+            _ => TypedResults.Ok(ToDto((await archive.ReadAsync(id))!, archive)),
+        };
     }
 
     public static async Task<Results<Ok<CustomerArchive.Unmasked>, NotFound>> Unmask(long id, CustomerArchive archive) =>

@@ -18,15 +18,7 @@ public class EditModel(CustomerArchive archive) : PageModel, ICustomerForm
         var c = await archive.ReadAsync(Id);
         if (c is null) return await archive.ExistsInScopeAsync(Id) ? Forbid() : NotFound();
         ArchiveNumber = c.ArchiveNumber;
-        // The form shows numbers masked; an untouched masked value keeps the stored number (see OnPostAsync).
-        Input = new CustomerInput
-        {
-            Type = c.Type, Name = c.Name, Mobile = Kernel.Identifiers.Phone.Mask(c.Mobile), Landline = c.Landline, CreditCode = c.CreditCode,
-            Gender = c.Gender == Kernel.Identifiers.Gender.Unknown ? null : c.Gender, Birthday = c.Birthday,
-            Address = new() { Province = c.Province, City = c.City, District = c.District, Detail = c.Address },
-            Postcode = c.Postcode, Email = c.Email, WeChat = c.WeChat, Class = c.Class, Kind = c.Kind, Notes = c.Notes, Version = c.Version,
-            IdNumber = archive.MaskedIdNumber(c),
-        };
+        Input = CustomerInput.From(c, archive.MaskedIdNumber(c));
         return Page();
     }
 

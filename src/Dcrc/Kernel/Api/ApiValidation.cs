@@ -20,18 +20,37 @@ public class ApiValidator(IStringLocalizer<SharedResource> l)
             errors[""] = [l["Validation.Body"]];
             return errors;
         }
-        foreach (var prop in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        Validate(model, "", errors);
+        return errors;
+    }
+
+    /// <summary>Checks every annotated property, and nested objects and lists of the app's own input types (<c>address.city</c>, <c>contacts[0].name</c>).</summary>
+    private void Validate(object model, string prefix, Dictionary<string, string[]> errors)
+    {
+        foreach (var prop in model.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var value = prop.GetValue(model);
+            var name = prefix + FieldName(prop.Name);
             foreach (var attr in prop.GetCustomAttributes<ValidationAttribute>())
             {
                 if (attr.IsValid(value)) continue;
-                errors[FieldName(prop.Name)] = [Message(attr, Label(prop))];
+                errors[name] = [Message(attr, Label(prop))];
                 break;
             }
+            if (value is System.Collections.IEnumerable items and not string)
+            {
+                var i = 0;
+                foreach (var item in items)
+                {
+                    if (item != null && IsInput(item.GetType())) Validate(item, $"{name}[{i}].", errors);
+                    i++;
+                }
+            }
+            else if (value != null && IsInput(value.GetType())) Validate(value, name + ".", errors);
         }
-        return errors;
     }
+
+    private static bool IsInput(Type t) => t.IsClass && t.Namespace?.StartsWith("Dcrc.", StringComparison.Ordinal) == true;
 
     public static string FieldName(string propertyName) => JsonNamingPolicy.CamelCase.ConvertName(propertyName);
 

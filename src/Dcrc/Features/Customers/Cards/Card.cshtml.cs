@@ -1,0 +1,28 @@
+using Dcrc.Features.Customers.Records;
+using Dcrc.Kernel.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Dcrc.Features.Customers.Cards;
+
+/// <summary>
+/// The customer information card as the seed's forms lay it out: 表9 (A card) for a buyer, 表10 (C card)
+/// once they have had their first maintenance here — one card per vehicle (一车一档). Numbers masked; an audited read.
+/// </summary>
+[RequirePermission("customers.read")]
+public class CardModel(CustomerArchive archive, CustomerRecords records) : PageModel
+{
+    [FromRoute] public long Id { get; set; }
+    public Customer Customer { get; private set; } = null!;
+    public CardFigures Figures { get; private set; } = null!;
+    public string? MaskedIdNumber { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await archive.ReadAsync(Id) is not { } customer) return await archive.ExistsInScopeAsync(Id) ? Forbid() : NotFound();
+        Customer = customer;
+        MaskedIdNumber = archive.MaskedIdNumber(customer);
+        Figures = await records.CardAsync(customer);
+        return Page();
+    }
+}

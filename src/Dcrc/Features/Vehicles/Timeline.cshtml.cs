@@ -1,0 +1,21 @@
+using Dcrc.Kernel.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Dcrc.Features.Vehicles;
+
+/// <summary>A vehicle's file as a timeline per VIN; opening it is an audited read of the owner's archive.</summary>
+[RequirePermission("customers.read")]
+public class TimelineModel(VehicleTimeline timeline) : PageModel
+{
+    [FromRoute] public string Vin { get; set; } = "";
+    public VehicleTimeline.View View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var (view, refused) = await timeline.ForVinAsync(Vin);
+        if (view is null) return refused == VehicleTimeline.Refusal.Forbidden ? Forbid() : NotFound();
+        View = view;
+        return Page();
+    }
+}
