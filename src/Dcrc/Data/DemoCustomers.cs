@@ -1,5 +1,6 @@
 using Bogus;
 using Dcrc.Features.Customers;
+using Dcrc.Features.Customers.Records;
 using Dcrc.Kernel.Access;
 using Dcrc.Kernel.Identifiers;
 using Dcrc.Kernel.Security;
@@ -97,7 +98,88 @@ public class DemoCustomers(DcrcDb db, PersonalData personal, TimeProvider clock)
         db.Customers.AddRange(customers);
         db.ArchiveSequences.AddRange(sequences.Select(s => new ArchiveSequence { PeriodKey = s.Key, LastValue = s.Value }));
         await db.SaveChangesAsync();
+        var names = await db.Users.Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        AddRecords(store, customers, names, faker, DateOnly.FromDateTime(now.AddHours(8)));
+        await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
+    }
+
+    private static readonly string[] Tags = ["老客户", "车队", "转介绍", "置换意向", "家庭用车"];
+    private static readonly (string Summary, string Outcome)[] ServiceCalls =
+    [
+        ("维修后回访：对服务满意", "满意"), ("维修后回访：等待时间偏长", "已转服务经理"), ("保养提醒", "已预约"), ("保养提醒", "客户暂不需要"),
+    ];
+
+    /// <summary>
+    /// Two years of life per vehicle: the sale at delivery, the first maintenance a month or two later (→ C
+    /// card), maintenance every five to seven months, the odd repair, bodywork or warranty job; calls after
+    /// the sale and after repairs, SMS reminders; the documents' hand-over to DCRC, a few still outstanding.
+    /// </summary>
+    private void AddRecords(Store store, List<Customer> customers, IReadOnlyDictionary<string, string> staff, Faker faker, DateOnly today)
+    {
+        var numbers = 0;
+        string Number(string prefix, DateOnly d) => $"{prefix}{store.Code}{d:yyMM}{++numbers:00000}";
+        DateTime At(DateOnly d, int hour) => d.ToDateTime(new TimeOnly(hour, faker.Random.Int(0, 59))).AddHours(-8); // store time (UTC+8) → UTC
+        foreach (var c in customers)
+        {
+            var staffName = c.OwnerUserId is { } o ? staff.GetValueOrDefault(o) : null;
+            if (faker.Random.Int(0, 99) < 25) c.Tags = faker.PickRandom(Tags);
+            if (c.Type == CustomerType.Company)
+            {
+                c.Nature = faker.PickRandom("PrivateLimited", "StateOwned", "JointVenture");
+                c.Contacts.Add(new Features.Customers.Records.CompanyContact { Role = Features.Customers.Records.ContactRole.LegalRepresentative, Name = faker.Name.LastName() + faker.Name.FirstName(), Position = "董事长" });
+                c.Contacts.Add(new Features.Customers.Records.CompanyContact { Role = Features.Customers.Records.ContactRole.MainContact, Name = faker.Name.LastName() + faker.Name.FirstName(), Position = "行政经理" });
+                if (faker.Random.Int(0, 99) < 60 && c.Vehicles.Count > 0)
+                {
+                    var visited = At(today.AddDays(-faker.Random.Int(1, 150)), 14);
+                    Talk(c, c.Vehicles[0], InteractionChannel.Visit, visited, "拜访客户，了解车队用车需求", "有增购意向", staffName);
+                    c.LastVisitAt = visited;
+                }
+            }
+            foreach (var v in c.Vehicles)
+            {
+                var delivered = v.DeliveryDate ?? today;
+                if (delivered > today) continue;
+                Add(c, v, TransactionKind.Sale, null, Number("HT", delivered), delivered, faker.Random.Int(89_800, 329_800), 0, staffName, today, faker);
+                Talk(c, v, InteractionChannel.Call, At(delivered.AddDays(1), 10), "交车后感谢致电", "客户满意", staffName);
+                if (delivered.AddDays(3) <= today) Talk(c, v, InteractionChannel.Call, At(delivered.AddDays(3), 15), "新车主信息确认及关怀", "信息无误", "回访专员");
+                var day = delivered.AddDays(faker.Random.Int(30, 60));
+                var km = faker.Random.Int(1500, 3000);
+                while (day <= today)
+                {
+                    var type = faker.Random.Int(0, 99) switch { < 75 => RepairType.Maintenance, < 88 => RepairType.Repair, < 96 => RepairType.Bodywork, _ => RepairType.Warranty };
+                    var amount = type switch { RepairType.Maintenance => faker.Random.Int(380, 980), RepairType.Repair => faker.Random.Int(600, 5200), RepairType.Bodywork => faker.Random.Int(1200, 8600), _ => 0 };
+                    Add(c, v, TransactionKind.RepairOrder, type, Number("RO", day), day, amount, km, "服务顾问" + faker.PickRandom("梁诚", "秦立松", "唐杰"), today, faker);
+                    if (type == RepairType.Maintenance && c.Card == CustomerCard.A) { c.Card = CustomerCard.C; c.CardMovedAt = At(day, 17); }
+                    var (summary, outcome) = faker.PickRandom(ServiceCalls);
+                    if (day.AddDays(4) <= today) Talk(c, v, InteractionChannel.Call, At(day.AddDays(4), 11), summary, outcome, "回访专员");
+                    var next = day.AddDays(faker.Random.Int(150, 210));
+                    if (next.AddDays(-7) <= today) Talk(c, v, InteractionChannel.Sms, At(next.AddDays(-7), 9), "保养到期提醒短信", null, "系统");
+                    km += faker.Random.Int(4000, 7000);
+                    day = next;
+                }
+                v.Mileage = km;
+            }
+        }
+    }
+
+    private void Add(Customer c, Vehicle v, TransactionKind kind, RepairType? type, string number, DateOnly date, decimal amount, int mileage, string? staffName, DateOnly today, Faker faker)
+    {
+        var due = date.AddDays(kind == TransactionKind.Sale ? 5 : 3);
+        // Most papers reach DCRC within the limit, some late, the recent few not yet.
+        DateTime? received = due.AddDays(3) > today || faker.Random.Int(0, 99) < 4 ? null : date.AddDays(faker.Random.Int(1, faker.Random.Int(0, 99) < 90 ? 5 : 9)).ToDateTime(new TimeOnly(8, 0));
+        db.Transactions.Add(new CustomerTransaction
+        {
+            StoreId = c.StoreId, CustomerId = c.Id, VehicleId = v.Id, Kind = kind, RepairType = type, Number = number, Date = date, Amount = amount,
+            Mileage = mileage == 0 ? null : mileage, StaffUserId = kind == TransactionKind.Sale ? c.OwnerUserId : null, StaffName = staffName,
+            DocumentsDueOn = due, DocumentsReceivedAt = received, DocumentsReceivedBy = received is null ? null : "demo", CreatedAt = date.ToDateTime(new TimeOnly(10, 0)), CreatedBy = "demo",
+        });
+    }
+
+    private void Talk(Customer c, Vehicle v, InteractionChannel channel, DateTime at, string summary, string? outcome, string? by)
+    {
+        db.Interactions.Add(new Interaction { StoreId = c.StoreId, CustomerId = c.Id, VehicleId = v.Id, Channel = channel, At = at, Summary = summary, Outcome = outcome, ByName = by, CreatedAt = at });
+        if (channel == InteractionChannel.Call && (c.LastCallAt is null || c.LastCallAt < at)) c.LastCallAt = at;
     }
 
     private static string UniqueMobile(Faker faker, HashSet<string> used)

@@ -2,6 +2,7 @@ using Dcrc.Features.Account;
 using Dcrc.Features.Admin;
 using Dcrc.Features.Audit;
 using Dcrc.Features.Customers;
+using Dcrc.Features.Customers.Cadence;
 using Dcrc.Features.Customers.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -22,6 +23,7 @@ public static class FeatureMap
         services.AddScoped<Customers.CustomerImport>();
         services.AddScoped<Customers.Records.CustomerRecords>();
         services.AddScoped<Customers.CustomerMerge>();
+        services.AddScoped<Customers.Cadence.DueContacts>();
         services.AddSingleton<Customers.Records.DocumentStore>();
         services.AddScoped<Vehicles.VehicleTimeline>();
         return services;
@@ -38,6 +40,7 @@ public static class FeatureMap
         api.MapCustomersApi();
         api.MapLookupApi();
         api.MapRecordsApi();
+        api.MapCadenceApi();
         return app;
     }
 }

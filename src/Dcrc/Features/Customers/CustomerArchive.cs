@@ -133,7 +133,14 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         {
             var given = contacts.FirstOrDefault(k => k.Role == role);
             var existing = c.Contacts.FirstOrDefault(k => k.Role == role);
-            if (given is null) { if (existing != null) c.Contacts.Remove(existing); continue; }
+            if (given is null)
+            {
+                if (existing == null) continue;
+                // Deleted first: a contact merely taken out of the collection would be an orphan EF refuses.
+                if (existing.Id != 0) db.CompanyContacts.Remove(existing);
+                c.Contacts.Remove(existing);
+                continue;
+            }
             if (existing is null) c.Contacts.Add(existing = new Records.CompanyContact { Role = role });
             existing.Name = given.Name!.Trim(); existing.Position = T(given.Position); existing.Education = T(given.Education);
             existing.Birthday = given.Birthday; existing.Hobbies = T(given.Hobbies); existing.Family = T(given.Family);
@@ -143,12 +150,18 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
     /// <summary>Archives in the same store that share the mobile, ID number or credit code.</summary>
     private async Task<List<Match>> DuplicatesAsync(Customer c, long? exceptId)
     {
-        var q = db.Customers.IgnoreQueryFilters().AsNoTracking().Where(x => x.StoreId == c.StoreId && x.Id != (exceptId ?? 0) && x.Status != ArchiveStatus.Merged);
-        var matches = new List<Match>();
-        if (c.Mobile != null) matches.AddRange(await q.Where(x => x.Mobile == c.Mobile).Select(x => new Match(x.Id, x.ArchiveNumber, "mobile")).ToListAsync());
-        if (c.IdNumberHash != null) matches.AddRange(await q.Where(x => x.IdNumberHash == c.IdNumberHash).Select(x => new Match(x.Id, x.ArchiveNumber, "idNumber")).ToListAsync());
-        if (c.CreditCode != null) matches.AddRange(await q.Where(x => x.CreditCode == c.CreditCode).Select(x => new Match(x.Id, x.ArchiveNumber, "creditCode")).ToListAsync());
-        return matches;
+        var q = db.Customers.IgnoreQueryFilters().AsNoTracking().Where(x => x.StoreId == c.StoreId && x.Id != (exceptId ?? 0));
+        var found = new List<(long Id, string Number, long? Into, string Field)>();
+        async Task Find(IQueryable<Customer> matching, string field) =>
+            found.AddRange((await matching.Select(x => new { x.Id, x.ArchiveNumber, x.MergedIntoId }).ToListAsync()).Select(x => (x.Id, x.ArchiveNumber, x.MergedIntoId, field)));
+        if (c.Mobile != null) await Find(q.Where(x => x.Mobile == c.Mobile), "mobile");
+        if (c.IdNumberHash != null) await Find(q.Where(x => x.IdNumberHash == c.IdNumberHash), "idNumber");
+        if (c.CreditCode != null) await Find(q.Where(x => x.CreditCode == c.CreditCode), "creditCode");
+        // A number of a merged archive belongs to the archive it was merged into.
+        var into = found.Where(f => f.Into != null).Select(f => f.Into!.Value).Distinct().ToList();
+        var survivors = into.Count == 0 ? [] : await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(x => into.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.ArchiveNumber);
+        return found.Select(f => f.Into is { } s ? new Match(s, survivors.GetValueOrDefault(s, f.Number), f.Field) : new Match(f.Id, f.Number, f.Field))
+            .Where(m => m.Id != exceptId).DistinctBy(m => (m.Id, m.Field)).ToList();
     }
 
     /// <summary>The store a new archive goes to: the one asked for, else the store switched to, else the user's only store.</summary>
@@ -277,8 +290,9 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         return UpdateResult.Saved;
     }
 
-    public Task<List<ArchiveChange>> HistoryAsync(long id) =>
-        db.ArchiveChanges.AsNoTracking().Where(h => h.CustomerId == id).OrderByDescending(h => h.Id).Take(200).ToListAsync();
+    /// <summary>The latest changes, or only those of one field (e.g. <c>class</c>: the class history).</summary>
+    public Task<List<ArchiveChange>> HistoryAsync(long id, string? field = null) =>
+        db.ArchiveChanges.AsNoTracking().Where(h => h.CustomerId == id && (field == null || h.Field == field)).OrderByDescending(h => h.Id).Take(200).ToListAsync();
 
     /// <summary>The owner must be a user of the store; a consultant or advisor creating an archive owns it.</summary>
     private async Task<(string? UserId, int? DepartmentId)> OwnerAsync(string? asked, int storeId, Dictionary<string, string[]> errors)
@@ -319,7 +333,7 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
     }
 
     /// <summary>Whether the archive exists in the user's stores at all (403 rather than 404 when it is only out of reach).</summary>
-    public Task<bool> ExistsInScopeAsync(long id) => db.Customers.AnyAsync(c => c.Id == id);
+    public Task<bool> ExistsInScopeAsync(long id) => db.Customers.AnyAsync(c => c.Id == id && c.Status != ArchiveStatus.Merged);
 
     public sealed record Unmasked(string? Mobile, string? IdNumber);
 

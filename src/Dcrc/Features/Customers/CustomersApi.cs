@@ -99,7 +99,7 @@ public static class CustomersApi
         customers.MapPut("{id:long}", Update).RequireAuthorization(CustomerPermissions.Write.Policy)
             .WithSummary("Replace an archive's fields (PUT: send them all) with the version you read (409 if someone saved meanwhile); every changed field is recorded");
         customers.MapPost("{id:long}/approve", Approve).RequireAuthorization(CustomerPermissions.Approve.Policy).WithSummary("Approve a draft (not by its creator)");
-        customers.MapGet("{id:long}/history", History).WithSummary("Field changes: who, when, old and new value");
+        customers.MapGet("{id:long}/history", History).WithSummary("Field changes: who, when, old and new value; field=class gives the class history");
         customers.MapGet("export", Export).RequireAuthorization(CustomerPermissions.Export.Policy)
             .WithSummary("The searched list as .xlsx (masked; exporter and time in the file; audited)");
         customers.MapGet("import/template", ImportTemplate).RequireAuthorization(CustomerPermissions.Import.Policy).WithSummary("The import template (.xlsx, columns in Chinese)");
@@ -184,10 +184,10 @@ public static class CustomersApi
 
     public sealed record ChangeDto(string Field, string? OldValue, string? NewValue, string? ChangedBy, DateTime ChangedAt);
 
-    public static async Task<Results<Ok<List<ChangeDto>>, NotFound>> History(long id, CustomerArchive archive)
+    public static async Task<Results<Ok<List<ChangeDto>>, NotFound>> History(long id, CustomerArchive archive, string? field = null)
     {
         if (await archive.ReadAsync(id) is null) return TypedResults.NotFound();
-        return TypedResults.Ok((await archive.HistoryAsync(id)).Select(h => new ChangeDto(h.Field, h.OldValue, h.NewValue, h.ChangedBy, h.ChangedAt)).ToList());
+        return TypedResults.Ok((await archive.HistoryAsync(id, field)).Select(h => new ChangeDto(h.Field, h.OldValue, h.NewValue, h.ChangedBy, h.ChangedAt)).ToList());
     }
 
     public static async Task<FileContentHttpResult> Export(string? q, CustomerArchive archive) =>

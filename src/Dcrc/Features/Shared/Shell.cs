@@ -16,6 +16,7 @@ public class Shell(CurrentUser user, DcrcDb db, StoreScope scope, AccessControl 
     [
         new("Nav.Workbench", "Nav.Home", "/", "house", []),
         new("Nav.Archive", "Nav.Customers", "/Customers", "people", [Customers.CustomerPermissions.Read]),
+        new("Nav.Archive", "Nav.Due", "/Customers/Due", "calendar-check", [Customers.CustomerPermissions.Read]),
         new("Nav.Archive", "Nav.Import", "/Customers/Import", "upload", [Customers.CustomerPermissions.Import]),
         new("Nav.Admin", "Nav.Stores", "/Admin/Stores", "shop", [AdminPermissions.Stores]),
         new("Nav.Admin", "Nav.Departments", "/Admin/Departments", "diagram", [AdminPermissions.Departments]),

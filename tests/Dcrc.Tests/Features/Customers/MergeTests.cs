@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dcrc.Kernel.Identifiers;
+using Dcrc.Tests.Infrastructure;
+using static Dcrc.Tests.Infrastructure.TestData;
+
+namespace Dcrc.Tests.Features.Customers;
+
+public abstract class MergeTests(DcrcApp app)
+{
+    private static string NewIdNumber()
+    {
+        var first17 = $"440106{Random.Shared.Next(1960, 2000)}0{Random.Shared.Next(1, 9)}1{Random.Shared.Next(1, 9)}{Random.Shared.Next(100, 999)}";
+        return first17 + IdNumber.CheckCharacter(first17);
+    }
+
+    [Fact]
+    public async Task A_merge_moves_vehicles_and_records_fills_empty_fields_keeps_the_history_and_points_the_old_number_at_the_survivor()
+    {
+        var client = await app.ApiAs("th.crm");
+        var (keep, _, _) = await CustomerWithVehicleAsync(client, "司马光");
+        var mobile = NewMobile();
+        var id = NewIdNumber();
+        var dup = await PostCreatedAsync(client, "/api/v1/customers", new { type = "individual", name = "司马光", mobile, idNumber = id, email = "smg@example.cn" });
+        var dupId = dup.GetProperty("id").GetInt64();
+        var dupNumber = dup.GetProperty("archiveNumber").GetString()!;
+        var vin = NewVin();
+        await PostCreatedAsync(client, $"/api/v1/customers/{dupId}/vehicles", new { vin });
+        await PostCreatedAsync(client, $"/api/v1/customers/{dupId}/interactions", new { channel = "visit", summary = "来店看车" });
+
+        (await (await app.ApiAs("th.sales")).PostAsJsonAsync($"/api/v1/customers/{keep}/merge", new { from = dupNumber })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var refused = await client.PostAsJsonAsync($"/api/v1/customers/{keep}/merge", new { from = "TH-000000-000000" });
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var merged = await client.PostAsJsonAsync($"/api/v1/customers/{keep}/merge", new { from = dupNumber });
+        merged.StatusCode.ShouldBe(HttpStatusCode.OK, await merged.Content.ReadAsStringAsync());
+        var survivor = await merged.Content.ReadFromJsonAsync<JsonElement>();
+        survivor.GetProperty("email").GetString().ShouldBe("smg@example.cn");
+        survivor.GetProperty("idNumber").GetString().ShouldBe(id[..6] + "********" + id[^4..]);
+        survivor.GetProperty("vehicles").GetArrayLength().ShouldBe(2);
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{keep}/interactions")).GetArrayLength().ShouldBe(1);
+        var history = await client.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{keep}/history?field=merge");
+        history[0].GetProperty("oldValue").GetString().ShouldBe(dupNumber);
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/vehicles/{vin}")).GetProperty("customerId").GetInt64().ShouldBe(keep);
+
+        // The merged archive is gone from view, and its numbers lead to the survivor instead of a third archive.
+        (await client.GetAsync($"/api/v1/customers/{dupId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var again = await client.PostAsJsonAsync("/api/v1/customers", new { type = "individual", name = "司马光", mobile });
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("matches")[0].GetProperty("id").GetInt64().ShouldBe(keep);
+        (await client.PostAsJsonAsync($"/api/v1/customers/{keep}/merge", new { from = dupNumber })).StatusCode.ShouldBe(HttpStatusCode.BadRequest); // not twice
+        var page = await (await app.BrowserAs("th.crm")).GetAsync($"/Customers/{dupId}");
+        page.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        page.Headers.Location!.ToString().ShouldBe($"/Customers/{keep}");
+    }
+}
+
+[Collection(SqliteCollection.Name)] public class MergeTests_Sqlite(SqliteApp app) : MergeTests(app);
+[Collection(PostgresCollection.Name)] public class MergeTests_Postgres(PostgresApp app) : MergeTests(app);
