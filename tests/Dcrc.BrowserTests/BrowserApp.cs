@@ -77,6 +77,15 @@ public abstract class Journey(BrowserApp app)
 {
     protected BrowserApp App => app;
 
+    private static string ScreenshotDir => Environment.GetEnvironmentVariable("DCRC_SCREENSHOTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    /// <summary>Keeps a picture of a step, to look at what the journey saw.</summary>
+    protected static async Task SnapAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDir);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+    }
+
     protected async Task RunAsync(string name, Func<IPage, Task> steps, string locale = "zh-CN")
     {
         var page = await app.NewPageAsync(locale);
@@ -86,9 +95,7 @@ public abstract class Journey(BrowserApp app)
         }
         catch
         {
-            var dir = Path.Combine(Environment.GetEnvironmentVariable("DCRC_SCREENSHOTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots"));
-            Directory.CreateDirectory(dir);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+            await SnapAsync(page, name);
             throw;
         }
         finally

@@ -61,7 +61,10 @@ public class DetailsModel(CustomerArchive archive, VehicleRegister vehicles, Cus
     public async Task<IActionResult> OnGetAsync(string? tab)
     {
         if (tab is "interactions" or "transactions" or "documents" or "history") OpenTab = tab;
-        return await LoadAsync() ?? Page();
+        if (await LoadAsync() is { } refused) return refused;
+        // With one vehicle, that is what a call, an order or a document is about.
+        if (Customer!.Vehicles.Count == 1) Interaction.VehicleId = Transaction.VehicleId = Document.VehicleId = Customer.Vehicles[0].Id;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostUnmaskAsync()

@@ -9,7 +9,7 @@ public static class CadenceApi
     public static RouteGroupBuilder MapCadenceApi(this RouteGroupBuilder api)
     {
         api.MapGet("/customers/due", Due).RequireAuthorization(CustomerPermissions.Read.Policy)
-            .WithSummary("Calls (contact=call) or visits (contact=visit) due or overdue by the class cadence, most overdue first");
+            .WithSummary("Calls (contact=call) or visits (contact=visit) due or overdue by the class cadence, longest without contact first");
         return api;
     }
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dcrc.Features.Customers.Cadence;
 
-/// <summary>The customers whose call or visit is due or overdue by their class's cadence, most overdue first, among those the user may see.</summary>
+/// <summary>The customers whose call or visit is due or overdue by their class's cadence, longest without contact first, among those the user may see.</summary>
 public class DueContacts(DcrcDb db, CustomerArchive archive, SettingsStore settings, StoreScope scope)
 {
     public sealed record Row(long Id, string ArchiveNumber, string Name, CustomerClass Class, DateOnly? Last, DateOnly Due, DueState State, int DaysOverdue, string? Owner);
