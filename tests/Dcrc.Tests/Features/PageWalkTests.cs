@@ -53,7 +53,7 @@ public abstract partial class PageWalkTests(DcrcApp app)
             ("secadmin", "/Admin/Permissions"), ("secadmin", $"/Admin/Users/Edit/{userId}"),
             ("auditadmin", "/Audit"), ("group.gm", "/"), ("", "/ApiDocs"),
             ("th.crm", "/Customers"), ("th.crm", "/Customers?q=zs"), ("th.crm", "/Customers/Create"), ("th.crm", $"/Customers/{customerId}"), ("th.crm", $"/Customers/{customerId}/Edit"), ("th.gm", $"/Customers/{customerId}"), ("th.crm", "/Customers/Import"),
-            ("th.crm", $"/Customers/{buyer}"), ("th.crm", $"/Customers/{buyer}/Card"), ("th.crm", $"/Customers/{customerId}/Card"), ("th.crm", $"/Vehicles/{vin}"),
+            ("th.crm", $"/Customers/{buyer}"), ("th.crm", $"/Customers/{buyer}/Card"), ("th.crm", $"/Customers/{customerId}/Card"), ("th.crm", $"/Vehicles/{vin}"), ("th.crm", $"/Vehicles/{vin}/Edit"), ("th.crm", "/Customers/Due"), ("th.crm", "/Customers/Due?contact=Visit&class=A"),
             ("th.crm", $"/Customers/{companyId}"), ("th.crm", $"/Customers/{companyId}/Edit"),
         ];
     }

@@ -19,6 +19,8 @@ public static class LookupApi
         api.MapGet("/lookup/phone/{number}", Phone).RequireAuthorization(CustomerPermissions.Read.Policy)
             .WithSummary("Screen pop: the customers (and their vehicles) with this mobile or landline, or who drive a vehicle with this mobile");
         api.MapGet("/vehicles/{vin}", ByVin).RequireAuthorization(CustomerPermissions.Read.Policy).WithSummary("A vehicle by VIN, with its owner");
+        api.MapPut("/vehicles/{vin}", UpdateVehicle).RequireAuthorization(CustomerPermissions.Write.Policy)
+            .WithSummary("Replace a vehicle's fields (not its VIN) with the version you read (409 if someone saved meanwhile); changes go into the owner's history");
         api.MapPost("/customers/{id:long}/vehicles", AddVehicle).RequireAuthorization(CustomerPermissions.Write.Policy).WithSummary("Add a vehicle to a customer");
         return api;
     }
@@ -39,8 +41,10 @@ public static class LookupApi
             Kernel.Identifiers.Phone.Mask(c.Mobile), c.Class, c.Vehicles.Select(v => new CustomersApi.VehicleSummary(v.Id, v.Vin, v.PlateNumber, v.Model, v.PurchaseDate)).ToList())).ToList()));
     }
 
-    public sealed record VehicleDto(long Id, string Vin, string? PlateNumber, string? Series, string? Model, string? ExteriorColour, DateOnly? PurchaseDate,
-        DateOnly? DeliveryDate, int? Mileage, bool BoughtHere, long CustomerId, string CustomerArchiveNumber, string CustomerName);
+    public sealed record VehicleDto(long Id, string Vin, string? PlateNumber, string? Series, string? Model, string? Trim, string? Sfx, string? ExteriorColour,
+        string? InteriorColour, string? CertificateNumber, string? InvoiceNumber, DateOnly? PurchaseDate, DateOnly? DeliveryDate, int? Mileage, bool BoughtHere,
+        bool InsuredHere, string? PolicyNumber, DateOnly? InsuranceDate, DateOnly? InsuranceExpiry, DateOnly? AnnualInspectionDate, string? DriverName,
+        string? DriverMobile, string? SalesConsultantId, long CustomerId, string CustomerArchiveNumber, string CustomerName, int Version);
 
     public static async Task<Results<Ok<VehicleDto>, NotFound, ForbidHttpResult>> ByVin(string vin, CustomerArchive archive, DcrcDb db)
     {
@@ -49,8 +53,27 @@ public static class LookupApi
         if (vehicle is null) return TypedResults.NotFound();
         var owner = await archive.ReadAsync(vehicle.CustomerId);
         if (owner is null) return TypedResults.Forbid();
-        return TypedResults.Ok(new VehicleDto(vehicle.Id, vehicle.Vin, vehicle.PlateNumber, vehicle.Series, vehicle.Model, vehicle.ExteriorColour, vehicle.PurchaseDate,
-            vehicle.DeliveryDate, vehicle.Mileage, vehicle.BoughtHere, owner.Id, owner.ArchiveNumber, owner.Name));
+        var v = vehicle;
+        return TypedResults.Ok(new VehicleDto(v.Id, v.Vin, v.PlateNumber, v.Series, v.Model, v.Trim, v.Sfx, v.ExteriorColour, v.InteriorColour, v.CertificateNumber,
+            v.InvoiceNumber, v.PurchaseDate, v.DeliveryDate, v.Mileage, v.BoughtHere, v.InsuredHere, v.PolicyNumber, v.InsuranceDate, v.InsuranceExpiry,
+            v.AnnualInspectionDate, v.DriverName, Kernel.Identifiers.Phone.Mask(v.DriverMobile), v.SalesConsultantId, owner.Id, owner.ArchiveNumber, owner.Name, v.Version));
+    }
+
+    public static async Task<Results<Ok<VehicleDto>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> UpdateVehicle(string vin, VehicleInput input,
+        VehicleRegister register, CustomerArchive archive, DcrcDb db, ApiValidator validator, IStringLocalizer<SharedResource> l)
+    {
+        input.Vin ??= vin;
+        var errors = validator.Validate(input);
+        if (errors.Count > 0) return validator.Problem(errors);
+        var (result, outcome) = await register.UpdateAsync(vin, input);
+        return result switch
+        {
+            VehicleRegister.UpdateResult.NotFound => TypedResults.NotFound(),
+            VehicleRegister.UpdateResult.Forbidden => TypedResults.Forbid(),
+            VehicleRegister.UpdateResult.Invalid => validator.Problem(outcome.Errors),
+            VehicleRegister.UpdateResult.Conflict => TypedResults.Problem(l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]),
+            _ => (await ByVin(vin, archive, db)).Result is Ok<VehicleDto> ok ? ok : TypedResults.NotFound(),
+        };
     }
 
     public static async Task<Results<Created<CustomersApi.VehicleSummary>, NotFound, ValidationProblem, ProblemHttpResult>> AddVehicle(long id, VehicleInput input,

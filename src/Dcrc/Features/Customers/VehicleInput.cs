@@ -14,5 +14,28 @@ public sealed class VehicleInput
     [Range(0, 2_000_000, ErrorMessage = "Validation.Range"), Display(Name = "Field.Mileage")] public int? Mileage { get; set; }
     [StringLength(50, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.DriverName")] public string? DriverName { get; set; }
     [Display(Name = "Field.DriverMobile")] public string? DriverMobile { get; set; }
-    public bool BoughtHere { get; set; } = true;
+    [Display(Name = "Field.BoughtHere")] public bool BoughtHere { get; set; } = true;
+    [StringLength(100, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.Trim")] public string? Trim { get; set; }
+    [StringLength(20, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.Sfx")] public string? Sfx { get; set; }
+    [StringLength(30, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.InteriorColour")] public string? InteriorColour { get; set; }
+    [StringLength(40, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.CertificateNumber")] public string? CertificateNumber { get; set; }
+    [StringLength(40, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.InvoiceNumber")] public string? InvoiceNumber { get; set; }
+    [Display(Name = "Field.InsuredHere")] public bool InsuredHere { get; set; }
+    [StringLength(40, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.PolicyNumber")] public string? PolicyNumber { get; set; }
+    [Display(Name = "Field.InsuranceDate")] public DateOnly? InsuranceDate { get; set; }
+    [Display(Name = "Field.InsuranceExpiry")] public DateOnly? InsuranceExpiry { get; set; }
+    [Display(Name = "Field.AnnualInspectionDate")] public DateOnly? AnnualInspectionDate { get; set; }
+    /// <summary>The sales consultant, a user of the customer's store.</summary>
+    [Display(Name = "Field.SalesConsultant")] public string? SalesConsultantId { get; set; }
+    /// <summary>On update: the version read; a save over someone else's change is refused.</summary>
+    public int? Version { get; set; }
+
+    public static VehicleInput From(Vehicle v) => new()
+    {
+        Vin = v.Vin, PlateNumber = v.PlateNumber, Series = v.Series, Model = v.Model, ExteriorColour = v.ExteriorColour, PurchaseDate = v.PurchaseDate,
+        DeliveryDate = v.DeliveryDate, Mileage = v.Mileage, DriverName = v.DriverName, DriverMobile = v.DriverMobile, BoughtHere = v.BoughtHere, Trim = v.Trim,
+        Sfx = v.Sfx, InteriorColour = v.InteriorColour, CertificateNumber = v.CertificateNumber, InvoiceNumber = v.InvoiceNumber, InsuredHere = v.InsuredHere,
+        PolicyNumber = v.PolicyNumber, InsuranceDate = v.InsuranceDate, InsuranceExpiry = v.InsuranceExpiry, AnnualInspectionDate = v.AnnualInspectionDate,
+        SalesConsultantId = v.SalesConsultantId, Version = v.Version,
+    };
 }

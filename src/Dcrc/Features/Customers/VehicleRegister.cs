@@ -12,42 +12,109 @@ namespace Dcrc.Features.Customers;
 public static class VehicleAuditActions
 {
     public const string Added = "vehicles.create";
+    public const string Updated = "vehicles.update";
 }
 
-public class VehicleRegister(DcrcDb db, CustomerArchive archive, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public class VehicleRegister(DcrcDb db, CustomerArchive archive, AuditLog audit, Kernel.Access.CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public sealed record Outcome(Vehicle? Vehicle, Dictionary<string, string[]> Errors, long? ExistingCustomerId = null);
+
+    /// <summary>Checks and normalises every field into <paramref name="v"/>; the VIN only when it is new.</summary>
+    private async Task<Dictionary<string, string[]>> ApplyAsync(VehicleInput input, Vehicle v, int storeId)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var plate = string.IsNullOrWhiteSpace(input.PlateNumber) ? (Checked?)null : PlateNumber.Check(input.PlateNumber);
+        if (plate is { Ok: false } p) errors["plateNumber"] = [l[p.ErrorKey!, l["Field.PlateNumber"]]];
+        var driver = string.IsNullOrWhiteSpace(input.DriverMobile) ? (Checked?)null : Phone.CheckMobile(input.DriverMobile);
+        if (driver is { Ok: false } d) errors["driverMobile"] = [l[d.ErrorKey!, l["Field.DriverMobile"]]];
+        var tomorrow = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(1));
+        if (input.PurchaseDate is { } pd && (pd > tomorrow || pd.Year < 1950)) errors["purchaseDate"] = [l["Validation.InvalidValue", l["Field.PurchaseDate"]]];
+        if (input.DeliveryDate is { } dd && (dd > tomorrow || dd.Year < 1950 || (input.PurchaseDate is { } bought && dd < bought)))
+            errors["deliveryDate"] = [l["Validation.InvalidValue", l["Field.DeliveryDate"]]];
+        if (input.InsuranceDate is { } i && input.InsuranceExpiry is { } e && e < i) errors["insuranceExpiry"] = [l["Validation.InvalidValue", l["Field.InsuranceExpiry"]]];
+        if (input.SalesConsultantId is { Length: > 0 } sc && !await db.Users.AnyAsync(u => u.Id == sc && u.Stores.Any(s => s.StoreId == storeId)))
+            errors["salesConsultantId"] = [l["Validation.InvalidValue", l["Field.SalesConsultant"]]];
+        static string? T(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        v.PlateNumber = plate?.Value; v.Series = T(input.Series); v.Model = T(input.Model); v.Trim = T(input.Trim); v.Sfx = T(input.Sfx);
+        v.ExteriorColour = T(input.ExteriorColour); v.InteriorColour = T(input.InteriorColour); v.CertificateNumber = T(input.CertificateNumber);
+        v.InvoiceNumber = T(input.InvoiceNumber); v.PurchaseDate = input.PurchaseDate; v.DeliveryDate = input.DeliveryDate; v.BoughtHere = input.BoughtHere;
+        v.InsuredHere = input.InsuredHere; v.PolicyNumber = T(input.PolicyNumber); v.InsuranceDate = input.InsuranceDate; v.InsuranceExpiry = input.InsuranceExpiry;
+        v.AnnualInspectionDate = input.AnnualInspectionDate; v.DriverName = T(input.DriverName); v.DriverMobile = driver?.Value;
+        v.SalesConsultantId = input.SalesConsultantId is { Length: > 0 } ? input.SalesConsultantId : null;
+        v.Mileage = input.Mileage;
+        return errors;
+    }
 
     public async Task<Outcome?> AddAsync(long customerId, VehicleInput input)
     {
         var customer = await archive.Visible(await archive.ViewerAsync()).FirstOrDefaultAsync(c => c.Id == customerId);
         if (customer is null) return null;
-        var errors = new Dictionary<string, string[]>();
         var vin = Vin.Check(input.Vin);
+        var vehicle = new Vehicle { StoreId = customer.StoreId, CustomerId = customer.Id, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var errors = await ApplyAsync(input, vehicle, customer.StoreId);
         if (!vin.Ok) errors["vin"] = [l[vin.ErrorKey!, l["Field.Vin"]]];
-        var plate = string.IsNullOrWhiteSpace(input.PlateNumber) ? (Checked?)null : PlateNumber.Check(input.PlateNumber);
-        if (plate is { Ok: false } p) errors["plateNumber"] = [l[p.ErrorKey!, l["Field.PlateNumber"]]];
-        var driver = string.IsNullOrWhiteSpace(input.DriverMobile) ? (Checked?)null : Phone.CheckMobile(input.DriverMobile);
-        if (driver is { Ok: false } d) errors["driverMobile"] = [l[d.ErrorKey!, l["Field.DriverMobile"]]];
-        if (input.PurchaseDate is { } pd && pd > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(1)))
-            errors["purchaseDate"] = [l["Validation.InvalidValue", l["Field.PurchaseDate"]]];
         if (errors.Count > 0) return new(null, errors);
 
         var existing = await db.Vehicles.IgnoreQueryFilters().AsNoTracking().Where(v => v.Vin == vin.Value).Select(v => (long?)v.CustomerId).FirstOrDefaultAsync();
         if (existing != null) return new(null, new() { ["vin"] = [l["Validation.Duplicate", l["Field.Vin"]]] }, existing);
-
-        var vehicle = new Vehicle
-        {
-            StoreId = customer.StoreId, CustomerId = customer.Id, Vin = vin.Value!, VinLast6 = vin.Value![^6..], PlateNumber = plate?.Value,
-            Series = input.Series?.Trim(), Model = input.Model?.Trim(), ExteriorColour = input.ExteriorColour?.Trim(),
-            PurchaseDate = input.PurchaseDate, DeliveryDate = input.DeliveryDate, Mileage = input.Mileage, DriverName = input.DriverName?.Trim(),
-            DriverMobile = driver?.Value, BoughtHere = input.BoughtHere, CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
+        (vehicle.Vin, vehicle.VinLast6) = (vin.Value!, vin.Value![^6..]);
         await using var tx = await db.Database.BeginTransactionAsync();
         db.Vehicles.Add(vehicle);
         await db.SaveChangesAsync();
         await audit.WriteAsync(VehicleAuditActions.Added, $"{vehicle.Vin} → {customer.ArchiveNumber}", "Vehicle", vehicle.Id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
         await tx.CommitAsync();
         return new(vehicle, []);
+    }
+
+    public enum UpdateResult { Saved, NotFound, Forbidden, Invalid, Conflict }
+
+    /// <summary>Changes a vehicle of a customer the user may see; the VIN stays; every changed field goes into the customer's history.</summary>
+    public async Task<(UpdateResult Result, Outcome Outcome)> UpdateAsync(string vin, VehicleInput input)
+    {
+        var vehicle = await db.Vehicles.FirstOrDefaultAsync(v => v.Vin == vin.Trim().ToUpperInvariant());
+        if (vehicle is null) return (UpdateResult.NotFound, new(null, []));
+        var customer = await archive.Visible(await archive.ViewerAsync()).FirstOrDefaultAsync(c => c.Id == vehicle.CustomerId);
+        if (customer is null) return (UpdateResult.Forbidden, new(null, []));
+        var before = Snapshot(vehicle);
+        // The driver's mobile is shown masked; sent back untouched it means "unchanged".
+        if (input.DriverMobile?.Contains('*') == true) input.DriverMobile = vehicle.DriverMobile;
+        var errors = await ApplyAsync(input, vehicle, vehicle.StoreId);
+        if (errors.Count > 0) { db.ChangeTracker.Clear(); return (UpdateResult.Invalid, new(null, errors)); }
+        if (input.Version is { } version) db.Entry(vehicle).Property(v => v.Version).OriginalValue = version;
+        var after = Snapshot(vehicle);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = after.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key).ToList();
+        db.ArchiveChanges.AddRange(changed.Select(f => new ArchiveChange
+        {
+            CustomerId = customer.Id, VehicleId = vehicle.Id, Field = "vehicle." + f, OldValue = before[f], NewValue = after[f], ChangedBy = me.UserName, ChangedAt = now,
+        }));
+        await using var tx = await db.Database.BeginTransactionAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return (UpdateResult.Conflict, new(null, new() { ["version"] = [l["Validation.Concurrency"]] }));
+        }
+        if (changed.Count > 0)
+            await audit.WriteAsync(VehicleAuditActions.Updated, $"{vehicle.Vin}: {string.Join(", ", changed)}", "Vehicle", vehicle.Id.ToString(CultureInfo.InvariantCulture), vehicle.StoreId);
+        await tx.CommitAsync();
+        return (UpdateResult.Saved, new(vehicle, []));
+    }
+
+    private static Dictionary<string, string?> Snapshot(Vehicle v)
+    {
+        static string? D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return new()
+        {
+            ["plateNumber"] = v.PlateNumber, ["series"] = v.Series, ["model"] = v.Model, ["trim"] = v.Trim, ["sfx"] = v.Sfx, ["exteriorColour"] = v.ExteriorColour,
+            ["interiorColour"] = v.InteriorColour, ["certificateNumber"] = v.CertificateNumber, ["invoiceNumber"] = v.InvoiceNumber, ["purchaseDate"] = D(v.PurchaseDate),
+            ["deliveryDate"] = D(v.DeliveryDate), ["boughtHere"] = v.BoughtHere.ToString(), ["insuredHere"] = v.InsuredHere.ToString(), ["policyNumber"] = v.PolicyNumber,
+            ["insuranceDate"] = D(v.InsuranceDate), ["insuranceExpiry"] = D(v.InsuranceExpiry), ["annualInspectionDate"] = D(v.AnnualInspectionDate),
+            ["driverName"] = v.DriverName, ["driverMobile"] = Phone.Mask(v.DriverMobile), ["salesConsultantId"] = v.SalesConsultantId,
+            ["mileage"] = v.Mileage?.ToString(CultureInfo.InvariantCulture),
+        };
     }
 }

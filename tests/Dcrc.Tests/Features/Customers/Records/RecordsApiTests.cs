@@ -138,5 +138,43 @@ public abstract class RecordsApiTests(DcrcApp app)
     }
 }
 
+public abstract class VehicleUpdateTests(DcrcApp app)
+{
+    [Fact]
+    public async Task A_vehicle_update_keeps_the_VIN_records_each_field_in_the_owners_history_and_refuses_a_stale_version()
+    {
+        var client = await app.ApiAs("th.crm");
+        var (id, vehicleId, vin) = await CustomerWithVehicleAsync(client);
+        var driver = NewMobile();
+        var v = await client.GetFromJsonAsync<JsonElement>($"/api/v1/vehicles/{vin}");
+        var body = new Dictionary<string, object?>
+        {
+            ["plateNumber"] = "粤A12345", ["model"] = "卡罗拉", ["purchaseDate"] = "2025-03-01", ["insuredHere"] = true, ["insuranceDate"] = "2025-03-02",
+            ["insuranceExpiry"] = "2026-03-01", ["driverName"] = "王小明", ["driverMobile"] = driver, ["version"] = v.GetProperty("version").GetInt32(),
+        };
+        var saved = await client.PutAsJsonAsync($"/api/v1/vehicles/{vin}", body);
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        var after = await saved.Content.ReadFromJsonAsync<JsonElement>();
+        after.GetProperty("plateNumber").GetString().ShouldBe("粤A12345");
+        after.GetProperty("driverMobile").GetString().ShouldBe(driver[..3] + "****" + driver[7..]);
+
+        (await client.PutAsJsonAsync($"/api/v1/vehicles/{vin}", body)).StatusCode.ShouldBe(HttpStatusCode.Conflict); // the version read is gone
+        body["version"] = after.GetProperty("version").GetInt32();
+        body["driverMobile"] = after.GetProperty("driverMobile").GetString(); // masked = unchanged
+        body["insuranceExpiry"] = "2025-01-01";
+        (await client.PutAsJsonAsync($"/api/v1/vehicles/{vin}", body)).StatusCode.ShouldBe(HttpStatusCode.BadRequest); // expires before it starts
+        body["insuranceExpiry"] = "2026-03-01";
+        body["plateNumber"] = "粤AD12345";
+        (await client.PutAsJsonAsync($"/api/v1/vehicles/{vin}", body)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/vehicles/{vin}")).GetProperty("driverMobile").GetString().ShouldBe(driver[..3] + "****" + driver[7..]);
+        var plates = await client.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{id}/history?field=vehicle.plateNumber");
+        plates.EnumerateArray().Select(h => h.GetProperty("newValue").GetString()).ShouldBe(["粤AD12345", "粤A12345"]);
+        (await (await app.ApiAs("th.sales")).PutAsJsonAsync($"/api/v1/vehicles/{vin}", body)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}
+
+[Collection(SqliteCollection.Name)] public class VehicleUpdateTests_Sqlite(SqliteApp app) : VehicleUpdateTests(app);
+[Collection(PostgresCollection.Name)] public class VehicleUpdateTests_Postgres(PostgresApp app) : VehicleUpdateTests(app);
+
 [Collection(SqliteCollection.Name)] public class RecordsApiTests_Sqlite(SqliteApp app) : RecordsApiTests(app);
 [Collection(PostgresCollection.Name)] public class RecordsApiTests_Postgres(PostgresApp app) : RecordsApiTests(app);

@@ -1,0 +1,43 @@
+using Dcrc.Features.Customers;
+using Dcrc.Features.Shared;
+using Dcrc.Kernel.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Dcrc.Features.Vehicles;
+
+/// <summary>Changing a vehicle's file (plate, insurance, inspection, driver…); the VIN stays, every change goes into the owner's history.</summary>
+[RequirePermission("customers.write")]
+public class EditModel(VehicleRegister register, VehicleTimeline timeline) : PageModel
+{
+    [FromRoute] public string Vin { get; set; } = "";
+    [BindProperty] public VehicleInput Input { get; set; } = new();
+    public long CustomerId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var (view, refused) = await timeline.ForVinAsync(Vin);
+        if (view is null) return refused == VehicleTimeline.Refusal.Forbidden ? Forbid() : NotFound();
+        Input = VehicleInput.From(view.Vehicle);
+        Input.DriverMobile = Kernel.Identifiers.Phone.Mask(view.Vehicle.DriverMobile);
+        CustomerId = view.Owner.Id;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Input.Vin = Vin;
+        if (ModelState.IsValid)
+        {
+            var (result, outcome) = await register.UpdateAsync(Vin, Input);
+            switch (result)
+            {
+                case VehicleRegister.UpdateResult.NotFound: return NotFound();
+                case VehicleRegister.UpdateResult.Forbidden: return Forbid();
+                case VehicleRegister.UpdateResult.Saved: return Redirect($"/Vehicles/{outcome.Vehicle!.Vin}");
+            }
+            FormErrors.Add(ModelState, "Input", outcome.Errors, "version");
+        }
+        return Page();
+    }
+}
