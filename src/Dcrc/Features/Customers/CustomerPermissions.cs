@@ -18,6 +18,8 @@ public static class CustomerPermissions
     public static readonly Permission Import = new("customers.import", Roles.GeneralManager, Roles.CrManager);
     /// <summary>Exporting lists to .xlsx (masked as on screen; the file names its exporter; audited).</summary>
     public static readonly Permission Export = new("customers.export", Roles.GroupManager, Roles.GeneralManager, Roles.CrManager, Roles.Marketing);
+    /// <summary>Revealing a vehicle's key code and audio code (钥匙密码/音响密码, 000 经销商与CRC的联络 二); every reveal is audited.</summary>
+    public static readonly Permission VehicleCodes = new("vehicles.codes", Roles.GeneralManager, Roles.CrManager, Roles.ServiceManager);
     /// <summary>Merging two archives of one customer into one (history kept, the merge recorded).</summary>
     public static readonly Permission Merge = new("customers.merge", Roles.GeneralManager, Roles.CrManager);
     /// <summary>Class A archives in full: marketing-manager level and above (001 六.3).</summary>

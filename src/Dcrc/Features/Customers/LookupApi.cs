@@ -21,6 +21,8 @@ public static class LookupApi
         api.MapGet("/vehicles/{vin}", ByVin).RequireAuthorization(CustomerPermissions.Read.Policy).WithSummary("A vehicle by VIN, with its owner");
         api.MapPut("/vehicles/{vin}", UpdateVehicle).RequireAuthorization(CustomerPermissions.Write.Policy)
             .WithSummary("Replace a vehicle's fields (not its VIN) with the version you read (409 if someone saved meanwhile); changes go into the owner's history");
+        api.MapPost("/vehicles/{vin}/codes", RevealCodes).RequireAuthorization(CustomerPermissions.VehicleCodes.Policy)
+            .WithSummary("The vehicle's key code and audio code in clear (audited)");
         api.MapPost("/customers/{id:long}/vehicles", AddVehicle).RequireAuthorization(CustomerPermissions.Write.Policy).WithSummary("Add a vehicle to a customer");
         return api;
     }
@@ -75,6 +77,14 @@ public static class LookupApi
             _ => (await ByVin(vin, archive, db)).Result is Ok<VehicleDto> ok ? ok : TypedResults.NotFound(),
         };
     }
+
+    public static async Task<Results<Ok<VehicleRegister.Codes>, NotFound, ForbidHttpResult>> RevealCodes(string vin, VehicleRegister register) =>
+        await register.RevealCodesAsync(vin) switch
+        {
+            (VehicleRegister.UpdateResult.Saved, { } codes) => TypedResults.Ok(codes),
+            (VehicleRegister.UpdateResult.Forbidden, _) => TypedResults.Forbid(),
+            _ => TypedResults.NotFound(),
+        };
 
     public static async Task<Results<Created<CustomersApi.VehicleSummary>, NotFound, ValidationProblem, ProblemHttpResult>> AddVehicle(long id, VehicleInput input,
         VehicleRegister register, ApiValidator validator, IStringLocalizer<SharedResource> l)

@@ -27,6 +27,9 @@ public sealed class VehicleInput
     [Display(Name = "Field.AnnualInspectionDate")] public DateOnly? AnnualInspectionDate { get; set; }
     /// <summary>The sales consultant, a user of the customer's store.</summary>
     [Display(Name = "Field.SalesConsultant")] public string? SalesConsultantId { get; set; }
+    /// <summary>钥匙密码 / 音响密码: stored encrypted, never shown back; left empty on an update they stay as they are.</summary>
+    [StringLength(40, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.KeyCode")] public string? KeyCode { get; set; }
+    [StringLength(40, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.AudioCode")] public string? AudioCode { get; set; }
     /// <summary>On update: the version read; a save over someone else's change is refused.</summary>
     public int? Version { get; set; }
 

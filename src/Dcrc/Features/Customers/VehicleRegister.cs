@@ -13,9 +13,11 @@ public static class VehicleAuditActions
 {
     public const string Added = "vehicles.create";
     public const string Updated = "vehicles.update";
+    public const string CodesRevealed = "vehicles.codes";
 }
 
-public class VehicleRegister(DcrcDb db, CustomerArchive archive, AuditLog audit, Kernel.Access.CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public class VehicleRegister(DcrcDb db, CustomerArchive archive, AuditLog audit, Kernel.Access.CurrentUser me, Kernel.Security.PersonalData personal, TimeProvider clock,
+    IStringLocalizer<SharedResource> l)
 {
     public sealed record Outcome(Vehicle? Vehicle, Dictionary<string, string[]> Errors, long? ExistingCustomerId = null);
 
@@ -42,6 +44,8 @@ public class VehicleRegister(DcrcDb db, CustomerArchive archive, AuditLog audit,
         v.AnnualInspectionDate = input.AnnualInspectionDate; v.DriverName = T(input.DriverName); v.DriverMobile = driver?.Value;
         v.SalesConsultantId = input.SalesConsultantId is { Length: > 0 } ? input.SalesConsultantId : null;
         v.Mileage = input.Mileage;
+        if (!string.IsNullOrWhiteSpace(input.KeyCode)) v.KeyCodeEncrypted = personal.Protect(input.KeyCode.Trim());
+        if (!string.IsNullOrWhiteSpace(input.AudioCode)) v.AudioCodeEncrypted = personal.Protect(input.AudioCode.Trim());
         return errors;
     }
 
@@ -84,6 +88,9 @@ public class VehicleRegister(DcrcDb db, CustomerArchive archive, AuditLog audit,
         var after = Snapshot(vehicle);
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = after.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key).ToList();
+        // A code typed again is a change even though both sides show as "***".
+        if (!string.IsNullOrWhiteSpace(input.KeyCode) && !changed.Contains("keyCode")) changed.Add("keyCode");
+        if (!string.IsNullOrWhiteSpace(input.AudioCode) && !changed.Contains("audioCode")) changed.Add("audioCode");
         db.ArchiveChanges.AddRange(changed.Select(f => new ArchiveChange
         {
             CustomerId = customer.Id, VehicleId = vehicle.Id, Field = "vehicle." + f, OldValue = before[f], NewValue = after[f], ChangedBy = me.UserName, ChangedAt = now,
@@ -104,6 +111,18 @@ public class VehicleRegister(DcrcDb db, CustomerArchive archive, AuditLog audit,
         return (UpdateResult.Saved, new(vehicle, []));
     }
 
+    public sealed record Codes(string Vin, string? KeyCode, string? AudioCode);
+
+    /// <summary>The key and audio codes in clear, for those allowed; every reveal is audited.</summary>
+    public async Task<(UpdateResult Result, Codes? Codes)> RevealCodesAsync(string vin)
+    {
+        var vehicle = await db.Vehicles.AsNoTracking().FirstOrDefaultAsync(v => v.Vin == vin.Trim().ToUpperInvariant());
+        if (vehicle is null) return (UpdateResult.NotFound, null);
+        if (!await archive.Visible(await archive.ViewerAsync()).AnyAsync(c => c.Id == vehicle.CustomerId)) return (UpdateResult.Forbidden, null);
+        await audit.WriteAsync(VehicleAuditActions.CodesRevealed, $"{vehicle.Vin}: key and audio code", "Vehicle", vehicle.Id.ToString(CultureInfo.InvariantCulture), vehicle.StoreId);
+        return (UpdateResult.Saved, new(vehicle.Vin, personal.Unprotect(vehicle.KeyCodeEncrypted), personal.Unprotect(vehicle.AudioCodeEncrypted)));
+    }
+
     private static Dictionary<string, string?> Snapshot(Vehicle v)
     {
         static string? D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -115,6 +134,9 @@ public class VehicleRegister(DcrcDb db, CustomerArchive archive, AuditLog audit,
             ["insuranceDate"] = D(v.InsuranceDate), ["insuranceExpiry"] = D(v.InsuranceExpiry), ["annualInspectionDate"] = D(v.AnnualInspectionDate),
             ["driverName"] = v.DriverName, ["driverMobile"] = Phone.Mask(v.DriverMobile), ["salesConsultantId"] = v.SalesConsultantId,
             ["mileage"] = v.Mileage?.ToString(CultureInfo.InvariantCulture),
+            // The codes themselves never go into the history; only that they were set or changed.
+            ["keyCode"] = v.KeyCodeEncrypted is null ? null : "***",
+            ["audioCode"] = v.AudioCodeEncrypted is null ? null : "***",
         };
     }
 }

@@ -1,3 +1,4 @@
+using Dcrc.Features.Customers;
 using Dcrc.Kernel.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,11 +7,13 @@ namespace Dcrc.Features.Vehicles;
 
 /// <summary>A vehicle's file as a timeline per VIN; opening it is an audited read of the owner's archive.</summary>
 [RequirePermission("customers.read")]
-public class TimelineModel(VehicleTimeline timeline, CurrentUser me) : PageModel
+public class TimelineModel(VehicleTimeline timeline, VehicleRegister register, CurrentUser me) : PageModel
 {
     [FromRoute] public string Vin { get; set; } = "";
     public VehicleTimeline.View View { get; private set; } = null!;
     public bool CanWrite { get; private set; }
+    public bool CanRevealCodes { get; private set; }
+    public VehicleRegister.Codes? Codes { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -18,6 +21,16 @@ public class TimelineModel(VehicleTimeline timeline, CurrentUser me) : PageModel
         if (view is null) return refused == VehicleTimeline.Refusal.Forbidden ? Forbid() : NotFound();
         View = view;
         CanWrite = await me.CanAsync(Customers.CustomerPermissions.Write);
+        CanRevealCodes = await me.CanAsync(Customers.CustomerPermissions.VehicleCodes);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostCodesAsync()
+    {
+        if (!await me.CanAsync(Customers.CustomerPermissions.VehicleCodes)) return Forbid();
+        if (await OnGetAsync() is not PageResult page) return NotFound();
+        var (_, codes) = await register.RevealCodesAsync(Vin);
+        Codes = codes;
+        return page;
     }
 }

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dcrc.Data;
 using Dcrc.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Dcrc.Tests.Infrastructure.TestData;
 
 namespace Dcrc.Tests.Features.Customers.Records;
@@ -170,6 +173,28 @@ public abstract class VehicleUpdateTests(DcrcApp app)
         var plates = await client.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{id}/history?field=vehicle.plateNumber");
         plates.EnumerateArray().Select(h => h.GetProperty("newValue").GetString()).ShouldBe(["粤AD12345", "粤A12345"]);
         (await (await app.ApiAs("th.sales")).PutAsJsonAsync($"/api/v1/vehicles/{vin}", body)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Key_and_audio_codes_are_stored_encrypted_never_shown_back_and_revealed_only_with_permission()
+    {
+        var client = await app.ApiAs("th.crm");
+        var (id, _, vin) = await CustomerWithVehicleAsync(client);
+        var v = await client.GetFromJsonAsync<JsonElement>($"/api/v1/vehicles/{vin}");
+        var saved = await client.PutAsJsonAsync($"/api/v1/vehicles/{vin}", new { keyCode = "K-778899", audioCode = "4321", version = v.GetProperty("version").GetInt32() });
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await saved.Content.ReadAsStringAsync()).ShouldNotContain("778899");
+        var stored = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Vehicles.IgnoreQueryFilters().Where(x => x.Vin == vin).Select(x => x.KeyCodeEncrypted).SingleAsync());
+        stored.ShouldNotBeNull();
+        stored.ShouldNotContain("778899");
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{id}/history?field=vehicle.keyCode"))[0].GetProperty("newValue").GetString().ShouldBe("***");
+
+        (await (await app.ApiAs("th.callback")).PostAsync($"/api/v1/vehicles/{vin}/codes", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var codes = await (await client.PostAsync($"/api/v1/vehicles/{vin}/codes", null)).Content.ReadFromJsonAsync<JsonElement>();
+        codes.GetProperty("keyCode").GetString().ShouldBe("K-778899");
+        codes.GetProperty("audioCode").GetString().ShouldBe("4321");
+        var audited = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().AuditEntries.AnyAsync(e => e.Action == "vehicles.codes" && e.Summary.Contains(vin)));
+        audited.ShouldBeTrue();
     }
 }
 
