@@ -28,6 +28,7 @@ public class DcrcDb(DbContextOptions<DcrcDb> options, StoreScope scope) : Identi
     public DbSet<Features.Customers.Records.ArchiveDocument> Documents => Set<Features.Customers.Records.ArchiveDocument>();
     public DbSet<Features.Customers.Records.CompanyContact> CompanyContacts => Set<Features.Customers.Records.CompanyContact>();
     public DbSet<Features.Customers.Filing.ArchiveCheck> ArchiveChecks => Set<Features.Customers.Filing.ArchiveCheck>();
+    public DbSet<Kernel.Deadlines.CalendarDay> CalendarDays => Set<Kernel.Deadlines.CalendarDay>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

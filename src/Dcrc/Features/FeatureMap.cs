@@ -1,5 +1,6 @@
 using Dcrc.Features.Account;
 using Dcrc.Features.Admin;
+using Dcrc.Features.Admin.Calendar;
 using Dcrc.Features.Audit;
 using Dcrc.Features.Customers;
 using Dcrc.Features.Customers.Cadence;
@@ -24,6 +25,7 @@ public static class FeatureMap
         services.AddScoped<Customers.Records.CustomerRecords>();
         services.AddScoped<Customers.CustomerMerge>();
         services.AddScoped<Customers.Cadence.DueContacts>();
+        services.AddScoped<Admin.Calendar.CalendarDays>();
         services.AddSingleton<Customers.Records.DocumentStore>();
         services.AddScoped<Vehicles.VehicleTimeline>();
         return services;
@@ -41,6 +43,7 @@ public static class FeatureMap
         api.MapLookupApi();
         api.MapRecordsApi();
         api.MapCadenceApi();
+        api.MapCalendarApi();
         return app;
     }
 }

@@ -20,6 +20,7 @@ public static class KernelSetup
         services.AddSingleton(sp => AuditKey.From(sp.GetRequiredService<Security.AppSecret>()));
         services.AddSingleton<Security.PersonalData>();
         services.AddScoped<SettingsStore>();
+        services.AddScoped<Deadlines.StoreCalendars>();
         services.AddScoped<ApiValidator>();
         services.AddScoped<DemoDealership>();
         services.AddScoped<DemoCustomers>();

@@ -49,7 +49,7 @@ public abstract partial class PageWalkTests(DcrcApp app)
             ("sysadmin", "/Admin/Stores"), ("sysadmin", "/Admin/Stores/Edit"), ("sysadmin", $"/Admin/Stores/Edit/{storeId}"),
             ("sysadmin", "/Admin/Departments"), ("sysadmin", "/Admin/Departments/Edit"), ("sysadmin", $"/Admin/Departments/Edit/{deptId}"),
             ("sysadmin", "/Admin/Users"), ("sysadmin", "/Admin/Users/Edit"), ("sysadmin", $"/Admin/Users/Edit/{userId}"),
-            ("sysadmin", "/Admin/Settings"), ("sysadmin", $"/Admin/Settings?storeId={storeId}"),
+            ("sysadmin", "/Admin/Settings"), ("sysadmin", "/Admin/Calendar"), ("sysadmin", $"/Admin/Calendar?year=2031&storeId={storeId}"), ("sysadmin", $"/Admin/Settings?storeId={storeId}"),
             ("secadmin", "/Admin/Permissions"), ("secadmin", $"/Admin/Users/Edit/{userId}"),
             ("auditadmin", "/Audit"), ("group.gm", "/"), ("", "/ApiDocs"),
             ("th.crm", "/Customers"), ("th.crm", "/Customers?q=zs"), ("th.crm", "/Customers/Create"), ("th.crm", $"/Customers/{customerId}"), ("th.crm", $"/Customers/{customerId}/Edit"), ("th.gm", $"/Customers/{customerId}"), ("th.crm", "/Customers/Import"),
