@@ -29,6 +29,7 @@ public class DcrcDb(DbContextOptions<DcrcDb> options, StoreScope scope) : Identi
     public DbSet<Features.Customers.Records.CompanyContact> CompanyContacts => Set<Features.Customers.Records.CompanyContact>();
     public DbSet<Features.Customers.Filing.ArchiveCheck> ArchiveChecks => Set<Features.Customers.Filing.ArchiveCheck>();
     public DbSet<Kernel.Deadlines.CalendarDay> CalendarDays => Set<Kernel.Deadlines.CalendarDay>();
+    public DbSet<Kernel.Jobs.JobRun> JobRuns => Set<Kernel.Jobs.JobRun>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

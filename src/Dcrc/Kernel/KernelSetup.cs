@@ -21,6 +21,8 @@ public static class KernelSetup
         services.AddSingleton<Security.PersonalData>();
         services.AddScoped<SettingsStore>();
         services.AddScoped<Deadlines.StoreCalendars>();
+        services.AddSingleton<Jobs.JobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<Jobs.JobRunner>());
         services.AddScoped<ApiValidator>();
         services.AddScoped<DemoDealership>();
         services.AddScoped<DemoCustomers>();

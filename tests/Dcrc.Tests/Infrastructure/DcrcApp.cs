@@ -28,9 +28,10 @@ public abstract class DcrcApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in DatabaseSettings()) builder.UseSetting(key, value);
         builder.UseSetting("Dcrc:Demo:Seed", "true");
         builder.UseSetting("Dcrc:Demo:CustomersPerStore", "150"); // enough to search among, quick to seed
+        builder.UseSetting("Dcrc:Jobs:Enabled", "false"); // tests run jobs themselves, at the time they set
+        foreach (var (key, value) in DatabaseSettings()) builder.UseSetting(key, value);
         // Every test request comes from the same (absent) address; the limit itself has its own test.
         builder.UseSetting("Dcrc:Security:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString());
         builder.ConfigureTestServices(services =>
