@@ -63,6 +63,7 @@ public static class DatabaseSetup
             log.LogInformation("Database schema at version {Version} ({Provider})", version, db.IsSqlite ? "sqlite" : "postgres");
             await BaseData.EnsureAsync(scope.ServiceProvider);
             await Features.Customers.CustomerBackfill.RunAsync(db, log);
+            await Features.Callbacks.Questionnaires.QuestionnaireDefaults.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             var config = scope.ServiceProvider.GetRequiredService<IConfiguration>();
             if (DemoDealership.ShouldSeed(config, db.IsSqlite) && !await db.Stores.AnyAsync())
                 await scope.ServiceProvider.GetRequiredService<DemoDealership>().SeedAsync();

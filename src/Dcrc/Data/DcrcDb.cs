@@ -30,6 +30,8 @@ public class DcrcDb(DbContextOptions<DcrcDb> options, StoreScope scope) : Identi
     public DbSet<Features.Customers.Filing.ArchiveCheck> ArchiveChecks => Set<Features.Customers.Filing.ArchiveCheck>();
     public DbSet<Kernel.Deadlines.CalendarDay> CalendarDays => Set<Kernel.Deadlines.CalendarDay>();
     public DbSet<Kernel.Jobs.JobRun> JobRuns => Set<Kernel.Jobs.JobRun>();
+    public DbSet<Features.Callbacks.Questionnaires.Questionnaire> Questionnaires => Set<Features.Callbacks.Questionnaires.Questionnaire>();
+    public DbSet<Features.Callbacks.Questionnaires.Question> Questions => Set<Features.Callbacks.Questionnaires.Question>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -1,6 +1,7 @@
 using Dcrc.Features.Account;
 using Dcrc.Features.Admin;
 using Dcrc.Features.Admin.Calendar;
+using Dcrc.Features.Callbacks.Questionnaires;
 using Dcrc.Features.Audit;
 using Dcrc.Features.Customers;
 using Dcrc.Features.Customers.Cadence;
@@ -26,6 +27,7 @@ public static class FeatureMap
         services.AddScoped<Customers.CustomerMerge>();
         services.AddScoped<Customers.Cadence.DueContacts>();
         services.AddScoped<Admin.Calendar.CalendarDays>();
+        services.AddScoped<Callbacks.Questionnaires.QuestionnaireBook>();
         services.AddSingleton<Customers.Records.DocumentStore>();
         services.AddScoped<Vehicles.VehicleTimeline>();
         return services;
@@ -44,6 +46,7 @@ public static class FeatureMap
         api.MapRecordsApi();
         api.MapCadenceApi();
         api.MapCalendarApi();
+        api.MapQuestionnairesApi();
         return app;
     }
 }

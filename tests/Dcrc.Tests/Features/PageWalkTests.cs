@@ -53,7 +53,7 @@ public abstract partial class PageWalkTests(DcrcApp app)
             ("secadmin", "/Admin/Permissions"), ("secadmin", $"/Admin/Users/Edit/{userId}"),
             ("auditadmin", "/Audit"), ("group.gm", "/"), ("", "/ApiDocs"),
             ("th.crm", "/Customers"), ("th.crm", "/Customers?q=zs"), ("th.crm", "/Customers/Create"), ("th.crm", $"/Customers/{customerId}"), ("th.crm", $"/Customers/{customerId}/Edit"), ("th.gm", $"/Customers/{customerId}"), ("th.crm", "/Customers/Import"),
-            ("th.crm", $"/Customers/{buyer}"), ("th.crm", $"/Customers/{buyer}/Card"), ("th.crm", $"/Customers/{customerId}/Card"), ("th.crm", $"/Vehicles/{vin}"), ("th.crm", $"/Vehicles/{vin}/Edit"), ("th.crm", "/Customers/Due"), ("th.crm", "/Customers/Due?contact=Visit&class=A"),
+            ("th.crm", $"/Customers/{buyer}"), ("th.crm", $"/Customers/{buyer}/Card"), ("th.crm", $"/Customers/{customerId}/Card"), ("th.crm", $"/Vehicles/{vin}"), ("th.crm", $"/Vehicles/{vin}/Edit"), ("th.crm", "/Customers/Due"), ("th.crm", "/Callbacks/Questionnaires"), ("th.crm", "/Callbacks/Questionnaires?kind=Service"), ("th.crm", "/Customers/Due?contact=Visit&class=A"),
             ("th.crm", $"/Customers/{companyId}"), ("th.crm", $"/Customers/{companyId}/Edit"),
         ];
     }
@@ -112,6 +112,8 @@ public abstract partial class PageWalkTests(DcrcApp app)
         texts.AddRange((await db.Vehicles.Select(v => new { v.Vin, v.Model, v.Series, v.VinLast6 }).ToListAsync()).SelectMany(v => new[] { v.Vin, v.Model, v.Series, v.VinLast6 }).OfType<string>());
         texts.AddRange(await db.Interactions.Select(i => i.Summary).ToListAsync());
         texts.AddRange(await db.Documents.Select(d => d.Title).ToListAsync());
+        texts.AddRange((await db.Questionnaires.Select(q => new { q.Title, q.Opening, q.Closing, q.CreatedBy }).ToListAsync()).SelectMany(q => new[] { q.Title, q.Opening, q.Closing, q.CreatedBy }).OfType<string>());
+        texts.AddRange((await db.Questions.Select(q => new { q.Text, q.Options }).ToListAsync()).SelectMany(q => new[] { q.Text, q.Options }).OfType<string>());
         return texts.Where(t => t.Length > 0).OrderByDescending(t => t.Length).ToList();
     });
 
