@@ -112,6 +112,9 @@ public abstract partial class PageWalkTests(DcrcApp app)
         texts.AddRange((await db.Vehicles.Select(v => new { v.Vin, v.Model, v.Series, v.VinLast6 }).ToListAsync()).SelectMany(v => new[] { v.Vin, v.Model, v.Series, v.VinLast6 }).OfType<string>());
         texts.AddRange(await db.Interactions.Select(i => i.Summary).ToListAsync());
         texts.AddRange(await db.Documents.Select(d => d.Title).ToListAsync());
+        texts.AddRange(await db.CalendarDays.Select(d => d.Name).ToListAsync());
+        texts.AddRange((await db.Interactions.Select(i => i.Outcome).ToListAsync()).OfType<string>());
+        texts.AddRange((await db.Customers.Select(c => c.Notes).ToListAsync()).OfType<string>());
         texts.AddRange((await db.Questionnaires.Select(q => new { q.Title, q.Opening, q.Closing, q.CreatedBy }).ToListAsync()).SelectMany(q => new[] { q.Title, q.Opening, q.Closing, q.CreatedBy }).OfType<string>());
         texts.AddRange((await db.Questions.Select(q => new { q.Text, q.Options }).ToListAsync()).SelectMany(q => new[] { q.Text, q.Options }).OfType<string>());
         return texts.Where(t => t.Length > 0).OrderByDescending(t => t.Length).ToList();

@@ -121,7 +121,7 @@ public class Customer : IStoreOwned
     // Classification and ownership (分类与归属)
     public CustomerClass Class { get; set; } = CustomerClass.C;
     public CustomerKind Kind { get; set; }
-    [MaxLength(200)] public string? Tags { get; set; }
+    [MaxLength(Customers.Tags.MaxStored)] public string? Tags { get; set; }
     /// <summary>The consultant or advisor who owns the customer (row-level access for own-scope roles).</summary>
     [MaxLength(64)] public string? OwnerUserId { get; set; }
     public int? OwnerDepartmentId { get; set; }

@@ -165,7 +165,8 @@ public class CustomerImport(DcrcDb db, CustomerArchive archive, StoreScope scope
         Within(p => p.Customer.CreditCode, "creditCode");
         Within(p => p.Vehicle?.Vin, "vin");
 
-        var existing = db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => c.StoreId == storeId && c.Status != ArchiveStatus.Merged);
+        // Merged archives count too: their numbers belong to the archive they were merged into (never a new one).
+        var existing = db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => c.StoreId == storeId);
         foreach (var (column, values, lookup) in new (string, List<string>, Func<List<string>, Task<Dictionary<string, string>>>)[]
         {
             ("mobile", parsed.Select(p => p.Customer.Mobile).OfType<string>().ToList(),

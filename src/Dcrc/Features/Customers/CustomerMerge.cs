@@ -45,9 +45,9 @@ public class CustomerMerge(DcrcDb db, CustomerArchive archive, Kernel.Access.Cur
         var survivor = await visible.FirstOrDefaultAsync(c => c.Id == survivorId);
         if (survivor is null) return (await archive.ExistsInScopeAsync(survivorId) ? Result.Forbidden : Result.NotFound, null);
         var key = other?.Trim() ?? "";
-        var merged = long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var otherId)
-            ? await visible.FirstOrDefaultAsync(c => c.Id == otherId)
-            : await visible.FirstOrDefaultAsync(c => c.ArchiveNumber == key);
+        // An archive number first (a rule may make them all digits), then an id.
+        var merged = await visible.FirstOrDefaultAsync(c => c.ArchiveNumber == key)
+            ?? (long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var otherId) ? await visible.FirstOrDefaultAsync(c => c.Id == otherId) : null);
         if (key.Length == 0) return (Result.Invalid, l["Validation.Required", l["Customers.MergeFrom"]]);
         if (merged is null || merged.Id == survivor.Id || merged.StoreId != survivor.StoreId)
             return (Result.Invalid, l["Customers.MergeNotFound", key]);
@@ -63,14 +63,27 @@ public class CustomerMerge(DcrcDb db, CustomerArchive archive, Kernel.Access.Cur
             property.CurrentValue = theirs;
             if (property.Metadata.Name is nameof(Customer.MobileLast4) or nameof(Customer.IdNumberHash) or nameof(Customer.NamePinyin) or nameof(Customer.NameInitials)) continue;
             // Numbers are recorded as present, never in clear (history is readable without unmasking).
-            var shown = property.Metadata.Name is nameof(Customer.IdNumberEncrypted) or nameof(Customer.Mobile) or nameof(Customer.Landline) ? "***" : Convert.ToString(theirs, CultureInfo.InvariantCulture);
-            changes.Add(new ArchiveChange { CustomerId = survivor.Id, Field = HistoryName(property.Metadata.Name), NewValue = shown, ChangedBy = me.UserName, ChangedAt = now });
+            var shown = property.Metadata.Name is nameof(Customer.IdNumberEncrypted) or nameof(Customer.Mobile) or nameof(Customer.Landline) ? "***"
+                : theirs is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Convert.ToString(theirs, CultureInfo.InvariantCulture);
+            changes.Add(new ArchiveChange { CustomerId = survivor.Id, Field = HistoryName(property.Metadata.Name), NewValue = Clip(shown), ChangedBy = me.UserName, ChangedAt = now });
         }
         survivor.LastCallAt = Max(survivor.LastCallAt, merged.LastCallAt);
         survivor.LastVisitAt = Max(survivor.LastVisitAt, merged.LastVisitAt);
-        if (merged.Card == CustomerCard.C && survivor.Card == CustomerCard.A) (survivor.Card, survivor.CardMovedAt) = (CustomerCard.C, merged.CardMovedAt ?? now);
+        void Flag(string field, bool before, bool after)
+        {
+            if (before != after) changes.Add(new ArchiveChange { CustomerId = survivor.Id, Field = field, OldValue = before.ToString(), NewValue = after.ToString(), ChangedBy = me.UserName, ChangedAt = now });
+        }
+        if (merged.Card == CustomerCard.C && survivor.Card == CustomerCard.A)
+        {
+            (survivor.Card, survivor.CardMovedAt) = (CustomerCard.C, merged.CardMovedAt ?? now);
+            changes.Add(new ArchiveChange { CustomerId = survivor.Id, Field = "card", OldValue = "A", NewValue = "C", ChangedBy = me.UserName, ChangedAt = now });
+        }
+        Flag("isMember", survivor.IsMember, survivor.IsMember | merged.IsMember);
         survivor.IsMember |= merged.IsMember;
+        Flag("isVip", survivor.IsVip, survivor.IsVip | merged.IsVip);
         survivor.IsVip |= merged.IsVip;
+        // Both rows are version-checked, so two opposite merges at once cannot both succeed.
+        survivorEntry.State = EntityState.Modified;
         merged.Status = ArchiveStatus.Merged;
         merged.MergedIntoId = survivor.Id;
         changes.Add(new ArchiveChange { CustomerId = survivor.Id, Field = "merge", OldValue = merged.ArchiveNumber, NewValue = survivor.ArchiveNumber, ChangedBy = me.UserName, ChangedAt = now });
@@ -93,6 +106,8 @@ public class CustomerMerge(DcrcDb db, CustomerArchive archive, Kernel.Access.Cur
         await db.Documents.Where(x => x.CustomerId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.CustomerId, to));
         await db.ArchiveChecks.Where(x => x.CustomerId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.CustomerId, to));
         await db.ArchiveChanges.Where(x => x.CustomerId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.CustomerId, to));
+        // Archives merged into the merged one earlier now point at the survivor too: one step always reaches it.
+        await db.Customers.IgnoreQueryFilters().Where(x => x.MergedIntoId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.MergedIntoId, to));
         // A contact role the survivor already has stays with the merged archive.
         var roles = await db.CompanyContacts.Where(x => x.CustomerId == to).Select(x => x.Role).ToListAsync();
         await db.CompanyContacts.Where(x => x.CustomerId == from && !roles.Contains(x.Role)).ExecuteUpdateAsync(s => s.SetProperty(x => x.CustomerId, to));
@@ -100,6 +115,8 @@ public class CustomerMerge(DcrcDb db, CustomerArchive archive, Kernel.Access.Cur
         await tx.CommitAsync();
         return (Result.Merged, null);
     }
+
+    private static string? Clip(string? s) => s is { Length: > 500 } ? s[..500] : s;
 
     private static DateTime? Max(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
 

@@ -12,6 +12,7 @@ namespace Dcrc.Features.Customers;
 /// interactions, transactions, documents and history; quick forms to record what happens. Opening it is an audited read.
 /// </summary>
 [RequirePermission("customers.read")]
+[RequestSizeLimit(DocumentStore.MaxRequestBytes), RequestFormLimits(MultipartBodyLengthLimit = DocumentStore.MaxRequestBytes)]
 public class DetailsModel(CustomerArchive archive, VehicleRegister vehicles, CustomerRecords records, CustomerMerge merger, CurrentUser me,
     Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -132,7 +133,7 @@ public class DetailsModel(CustomerArchive archive, VehicleRegister vehicles, Cus
     }
 
     public async Task<IActionResult> OnGetDocumentAsync(long documentId) =>
-        await records.OpenDocumentAsync(documentId) is { } opened && opened.Document.CustomerId == Id
+        await records.OpenDocumentAsync(documentId, Id) is { } opened
             ? File(opened.Content, opened.Document.ContentType, opened.Document.FileName)
             : NotFound();
 

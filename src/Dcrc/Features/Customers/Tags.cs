@@ -4,6 +4,8 @@ namespace Dcrc.Features.Customers;
 public static class Tags
 {
     public const int MaxTags = 10, MaxLength = 20;
+    /// <summary>The column's length (Customer.Tags).</summary>
+    public const int MaxStored = 250;
     private static readonly char[] Separators = [',', '，', '、', ';', '；', ' ', '\u3000'];
 
     public static IReadOnlyList<string> Split(string? tags) =>
@@ -13,7 +15,8 @@ public static class Tags
     public static (string? Value, string? ErrorKey) Normalise(string? input)
     {
         var tags = Split(input);
-        if (tags.Count > MaxTags || tags.Any(t => t.Length > MaxLength)) return (null, "Validation.Tags");
-        return (tags.Count == 0 ? null : string.Join(',', tags), null);
+        var stored = string.Join(',', tags);
+        if (tags.Count > MaxTags || tags.Any(t => t.Length > MaxLength) || stored.Length > MaxStored) return (null, "Validation.Tags");
+        return (tags.Count == 0 ? null : stored, null);
     }
 }

@@ -36,6 +36,9 @@ public class VehicleRegister(DcrcDb db, CustomerArchive archive, AuditLog audit,
         if (input.InsuranceDate is { } i && input.InsuranceExpiry is { } e && e < i) errors["insuranceExpiry"] = [l["Validation.InvalidValue", l["Field.InsuranceExpiry"]]];
         if (input.SalesConsultantId is { Length: > 0 } sc && !await db.Users.AnyAsync(u => u.Id == sc && u.Stores.Any(s => s.StoreId == storeId)))
             errors["salesConsultantId"] = [l["Validation.InvalidValue", l["Field.SalesConsultant"]]];
+        // Encrypted, a code must fit its column: 59 bytes of UTF-8 at most.
+        if (input.KeyCode is { } key && System.Text.Encoding.UTF8.GetByteCount(key.Trim()) > 59) errors["keyCode"] = [l["Validation.InvalidValue", l["Field.KeyCode"]]];
+        if (input.AudioCode is { } audio && System.Text.Encoding.UTF8.GetByteCount(audio.Trim()) > 59) errors["audioCode"] = [l["Validation.InvalidValue", l["Field.AudioCode"]]];
         static string? T(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
         v.PlateNumber = plate?.Value; v.Series = T(input.Series); v.Model = T(input.Model); v.Trim = T(input.Trim); v.Sfx = T(input.Sfx);
         v.ExteriorColour = T(input.ExteriorColour); v.InteriorColour = T(input.InteriorColour); v.CertificateNumber = T(input.CertificateNumber);

@@ -37,6 +37,8 @@ public class ApiValidator(IStringLocalizer<SharedResource> l)
                 errors[name] = [Message(attr, Label(prop))];
                 break;
             }
+            // JSON accepts any number for an enum; only the named values mean anything.
+            if (value is Enum e && !Enum.IsDefined(e.GetType(), e) && !errors.ContainsKey(name)) errors[name] = [l["Validation.InvalidValue", Label(prop)]];
             if (value is System.Collections.IEnumerable items and not string)
             {
                 var i = 0;

@@ -82,13 +82,15 @@ public static class TimeLimit
             var warnLeft = policy.Budget - policy.WarnBefore - used;
             warnAt = warnLeft > TimeSpan.Zero ? calendar.Add(start, warnLeft) : start;
         }
-        // A limit that ran out before it was paused or finished breached at that moment, even if nobody recorded it.
-        DateTime? breachedAt = recordedBreach ?? (dueAt is { } d && d <= nowUtc ? d : used >= policy.Budget ? BreachInsideHistory(calendar, policy, events) : null);
+        // A limit whose time ran out in an earlier running stretch breached then (not when it was resumed);
+        // otherwise it breaches at its due time once that has passed.
+        DateTime? breachedAt = recordedBreach ?? (used >= policy.Budget ? BreachInsideHistory(calendar, policy, events) : dueAt is { } d && d <= nowUtc ? d : null);
 
         var pending = new List<LimitEvent>();
         var open = status is LimitStatus.Running;
         if (open && warnedAt is null && breachedAt is null && warnAt is { } w && w <= nowUtc) pending.Add(new(LimitEventKind.Warned, w));
-        if (recordedBreach is null && breachedAt is { } b && open) pending.Add(new(LimitEventKind.Breached, b));
+        // An unrecorded breach is recorded even after a pause or the finish, so it becomes a fact the calendar cannot move.
+        if (recordedBreach is null && breachedAt is { } b && status != LimitStatus.Cancelled) pending.Add(new(LimitEventKind.Breached, b));
         var level = recordedLevel;
         if (breachedAt is { } breach && open)
         {

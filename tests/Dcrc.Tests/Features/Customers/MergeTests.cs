@@ -56,5 +56,39 @@ public abstract class MergeTests(DcrcApp app)
     }
 }
 
+public abstract class MergeChainTests(DcrcApp app)
+{
+    [Fact]
+    public async Task After_a_chain_of_merges_the_last_survivor_stays_editable_and_every_old_number_leads_to_it()
+    {
+        var client = await app.ApiAs("th.crm");
+        var x = NewMobile();
+        var a = await PostCreatedAsync(client, "/api/v1/customers", new { type = "individual", name = "尉迟恭", mobile = x });
+        var b = await PostCreatedAsync(client, "/api/v1/customers", new { type = "individual", name = "尉迟恭", mobile = NewMobile() });
+        (await client.PostAsJsonAsync($"/api/v1/customers/{b.GetProperty("id").GetInt64()}/merge", new { from = a.GetProperty("archiveNumber").GetString() })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var c = await PostCreatedAsync(client, "/api/v1/customers", new { type = "individual", name = "尉迟恭", landline = "020-38881111" });
+        var cId = c.GetProperty("id").GetInt64();
+        var merged = await client.PostAsJsonAsync($"/api/v1/customers/{cId}/merge", new { from = b.GetProperty("archiveNumber").GetString() });
+        merged.StatusCode.ShouldBe(HttpStatusCode.OK, await merged.Content.ReadAsStringAsync());
+        var survivor = await merged.Content.ReadFromJsonAsync<JsonElement>();
+
+        // C took B's mobile; A's mobile X now belongs to C as well: C can still be saved, and X is a duplicate of C.
+        var full = await (await client.PostAsync($"/api/v1/customers/{cId}/unmask", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var edit = await client.PutAsJsonAsync($"/api/v1/customers/{cId}", new
+        {
+            type = "individual", name = "尉迟恭", mobile = full.GetProperty("mobile").GetString(), landline = "020-38881111", notes = "合并后修改",
+            version = survivor.GetProperty("version").GetInt32(),
+        });
+        edit.StatusCode.ShouldBe(HttpStatusCode.OK, await edit.Content.ReadAsStringAsync());
+        var again = await client.PostAsJsonAsync("/api/v1/customers", new { type = "individual", name = "尉迟恭", mobile = x });
+        (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("matches")[0].GetProperty("id").GetInt64().ShouldBe(cId);
+        var page = await (await app.BrowserAs("th.crm")).GetAsync($"/Customers/{a.GetProperty("id").GetInt64()}");
+        page.Headers.Location!.ToString().ShouldBe($"/Customers/{cId}");
+    }
+}
+
+[Collection(SqliteCollection.Name)] public class MergeChainTests_Sqlite(SqliteApp app) : MergeChainTests(app);
+[Collection(PostgresCollection.Name)] public class MergeChainTests_Postgres(PostgresApp app) : MergeChainTests(app);
+
 [Collection(SqliteCollection.Name)] public class MergeTests_Sqlite(SqliteApp app) : MergeTests(app);
 [Collection(PostgresCollection.Name)] public class MergeTests_Postgres(PostgresApp app) : MergeTests(app);

@@ -97,3 +97,27 @@ public class TimeLimitTests
         s.Status.ShouldBe(LimitStatus.Paused);
     }
 }
+
+public class TimeLimitResumeTests
+{
+    private static readonly LimitPolicy Dispatch = new(TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(10), [new EscalationStep(TimeSpan.Zero, "CrManager")]);
+
+    [Fact]
+    public void A_limit_resumed_after_running_out_keeps_the_breach_of_its_first_stretch_and_the_breach_is_recorded_even_when_met()
+    {
+        var c = BusinessCalendarTests.Store();
+        List<LimitEvent> events =
+        [
+            new(LimitEventKind.Started, BusinessCalendarTests.At("2026-11-23 09:00")), new(LimitEventKind.Paused, BusinessCalendarTests.At("2026-11-23 11:00")),
+            new(LimitEventKind.Resumed, BusinessCalendarTests.At("2026-11-24 09:00")),
+        ];
+        var s = TimeLimit.Evaluate(c, Dispatch, events, BusinessCalendarTests.At("2026-11-24 09:05"));
+        s.BreachedAt.ShouldBe(BusinessCalendarTests.At("2026-11-23 09:30"));
+        s.Pending.First(p => p.Kind == LimitEventKind.Breached).At.ShouldBe(BusinessCalendarTests.At("2026-11-23 09:30"));
+
+        events.Add(new(LimitEventKind.Met, BusinessCalendarTests.At("2026-11-24 09:10")));
+        var met = TimeLimit.Evaluate(c, Dispatch, events, BusinessCalendarTests.At("2026-11-24 10:00"));
+        met.Late.ShouldBeTrue();
+        met.Pending.ShouldBe([new LimitEvent(LimitEventKind.Breached, BusinessCalendarTests.At("2026-11-23 09:30"))]);
+    }
+}

@@ -27,3 +27,6 @@ CREATE TABLE "Questions" (
 CREATE UNIQUE INDEX "IX_Questionnaires_Kind_Version" ON "Questionnaires" ("Kind", "Version");
 
 CREATE UNIQUE INDEX "IX_Questions_QuestionnaireId_Number" ON "Questions" ("QuestionnaireId", "Number");
+
+-- Ten tags of 20 characters with their commas need more than the 200 characters of version 3.
+ALTER TABLE "Customers" ALTER COLUMN "Tags" TYPE character varying(250);

@@ -29,7 +29,7 @@ public sealed class CalendarDayInput
 /// <summary>Holidays and make-up working days (调休) per year, for the group or a store; each change audited.</summary>
 public class CalendarDays(DcrcDb db, AuditLog audit, Kernel.Access.CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    public Task<List<CalendarDay>> ListAsync(int year, int? storeId) =>
+    public Task<List<CalendarDay>> ListAsync(int year, int? storeId) => year is < 2000 or > 2100 ? Task.FromResult(new List<CalendarDay>()) :
         db.CalendarDays.AsNoTracking().Where(d => d.StoreId == storeId && d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31))
             .OrderBy(d => d.Date).ToListAsync();
 
@@ -37,7 +37,10 @@ public class CalendarDays(DcrcDb db, AuditLog audit, Kernel.Access.CurrentUser m
     {
         var errors = new Dictionary<string, string[]>();
         if (input.StoreId is { } s && !await db.Stores.AnyAsync(x => x.Id == s)) errors["storeId"] = [l["Validation.InvalidValue", l["Field.Store"]]];
-        if (input.Kind == CalendarDayKind.Holiday && input.WorkedAs != null) errors["workedAs"] = [l["Validation.InvalidValue", l["Field.WorkedAs"]]];
+        if ((input.Kind == CalendarDayKind.Holiday && input.WorkedAs != null) || (input.WorkedAs is { } w && !Enum.IsDefined(w)))
+            errors["workedAs"] = [l["Validation.InvalidValue", l["Field.WorkedAs"]]];
+        if (input.Kind is { } k && !Enum.IsDefined(k)) errors["kind"] = [l["Validation.InvalidValue", l["Field.CalendarDayKind"]]];
+        if (input.Date is { Year: < 2000 or > 2100 }) errors["date"] = [l["Validation.InvalidValue", l["Field.Date"]]];
         var date = input.Date!.Value;
         if (await db.CalendarDays.AnyAsync(d => d.StoreId == input.StoreId && d.Date == date)) errors["date"] = [l["Validation.Duplicate", l["Field.Date"]]];
         if (errors.Count > 0) return (null, errors);

@@ -14,7 +14,8 @@ public class CardModel(CustomerArchive archive, CustomerRecords records) : PageM
 {
     [FromRoute] public long Id { get; set; }
     public Customer Customer { get; private set; } = null!;
-    public CardFigures Figures { get; private set; } = null!;
+    /// <summary>The figures of each vehicle's card (一车一档); key 0 for a customer without vehicles.</summary>
+    public Dictionary<long, CardFigures> Figures { get; private set; } = [];
     public string? MaskedIdNumber { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -22,7 +23,8 @@ public class CardModel(CustomerArchive archive, CustomerRecords records) : PageM
         if (await archive.ReadAsync(Id) is not { } customer) return await archive.ExistsInScopeAsync(Id) ? Forbid() : NotFound();
         Customer = customer;
         MaskedIdNumber = archive.MaskedIdNumber(customer);
-        Figures = await records.CardAsync(customer);
+        foreach (var v in customer.Vehicles) Figures[v.Id] = await records.CardAsync(customer, v.Id);
+        if (customer.Vehicles.Count == 0) Figures[0] = await records.CardAsync(customer);
         return Page();
     }
 }

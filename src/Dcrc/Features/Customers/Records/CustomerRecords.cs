@@ -43,7 +43,7 @@ public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.C
 
     public async Task<Outcome<Interaction>?> AddInteractionAsync(long customerId, InteractionInput input)
     {
-        var customer = await CustomerAsync(customerId, track: true);
+        var customer = await CustomerAsync(customerId);
         if (customer is null) return null;
         var now = clock.GetUtcNow();
         var errors = new Dictionary<string, string[]>();
@@ -57,12 +57,16 @@ public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.C
             StoreId = customer.StoreId, CustomerId = customerId, VehicleId = input.VehicleId, Channel = input.Channel!.Value, At = at,
             Summary = input.Summary!.Trim(), Outcome = input.Outcome?.Trim(), ByUserId = me.Id, ByName = me.DisplayName, CreatedAt = now.UtcDateTime,
         };
-        // The class cadence counts calls and visits (001 五).
-        if (interaction.Channel == InteractionChannel.Call && (customer.LastCallAt is null || customer.LastCallAt < at)) customer.LastCallAt = at;
-        if (interaction.Channel is InteractionChannel.Visit or InteractionChannel.Meeting && (customer.LastVisitAt is null || customer.LastVisitAt < at)) customer.LastVisitAt = at;
         db.Interactions.Add(interaction);
         await using var tx = await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();
+        // The class cadence counts calls and visits (001 五). Set in place: a contact is not an edit of the
+        // archive, so it must not bump the version someone's open edit form holds.
+        var customers = db.Customers.IgnoreQueryFilters().Where(c => c.Id == customerId);
+        if (interaction.Channel == InteractionChannel.Call)
+            await customers.Where(c => c.LastCallAt == null || c.LastCallAt < at).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastCallAt, at));
+        if (interaction.Channel is InteractionChannel.Visit or InteractionChannel.Meeting)
+            await customers.Where(c => c.LastVisitAt == null || c.LastVisitAt < at).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastVisitAt, at));
         await audit.WriteAsync(RecordAuditActions.Interaction, $"{customer.ArchiveNumber}: {interaction.Channel}", "Interaction",
             interaction.Id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
         await tx.CommitAsync();
@@ -169,17 +173,25 @@ public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.C
             FiledMonth = new DateOnly(filed.Year, filed.Month, 1), UploadedAt = now, UploadedBy = me.UserName,
         };
         db.Documents.Add(doc);
-        await using var tx = await db.Database.BeginTransactionAsync();
-        await db.SaveChangesAsync();
-        await audit.WriteAsync(RecordAuditActions.DocumentUpload, $"{customer.ArchiveNumber}: {type} {doc.Sha256[..12]}", "Document", doc.Id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
-        await tx.CommitAsync();
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await db.SaveChangesAsync();
+            await audit.WriteAsync(RecordAuditActions.DocumentUpload, $"{customer.ArchiveNumber}: {type} {doc.Sha256[..12]}", "Document", doc.Id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
+            await tx.CommitAsync();
+        }
+        catch
+        {
+            files.Discard(stored); // no record, no file
+            throw;
+        }
         return new(doc, []);
     }
 
     /// <summary>A document's content for someone who may see its customer; every opening is audited.</summary>
-    public async Task<(ArchiveDocument Document, Stream Content)?> OpenDocumentAsync(long documentId)
+    public async Task<(ArchiveDocument Document, Stream Content)?> OpenDocumentAsync(long documentId, long? ofCustomer = null)
     {
-        var doc = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId);
+        var doc = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && (ofCustomer == null || d.CustomerId == ofCustomer));
         if (doc is null || await CustomerAsync(doc.CustomerId) is not { } customer) return null;
         var content = files.Open(doc.StoragePath);
         if (content is null) return null;
@@ -198,12 +210,17 @@ public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.C
         db.Documents.AsNoTracking().Where(d => d.CustomerId == customerId)
             .OrderBy(d => d.FiledMonth).ThenBy(d => d.Type).ThenBy(d => d.Form).ThenBy(d => d.Id).ToListAsync();
 
-    /// <summary>The C card's derived figures for a customer the caller has already read.</summary>
-    public async Task<CardFigures> CardAsync(Customer customer)
+    /// <summary>
+    /// The C card's derived figures for a customer the caller has already read — for one vehicle's card
+    /// (一车一档) when <paramref name="vehicleId"/> is given, else across the customer's vehicles.
+    /// </summary>
+    public async Task<CardFigures> CardAsync(Customer customer, long? vehicleId = null)
     {
-        var orders = await db.Transactions.AsNoTracking().Where(t => t.CustomerId == customer.Id && t.Kind != TransactionKind.Other)
-            .Select(t => new CardFigures.Order(t.Kind, t.RepairType, t.Date, t.Mileage, t.Number, t.StaffName)).ToListAsync();
-        var mileage = await db.Vehicles.Where(v => v.CustomerId == customer.Id).MaxAsync(v => v.Mileage);
+        var transactions = db.Transactions.AsNoTracking().Where(t => t.CustomerId == customer.Id && t.Kind != TransactionKind.Other);
+        var vehicles = db.Vehicles.Where(v => v.CustomerId == customer.Id);
+        if (vehicleId is { } vid) (transactions, vehicles) = (transactions.Where(t => t.VehicleId == vid), vehicles.Where(v => v.Id == vid));
+        var orders = await transactions.Select(t => new CardFigures.Order(t.Kind, t.RepairType, t.Date, t.Mileage, t.Number, t.StaffName)).ToListAsync();
+        var mileage = await vehicles.MaxAsync(v => v.Mileage);
         return CardFigures.From(orders, await TodayAsync(customer.StoreId),
             await settings.GetAsync(ReminderSettings.MaintenanceIntervalKm, customer.StoreId),
             await settings.GetAsync(ReminderSettings.MaintenanceIntervalMonths, customer.StoreId), mileage);

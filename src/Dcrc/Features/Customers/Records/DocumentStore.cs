@@ -10,9 +10,19 @@ namespace Dcrc.Features.Customers.Records;
 /// </summary>
 public partial class DocumentStore(IConfiguration config)
 {
+    /// <summary>Above the largest allowed setting (100 MB), so the setting, not the server, refuses with a message.</summary>
+    public const long MaxRequestBytes = 101L * 1024 * 1024;
+
     private readonly string root = Path.Combine(Data.DatabaseSetup.DataDirectory(config), "documents");
 
-    public sealed record Stored(string Path, string Sha256, string ContentType, string Extension, int Pages, long Size);
+    /// <param name="Created">Whether this save wrote the file (false when the same content was stored before).</param>
+    public sealed record Stored(string Path, string Sha256, string ContentType, string Extension, int Pages, long Size, bool Created);
+
+    /// <summary>Removes a file this request stored when its record could not be saved.</summary>
+    public void Discard(Stored stored)
+    {
+        if (stored.Created && Open(stored.Path) is { } f) { f.Dispose(); File.Delete(System.IO.Path.Combine(root, stored.Path)); }
+    }
 
     /// <summary>Saves the content; null when it is not a PDF, JPEG or PNG (nothing is kept then).</summary>
     public async Task<Stored?> SaveAsync(int storeId, Stream content, long maxLength)
@@ -45,8 +55,13 @@ public partial class DocumentStore(IConfiguration config)
             var relative = $"{storeId}/{sha[..2]}/{sha}{extension}";
             var target = System.IO.Path.Combine(root, relative);
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-            if (!File.Exists(target)) File.Move(temp, target);
-            return new(relative, sha, contentType, extension, pages, size);
+            var created = false;
+            if (!File.Exists(target))
+            {
+                try { File.Move(temp, target); created = true; }
+                catch (IOException) when (File.Exists(target)) { } // the same content stored a moment ago by another upload
+            }
+            return new(relative, sha, contentType, extension, pages, size, created);
         }
         finally
         {

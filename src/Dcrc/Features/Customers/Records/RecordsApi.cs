@@ -27,6 +27,7 @@ public static class RecordsApi
             .WithSummary("Record a sale (kind sale), repair order (kind repairOrder with repairType) or other deal; a first maintenance moves the customer to the C card");
         customers.MapGet("documents", Documents).WithSummary("The customer's documents in archival order (month, type, reply before request, original before attachment, print before draft)");
         customers.MapPost("documents", AddDocument).RequireAuthorization(CustomerPermissions.Write.Policy).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(DocumentStore.MaxRequestBytes), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = DocumentStore.MaxRequestBytes })
             .WithSummary("Upload a document (multipart: file plus type, form, title, pages, vehicleId, transactionId); PDF, JPEG or PNG within the size limit");
         customers.MapGet("card", Card).WithSummary("The A/C card: which card, membership, and the visit counters and dates derived from repair orders");
         api.MapGet("/documents/{documentId:long}/content", Download).RequireAuthorization(CustomerPermissions.Read.Policy).WithSummary("A document's file (audited)");

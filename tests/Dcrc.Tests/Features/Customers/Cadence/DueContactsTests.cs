@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dcrc.Data;
@@ -34,6 +35,23 @@ public abstract class DueContactsTests(DcrcApp app)
         (await client.GetFromJsonAsync<JsonElement>("/api/v1/customers/due")).GetProperty("total").GetInt32().ShouldBe(0);
         // Visits: class B every 3 months, not due after 10 days.
         (await client.GetFromJsonAsync<JsonElement>("/api/v1/customers/due?contact=visit")).GetProperty("total").GetInt32().ShouldBe(0);
+
+        // The store's own cadence counts: class C every 7 days at TH makes the other customer 3 days overdue.
+        var admin = await app.ApiAs("sysadmin");
+        var th = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Stores.Where(s => s.Code == "TH").Select(s => s.Id).SingleAsync());
+        (await admin.PutAsJsonAsync($"/api/v1/settings/archive.classCCallDays?storeId={th}", new { value = "7" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        try
+        {
+            var storeDue = await client.GetFromJsonAsync<JsonElement>("/api/v1/customers/due");
+            storeDue.GetProperty("items").EnumerateArray().Single().GetProperty("id").GetInt64().ShouldBe(c);
+            storeDue.GetProperty("items")[0].GetProperty("daysOverdue").GetInt32().ShouldBe(3);
+        }
+        finally
+        {
+            var rows = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/settings?storeId={th}");
+            var version = rows.EnumerateArray().Single(r => r.GetProperty("key").GetString() == "archive.classCCallDays").GetProperty("version").GetInt32();
+            (await admin.PutAsJsonAsync($"/api/v1/settings/archive.classCCallDays?storeId={th}", new { value = "", version })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        }
     }
 }
 

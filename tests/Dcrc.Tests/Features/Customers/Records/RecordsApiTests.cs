@@ -29,6 +29,8 @@ public abstract class RecordsApiTests(DcrcApp app)
         var (id, vehicle, _) = await CustomerWithVehicleAsync(client);
         (await ProblemAsync(await client.PostAsJsonAsync($"/api/v1/customers/{id}/interactions", new { channel = "call" })))
             .GetProperty("errors").GetProperty("summary")[0].GetString().ShouldBe("请填写沟通内容。");
+        (await ProblemAsync(await client.PostAsJsonAsync($"/api/v1/customers/{id}/interactions", new { channel = 9, summary = "x" })))
+            .GetProperty("errors").TryGetProperty("channel", out _).ShouldBeTrue(); // a number that names no channel
         await PostCreatedAsync(client, $"/api/v1/customers/{id}/interactions", new { channel = "call", summary = "首保提醒，客户下周二来店", outcome = "已预约", vehicleId = vehicle });
         var list = await client.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{id}/interactions");
         list.GetArrayLength().ShouldBe(1);
@@ -173,6 +175,25 @@ public abstract class VehicleUpdateTests(DcrcApp app)
         var plates = await client.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{id}/history?field=vehicle.plateNumber");
         plates.EnumerateArray().Select(h => h.GetProperty("newValue").GetString()).ShouldBe(["粤AD12345", "粤A12345"]);
         (await (await app.ApiAs("th.sales")).PutAsJsonAsync($"/api/v1/vehicles/{vin}", body)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_vehicle_edit_page_saves_the_plate_and_keeps_the_consultant()
+    {
+        var api = await app.ApiAs("th.crm");
+        var (_, _, vin) = await CustomerWithVehicleAsync(api);
+        var consultant = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Users.Where(u => u.UserName == "th.sales").Select(u => u.Id).SingleAsync());
+        var browser = await app.BrowserAs("th.crm");
+        var saved = await DcrcApp.PostFormAsync(browser, $"/Vehicles/{vin}/Edit", new()
+        {
+            ["Input.PlateNumber"] = "粤A88888", ["Input.Model"] = "卡罗拉", ["Input.BoughtHere"] = "true", ["Input.InsuredHere"] = "false",
+            ["Input.SalesConsultantId"] = consultant, ["Input.Version"] = "0",
+        });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        var v = await api.GetFromJsonAsync<JsonElement>($"/api/v1/vehicles/{vin}");
+        v.GetProperty("plateNumber").GetString().ShouldBe("粤A88888");
+        v.GetProperty("salesConsultantId").GetString().ShouldBe(consultant);
+        (await browser.GetStringAsync($"/Vehicles/{vin}/Edit")).ShouldContain($"value=\"{consultant}\" selected");
     }
 
     [Fact]
