@@ -24,6 +24,14 @@ public static class TestData
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>Takes a store's own value of a setting away again (the store inherits the group's).</summary>
+    public static async Task ClearSettingAsync(HttpClient admin, string key, int storeId)
+    {
+        var rows = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/settings?storeId={storeId}");
+        var version = rows.EnumerateArray().Single(r => r.GetProperty("key").GetString() == key).GetProperty("version").GetInt32();
+        (await admin.PutAsJsonAsync($"/api/v1/settings/{key}?storeId={storeId}", new { value = "", version })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+    }
+
     /// <summary>A new individual customer with one vehicle: (customer id, vehicle id, VIN).</summary>
     public static async Task<(long Customer, long Vehicle, string Vin)> CustomerWithVehicleAsync(HttpClient client, string name = "郑十一")
     {

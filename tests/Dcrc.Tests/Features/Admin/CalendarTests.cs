@@ -64,9 +64,7 @@ public abstract class CalendarTests(DcrcApp app)
         }
         finally
         {
-            var rows = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/settings?storeId={th}");
-            var version = rows.EnumerateArray().Single(r => r.GetProperty("key").GetString() == "calendar.saturday").GetProperty("version").GetInt32();
-            (await admin.PutAsJsonAsync($"/api/v1/settings/calendar.saturday?storeId={th}", new { value = "", version })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+            await TestData.ClearSettingAsync(admin, "calendar.saturday", th);
         }
     }
 }

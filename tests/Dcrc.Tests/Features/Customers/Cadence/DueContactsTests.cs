@@ -48,9 +48,7 @@ public abstract class DueContactsTests(DcrcApp app)
         }
         finally
         {
-            var rows = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/settings?storeId={th}");
-            var version = rows.EnumerateArray().Single(r => r.GetProperty("key").GetString() == "archive.classCCallDays").GetProperty("version").GetInt32();
-            (await admin.PutAsJsonAsync($"/api/v1/settings/archive.classCCallDays?storeId={th}", new { value = "", version })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+            await TestData.ClearSettingAsync(admin, "archive.classCCallDays", th);
         }
     }
 }
