@@ -87,6 +87,29 @@ public abstract class MergeChainTests(DcrcApp app)
     }
 }
 
+public abstract class MergePageTests(DcrcApp app)
+{
+    [Fact]
+    public async Task On_the_customer_page_a_CR_manager_merges_by_archive_number_and_a_wrong_number_is_shown_beside_the_field()
+    {
+        var api = await app.ApiAs("th.crm");
+        var keep = (await PostCreatedAsync(api, "/api/v1/customers", new { type = "individual", name = "长孙无忌", mobile = NewMobile() })).GetProperty("id").GetInt64();
+        var other = await PostCreatedAsync(api, "/api/v1/customers", new { type = "individual", name = "长孙无忌", mobile = NewMobile(), email = "zs@example.cn" });
+        var browser = await app.BrowserAs("th.crm");
+        var wrong = await DcrcApp.PostFormAsync(browser, $"/Customers/{keep}?handler=Merge", new() { ["mergeFrom"] = "TH-999999-999999" }, $"/Customers/{keep}");
+        wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await wrong.Content.ReadAsStringAsync()).ShouldContain("没有找到可合并的档案");
+        var merged = await DcrcApp.PostFormAsync(browser, $"/Customers/{keep}?handler=Merge", new() { ["mergeFrom"] = other.GetProperty("archiveNumber").GetString()! }, $"/Customers/{keep}");
+        merged.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await api.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{keep}")).GetProperty("email").GetString().ShouldBe("zs@example.cn");
+        var consultant = await app.BrowserAs("th.sales");
+        (await DcrcApp.PostFormAsync(consultant, $"/Customers/{keep}?handler=Merge", new() { ["mergeFrom"] = "x" }, "/Customers")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}
+
+[Collection(SqliteCollection.Name)] public class MergePageTests_Sqlite(SqliteApp app) : MergePageTests(app);
+[Collection(PostgresCollection.Name)] public class MergePageTests_Postgres(PostgresApp app) : MergePageTests(app);
+
 [Collection(SqliteCollection.Name)] public class MergeChainTests_Sqlite(SqliteApp app) : MergeChainTests(app);
 [Collection(PostgresCollection.Name)] public class MergeChainTests_Postgres(PostgresApp app) : MergeChainTests(app);
 
