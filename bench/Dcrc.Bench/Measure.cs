@@ -37,7 +37,7 @@ public static class Measure
         foreach (var scenario in Scenarios)
         {
             for (var w = 0; w < 20; w++) (await http.GetAsync(scenario.Path(samples[w % samples.Count]))).EnsureSuccessStatusCode(); // warm-up
-            var times = new List<double>();
+            var times = new List<(double Ms, string Path)>();
             var next = -1;
             await Task.WhenAll(Enumerable.Range(0, parallel).Select(async _ =>
             {
@@ -50,12 +50,14 @@ public static class Measure
                     await response.Content.ReadAsByteArrayAsync();
                     watch.Stop();
                     if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{path}: {(int)response.StatusCode}");
-                    lock (times) times.Add(watch.Elapsed.TotalMilliseconds);
+                    lock (times) times.Add((watch.Elapsed.TotalMilliseconds, path));
                 }
             }));
             times.Sort();
-            results.Add((scenario.Name, times[(int)(times.Count * 0.50)], times[Math.Min(times.Count - 1, (int)(times.Count * 0.99))]));
+            results.Add((scenario.Name, times[(int)(times.Count * 0.50)].Ms, times[Math.Min(times.Count - 1, (int)(times.Count * 0.99))].Ms));
             Console.WriteLine($"  {scenario.Name,-45} p50 {results[^1].Item2,7:F1} ms  p99 {results[^1].Item3,7:F1} ms");
+            // The slowest requests, to EXPLAIN afterwards on the database the run leaves behind.
+            Console.WriteLine("    slowest: " + string.Join(", ", times.AsEnumerable().Reverse().Take(3).Select(t => $"{t.Ms:F0} ms {Uri.UnescapeDataString(t.Path)}")));
         }
         return results;
     }

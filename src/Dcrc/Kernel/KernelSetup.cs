@@ -16,6 +16,8 @@ public static class KernelSetup
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
+        services.AddSingleton<AuditQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditQueue>());
         services.AddSingleton(sp => Security.AppSecret.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => AuditKey.From(sp.GetRequiredService<Security.AppSecret>()));
         services.AddSingleton<Security.PersonalData>();

@@ -92,6 +92,9 @@ public abstract class DcrcApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await work(scope.ServiceProvider);
     }
 
+    /// <summary>Waits until the read entries queued so far are in the audit log (they are written in the background).</summary>
+    public Task AuditWrittenAsync() => Services.GetRequiredService<Dcrc.Kernel.Audit.AuditQueue>().FlushAsync();
+
     public Task WithScopeAsync(Func<IServiceProvider, Task> work) => WithScopeAsync<int>(async sp => { await work(sp); return 0; });
 
     /// <summary>A user of its own for a test that changes a user's state (lockout, password).</summary>

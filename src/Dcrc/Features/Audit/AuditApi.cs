@@ -18,17 +18,19 @@ public static class AuditApi
         return api;
     }
 
-    public static async Task<Ok<Page>> List(DcrcDb db, AuditLog audit, DateOnly? from, DateOnly? to, string? user, string? action, string? entity, int page = 1, int pageSize = 50)
+    public static async Task<Ok<Page>> List(DcrcDb db, AuditLog audit, AuditQueue queue, DateOnly? from, DateOnly? to, string? user, string? action, string? entity, int page = 1, int pageSize = 50)
     {
         var filter = new AuditFilter { From = from, To = to, User = user, Action = action, Entity = entity, Page = page, PageSize = pageSize };
+        await queue.FlushAsync(); // the reads of a moment ago are listed too
         var (items, total) = await filter.PageAsync(db, StoreTime.GroupZone);
         await audit.WriteAsync(AuditActions.AuditRead, "api " + filter.Describe());
         return TypedResults.Ok(new Page(items.Select(e => new EntryDto(e.Id, e.At, e.UserName, e.StoreId, e.Action, e.EntityType, e.EntityId, e.Summary, e.ClientAddress, e.Hash)).ToList(),
             filter.Page, filter.PageSize, total));
     }
 
-    public static async Task<Ok<AuditLog.Verification>> Verify(DcrcDb db, AuditLog audit, AuditKey key)
+    public static async Task<Ok<AuditLog.Verification>> Verify(DcrcDb db, AuditLog audit, AuditKey key, AuditQueue queue)
     {
+        await queue.FlushAsync();
         var result = await AuditLog.VerifyAsync(db, key);
         await audit.WriteAsync(AuditActions.AuditVerified, result.Intact ? $"intact, {result.Checked} entries" : $"broken at {result.FirstBrokenId}");
         return TypedResults.Ok(result);

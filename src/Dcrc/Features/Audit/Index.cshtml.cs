@@ -12,7 +12,7 @@ namespace Dcrc.Features.Audit;
 
 /// <summary>The audit log, for the audit administrator only: filter, page, verify the chain. Nothing here changes an entry.</summary>
 [RequirePermission("audit.read")]
-public class IndexModel(DcrcDb db, AuditLog audit, AuditKey key, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(DcrcDb db, AuditLog audit, AuditKey key, AuditQueue queue, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
@@ -42,6 +42,7 @@ public class IndexModel(DcrcDb db, AuditLog audit, AuditKey key, IStringLocalize
 
     public async Task OnPostVerifyAsync()
     {
+        await queue.FlushAsync();
         Verification = await AuditLog.VerifyAsync(db, key);
         await audit.WriteAsync(AuditActions.AuditVerified, Verification.Intact ? $"intact, {Verification.Checked} entries" : $"broken at {Verification.FirstBrokenId}");
         await LoadAsync();
@@ -49,6 +50,7 @@ public class IndexModel(DcrcDb db, AuditLog audit, AuditKey key, IStringLocalize
 
     private async Task LoadAsync()
     {
+        await queue.FlushAsync(); // the reads of a moment ago are listed too
         Filter = new AuditFilter { From = From, To = To, User = UserFilter, Action = ActionFilter, Entity = Entity, Page = PageNumber, PageSize = 50 };
         var (items, total) = await Filter.PageAsync(db, StoreTime.GroupZone);
         Items = items;

@@ -328,7 +328,7 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
     public async Task<Customer?> ReadAsync(long id)
     {
         var customer = await Visible(await ViewerAsync()).Include(c => c.Vehicles).Include(c => c.Contacts).FirstOrDefaultAsync(c => c.Id == id);
-        if (customer != null) await audit.WriteAsync(CustomerAuditActions.Read, customer.ArchiveNumber, "Customer", id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
+        if (customer != null) await audit.WriteReadAsync(CustomerAuditActions.Read, customer.ArchiveNumber, "Customer", id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
         return customer;
     }
 
@@ -361,7 +361,7 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         }
         var rows = await query.Skip((page - 1) * pageSize).Take(pageSize)
             .Select(c => new { c.Id, c.ArchiveNumber, c.Name, c.Mobile, c.Class, c.Status, c.StoreId }).ToListAsync();
-        if (!string.IsNullOrWhiteSpace(q)) await audit.WriteAsync(CustomerAuditActions.Search, $"\"{Kernel.Logging.Redact(q)}\" → {total}");
+        if (!string.IsNullOrWhiteSpace(q)) await audit.WriteReadAsync(CustomerAuditActions.Search, $"\"{Kernel.Logging.Redact(q)}\" → {total}");
         return (rows.Select(r => new Row(r.Id, r.ArchiveNumber, r.Name, Phone.Mask(r.Mobile), r.Class, r.Status.ToString().ToLowerInvariant(), r.StoreId)).ToList(), total);
     }
 

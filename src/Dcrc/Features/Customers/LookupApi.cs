@@ -38,7 +38,7 @@ public static class LookupApi
         if (landline != null) ids = ids.Union(visible.Where(c => c.Landline == landline).Select(c => c.Id));
         var matched = await ids.Take(20).ToListAsync();
         var customers = await visible.Where(c => matched.Contains(c.Id)).Include(c => c.Vehicles).OrderByDescending(c => c.Id).ToListAsync();
-        await audit.WriteManyAsync(customers.Select(c => new AuditLog.Line(CustomerAuditActions.Read, $"{c.ArchiveNumber} (screen pop)", "Customer", c.Id.ToString(), c.StoreId)).ToList());
+        await audit.WriteReadsAsync(customers.Select(c => new AuditLog.Line(CustomerAuditActions.Read, $"{c.ArchiveNumber} (screen pop)", "Customer", c.Id.ToString(), c.StoreId)).ToList());
         return TypedResults.Ok(new Pop(Kernel.Identifiers.Phone.Mask(digits), customers.Select(c => new PopCustomer(c.Id, c.ArchiveNumber, c.Name,
             Kernel.Identifiers.Phone.Mask(c.Mobile), c.Class, c.Vehicles.Select(v => new CustomersApi.VehicleSummary(v.Id, v.Vin, v.PlateNumber, v.Model, v.PurchaseDate)).ToList())).ToList()));
     }

@@ -10,9 +10,11 @@ namespace Dcrc.Kernel.Audit;
 /// <summary>
 /// Appends to the audit log. Entries are chained by a keyed hash (HMAC-SHA256, key outside the database); appends are serialised (an advisory lock on
 /// PostgreSQL, the database write lock on SQLite) so two app instances never fork the chain. The database
-/// itself refuses UPDATE and DELETE on the table (triggers in the schema scripts).
+/// itself refuses UPDATE and DELETE on the table (triggers in the schema scripts). Changes are written in the
+/// caller's transaction; reads of personal data (<see cref="WriteReadsAsync"/>) go through the
+/// <see cref="AuditQueue"/>, which appends them in batches off the request path.
 /// </summary>
-public class AuditLog(DcrcDb db, IHttpContextAccessor http, TimeProvider clock, StoreScope scope, AuditKey key)
+public class AuditLog(DcrcDb db, IHttpContextAccessor http, TimeProvider clock, StoreScope scope, AuditKey key, AuditQueue? queue = null)
 {
     /// <summary>The signed-in user's name, for "updated by" columns.</summary>
     public string? ActorName => http.HttpContext?.User?.Identity?.Name;
@@ -32,42 +34,90 @@ public class AuditLog(DcrcDb db, IHttpContextAccessor http, TimeProvider clock, 
         int? storeId = null, AppUser? actor = null, CancellationToken ct = default) =>
         WriteManyAsync([new Line(action, summary, entityType, entityId, storeId)], actor, ct);
 
-    /// <summary>Appends several entries under one lock and in one transaction (e.g. every archive a screen pop shows).</summary>
+    /// <summary>Appends several entries under one lock and in one transaction (e.g. the settings changed in one save).</summary>
     public async Task WriteManyAsync(IReadOnlyList<Line> lines, AppUser? actor = null, CancellationToken ct = default)
     {
         if (lines.Count == 0) return;
+        var entries = Entries(lines, actor);
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            await AppendAsync(db, key, entries, ct);
+            if (own != null) await own.CommitAsync(ct);
+        }
+        finally
+        {
+            if (own != null) await own.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Records that personal data was read (who looked at which archive, what was searched). The entries are
+    /// stamped now, with the request's user and address, and handed to the queue, which appends them within
+    /// milliseconds in one transaction per batch; the request does not wait for the chain's lock. They do
+    /// not belong to any transaction of the caller. When the queue is off, full or closed they are written
+    /// here and now.
+    /// </summary>
+    public async Task WriteReadsAsync(IReadOnlyList<Line> lines, CancellationToken ct = default)
+    {
+        if (lines.Count == 0) return;
+        var entries = Entries(lines, null);
+        if (queue is not null && queue.TryEnqueue(entries)) return;
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await AppendAsync(db, key, entries, ct);
+        if (tx != null) await tx.CommitAsync(ct);
+    }
+
+    public Task WriteReadAsync(string action, string summary, string? entityType = null, string? entityId = null, int? storeId = null) =>
+        WriteReadsAsync([new Line(action, summary, entityType, entityId, storeId)]);
+
+    private List<AuditEntry> Entries(IReadOnlyList<Line> lines, AppUser? actor)
+    {
         var context = http.HttpContext;
         var user = context?.User;
         var at = Truncate(clock.GetUtcNow().UtcDateTime);
         var userId = actor?.Id ?? user?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
         var userName = actor?.UserName ?? user?.Identity?.Name;
         var client = context?.Connection.RemoteIpAddress?.ToString();
+        return lines.Select(line => new AuditEntry
+        {
+            At = at, UserId = userId, UserName = userName, StoreId = line.StoreId ?? scope.CurrentStoreId, Action = line.Action,
+            EntityType = line.EntityType, EntityId = line.EntityId, Summary = line.Summary.Length > 1000 ? line.Summary[..1000] : line.Summary,
+            ClientAddress = client,
+        }).ToList();
+    }
 
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
+    /// <summary>
+    /// Links <paramref name="entries"/> to the head of the chain and inserts them, in order, under the chain's
+    /// lock. Runs inside the transaction the caller has open on <paramref name="db"/>, which holds the lock
+    /// until it ends.
+    /// </summary>
+    public static async Task AppendAsync(DcrcDb db, AuditKey key, IReadOnlyList<AuditEntry> entries, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Audit entries are appended inside a transaction.");
+        if (!db.IsSqlite)
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
+        var previous = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? Genesis;
+        foreach (var e in entries)
         {
-            if (!db.IsSqlite)
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
-            var previous = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? Genesis;
-            foreach (var line in lines)
-            {
-                var e = new AuditEntry
-                {
-                    At = at, UserId = userId, UserName = userName, StoreId = line.StoreId ?? scope.CurrentStoreId, Action = line.Action,
-                    EntityType = line.EntityType, EntityId = line.EntityId, Summary = line.Summary.Length > 1000 ? line.Summary[..1000] : line.Summary,
-                    ClientAddress = client, PreviousHash = previous,
-                };
-                e.Hash = HashOf(e, key);
-                await db.Database.ExecuteSqlInterpolatedAsync($@"INSERT INTO ""AuditEntries""
-                    (""At"", ""UserId"", ""UserName"", ""StoreId"", ""Action"", ""EntityType"", ""EntityId"", ""Summary"", ""ClientAddress"", ""PreviousHash"", ""Hash"")
-                    VALUES ({e.At}, {e.UserId}, {e.UserName}, {e.StoreId}, {e.Action}, {e.EntityType}, {e.EntityId}, {e.Summary}, {e.ClientAddress}, {e.PreviousHash}, {e.Hash})", ct);
-                previous = e.Hash;
-            }
-            if (own != null) await own.CommitAsync(ct);
+            e.PreviousHash = previous;
+            e.Hash = HashOf(e, key);
+            previous = e.Hash;
         }
-        finally
+        // One multi-row INSERT per chunk: a batch costs a round trip, not one per entry. Ids follow the row order.
+        const int chunk = 200;
+        for (var start = 0; start < entries.Count; start += chunk)
         {
-            if (own != null) await own.DisposeAsync();
+            var rows = entries.Skip(start).Take(chunk).ToList();
+            var sql = new StringBuilder(@"INSERT INTO ""AuditEntries"" (""At"", ""UserId"", ""UserName"", ""StoreId"", ""Action"", ""EntityType"", ""EntityId"", ""Summary"", ""ClientAddress"", ""PreviousHash"", ""Hash"") VALUES ");
+            var values = new List<object?>(rows.Count * 11);
+            foreach (var e in rows)
+            {
+                if (values.Count > 0) sql.Append(", ");
+                sql.Append('(').AppendJoin(", ", Enumerable.Range(values.Count, 11).Select(i => $"{{{i}}}")).Append(')');
+                values.AddRange([e.At, e.UserId, e.UserName, e.StoreId, e.Action, e.EntityType, e.EntityId, e.Summary, e.ClientAddress, e.PreviousHash, e.Hash]);
+            }
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), values!, ct);
         }
     }
 
@@ -152,4 +202,7 @@ public static class AuditActions
     public const string SettingChanged = "settings.change";
     public const string AuditVerified = "audit.verify";
     public const string AuditRead = "audit.read";
+    public const string QueueStarted = "audit.queue_started";
+    public const string QueueStopped = "audit.queue_stopped";
+    public const string QueueUnclean = "audit.queue_unclean";
 }

@@ -93,6 +93,7 @@ public abstract class CustomersApiTests(DcrcApp app)
         (await (await app.ApiAs("th.salesmgr")).GetAsync($"/api/v1/customers/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await (await app.ApiAs("th.crm")).GetAsync($"/api/v1/customers/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await (await app.ApiAs("ns.crm")).GetAsync($"/api/v1/customers/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound); // another store
+        await app.AuditWrittenAsync();
         var reads = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().AuditEntries.CountAsync(e => e.Action == "customers.read" && e.EntityId == id.ToString()));
         reads.ShouldBe(2);
     }
