@@ -42,9 +42,10 @@ public abstract class SchemaTests(bool sqlite) : IAsyncLifetime
     public async Task A_database_at_the_previous_version_is_upgraded_with_its_data_intact()
     {
         var latest = SchemaMigrator.LatestVersion(sqlite);
+        var previous = SchemaMigrator.Scripts(sqlite)[^2].Version; // numbers may skip those kept for other branches
         await using (var db = _fresh.Context())
         {
-            (await SchemaMigrator.MigrateAsync(db, upTo: latest - 1)).ShouldBe(latest - 1);
+            (await SchemaMigrator.MigrateAsync(db, upTo: previous)).ShouldBe(previous);
             db.Stores.Add(new Store { Code = "OLD", Name = "老门店", City = "佛山市" });
             db.Departments.Add(new Department { Code = "DCRC", Name = "客户关系部" });
             await db.SaveChangesAsync();

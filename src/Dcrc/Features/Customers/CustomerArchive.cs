@@ -347,22 +347,31 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
 
     public sealed record Row(long Id, string ArchiveNumber, string Name, string? Mobile, CustomerClass Class, string Status, int StoreId);
 
-    /// <summary>The one-box search over what the user may see, ranked and paged, mobiles masked; audited with the query redacted.</summary>
-    public async Task<(List<Row> Rows, int Total)> SearchAsync(string? q, int page, int pageSize)
+    /// <summary>Matches are counted up to this many (or to the end of the page asked for); beyond, the total is "more than".</summary>
+    public const int CountLimit = 1000;
+
+    /// <summary>
+    /// The one-box search over what the user may see, ranked and paged, mobiles masked; audited with the query
+    /// redacted. <c>TotalCapped</c>: there are more than <c>Total</c> matches (counting every "zh" or every
+    /// archive of a store would cost more than the search itself).
+    /// </summary>
+    public async Task<(List<Row> Rows, int Total, bool TotalCapped)> SearchAsync(string? q, int page, int pageSize)
     {
         var visible = Visible(await ViewerAsync());
-        var query = string.IsNullOrWhiteSpace(q) ? visible.OrderByDescending(c => c.Id)
-            : CustomerSearch.Ranked(CustomerSearch.Apply(visible, db.Vehicles.AsNoTracking(), q, personal, Today(StoreTime.GroupZone)), q.Trim());
-        var total = await query.CountAsync();
-        if (total == 0 && q != null && CustomerSearch.OtherReadings(visible, q) is { } other)
+        var found = string.IsNullOrWhiteSpace(q) ? visible : CustomerSearch.Apply(visible, db.Vehicles.AsNoTracking(), q, personal, Today(StoreTime.GroupZone));
+        var limit = Math.Max(CountLimit, page * pageSize);
+        var counted = await found.Take(limit + 1).CountAsync();
+        if (counted == 0 && q != null && CustomerSearch.OtherReadings(visible, q) is { } other)
         {
-            query = other.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
-            total = await query.CountAsync();
+            found = other;
+            counted = await found.Take(limit + 1).CountAsync();
         }
+        var (total, capped) = (Math.Min(counted, limit), counted > limit);
+        var query = string.IsNullOrWhiteSpace(q) ? found.OrderByDescending(c => c.Id) : CustomerSearch.Ranked(found, q.Trim());
         var rows = await query.Skip((page - 1) * pageSize).Take(pageSize)
             .Select(c => new { c.Id, c.ArchiveNumber, c.Name, c.Mobile, c.Class, c.Status, c.StoreId }).ToListAsync();
-        if (!string.IsNullOrWhiteSpace(q)) await audit.WriteReadAsync(CustomerAuditActions.Search, $"\"{Kernel.Logging.Redact(q)}\" → {total}");
-        return (rows.Select(r => new Row(r.Id, r.ArchiveNumber, r.Name, Phone.Mask(r.Mobile), r.Class, r.Status.ToString().ToLowerInvariant(), r.StoreId)).ToList(), total);
+        if (!string.IsNullOrWhiteSpace(q)) await audit.WriteReadAsync(CustomerAuditActions.Search, $"\"{Kernel.Logging.Redact(q)}\" → {total}{(capped ? "+" : "")}");
+        return (rows.Select(r => new Row(r.Id, r.ArchiveNumber, r.Name, Phone.Mask(r.Mobile), r.Class, r.Status.ToString().ToLowerInvariant(), r.StoreId)).ToList(), total, capped);
     }
 
     /// <summary>The stored numbers, for keeping them when a form sends them back masked; never shown, so not an unmasking.</summary>
@@ -378,13 +387,13 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
     /// </summary>
     public async Task<(byte[] File, int Rows)> ExportAsync(string? q)
     {
-        var (rows, total) = await SearchAsync(q, 1, ExportLimit);
+        var (rows, total, capped) = await SearchAsync(q, 1, ExportLimit);
         var stores = await db.Stores.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name);
         var at = StoreTime.FormatSeconds(clock.GetUtcNow().UtcDateTime, StoreTime.GroupZone);
         var file = Kernel.Excel.Spreadsheet.Write(l["Customers.Title"],
             [l["Field.ArchiveNumber"], l["Field.CustomerName"], l["Field.Mobile"], l["Field.CustomerClass"], l["Field.Status"], l["Field.Store"]],
             rows.Select(r => (IReadOnlyList<string?>)[r.ArchiveNumber, r.Name, r.Mobile, l["CustomerClass." + r.Class], l["ArchiveStatus." + r.Status], stores.GetValueOrDefault(r.StoreId)]),
-            [l["Export.By", me.DisplayName, me.UserName ?? "", at], l["Export.Query", string.IsNullOrWhiteSpace(q) ? "-" : q!, total], l["Export.Confidential"]]);
+            [l["Export.By", me.DisplayName, me.UserName ?? "", at], l["Export.Query", string.IsNullOrWhiteSpace(q) ? "-" : q!, capped ? $"{total}+" : total.ToString(CultureInfo.InvariantCulture)], l["Export.Confidential"]]);
         await audit.WriteAsync(CustomerAuditActions.Export, $"\"{Kernel.Logging.Redact(q ?? "")}\": {rows.Count} rows");
         return (file, rows.Count);
     }

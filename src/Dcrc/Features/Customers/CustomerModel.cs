@@ -18,6 +18,8 @@ public class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         e.HasIndex(x => x.CreditCode);
         e.HasIndex(x => x.Name);
         e.HasIndex(x => new { x.StoreId, x.OwnerUserId });
+        // Newest first (search results): lets a query with thousands of matches stop after one page.
+        e.HasIndex(x => new { x.CreatedAt, x.Id }).IsDescending();
         e.Property(x => x.Version).IsConcurrencyToken();
         e.Property(x => x.RegisteredCapital).HasPrecision(18, 2);
         e.HasIndex(x => new { x.StoreId, x.Class, x.LastCallAt });

@@ -26,19 +26,22 @@ public static class CustomerSearch
         var upper = q.ToUpperInvariant();
         if (upper.Length == 17 && upper.All(char.IsAsciiLetterOrDigit))
             return visible.Where(c => vehicles.Any(v => v.CustomerId == c.Id && v.Vin == upper));
-        if (q.Length > 0 && PlateNumber.ProvinceCharacters.Contains(q[0]))
-        {
-            var plate = PlateNumber.Normalise(q);
+        // A plate starts with the province and the city letter (粤A…); a province character followed by more
+        // Chinese is a name (苏磊, 云飞).
+        var plate = PlateNumber.Normalise(q);
+        if (plate.Length >= 2 && PlateNumber.ProvinceCharacters.Contains(plate[0]) && char.IsAsciiLetter(plate[1]))
             return visible.Where(c => vehicles.Any(v => v.CustomerId == c.Id && v.PlateNumber!.Contains(plate)));
-        }
         if (upper.Length == 6 && upper.All(char.IsAsciiLetterOrDigit))
         {
             // The last six of a VIN, a plate fragment — or, letters only, pinyin too.
             if (upper.Any(char.IsAsciiDigit))
                 return visible.Where(c => vehicles.Any(v => v.CustomerId == c.Id && (v.VinLast6 == upper || v.PlateNumber!.Contains(upper))));
+            // Each way of matching through its own index, united: an OR of the vehicle subquery and the name
+            // columns reads every archive (seconds at a million).
             var key6 = q.ToLowerInvariant();
-            return visible.Where(c => vehicles.Any(v => v.CustomerId == c.Id && (v.VinLast6 == upper || v.PlateNumber!.Contains(upper)))
-                || c.NamePinyin!.StartsWith(key6) || c.NameInitials!.StartsWith(key6));
+            var ids = vehicles.Where(v => v.VinLast6 == upper || v.PlateNumber!.Contains(upper)).Select(v => v.CustomerId)
+                .Union(visible.Where(c => c.NamePinyin!.StartsWith(key6) || c.NameInitials!.StartsWith(key6)).Select(c => c.Id));
+            return visible.Where(c => ids.Contains(c.Id));
         }
         if (q.Contains('-') && q.Any(char.IsAsciiDigit)) return visible.Where(c => c.ArchiveNumber.StartsWith(upper));
         if (Pinyin.IsPinyinQuery(q))
@@ -64,12 +67,11 @@ public static class CustomerSearch
 
     /// <summary>
     /// A Chinese name or fragment ranks exact name, then prefix, then the rest; anything else (pinyin, numbers)
-    /// newest first, which an index can deliver without sorting every match.
+    /// newest first. The planner fetches a few matches through their own index and sorts them, or, for a
+    /// query matching thousands (zh, wang), walks the (CreatedAt, Id) index newest first until the page is full.
     /// </summary>
     public static IQueryable<Customer> Ranked(IQueryable<Customer> found, string q) =>
         q.Any(ch => ch >= '\u3400' && ch <= '\u9fff')
             ? found.OrderBy(c => c.Name == q ? 0 : c.Name.StartsWith(q) ? 1 : 2).ThenByDescending(c => c.Id)
-            // By creation time rather than id: an index on id would tempt the planner to walk the whole table
-            // backwards looking for the few matches of a rare name (seconds at a million rows).
             : found.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
 }

@@ -87,7 +87,8 @@ public static class CustomersApi
         public IReadOnlyList<VehicleSummary> Vehicles { get; init; } = [];
         public int Version { get; init; }
     }
-    public sealed record Paged(IReadOnlyList<CustomerArchive.Row> Items, int Page, int PageSize, int Total);
+    /// <summary>A page of results. <c>TotalCapped</c>: there are more than <c>Total</c> matches (counting stops at 1,000 or the end of the page asked for).</summary>
+    public sealed record Paged(IReadOnlyList<CustomerArchive.Row> Items, int Page, int PageSize, int Total, bool TotalCapped);
 
     public static RouteGroupBuilder MapCustomersApi(this RouteGroupBuilder api)
     {
@@ -153,8 +154,8 @@ public static class CustomersApi
     public static async Task<Ok<Paged>> Search(string? q, CustomerArchive archive, int page = 1, int pageSize = 20)
     {
         (page, pageSize) = (Math.Max(1, page), Math.Clamp(pageSize, 1, 100));
-        var (rows, total) = await archive.SearchAsync(q, page, pageSize);
-        return TypedResults.Ok(new Paged(rows, page, pageSize, total));
+        var (rows, total, capped) = await archive.SearchAsync(q, page, pageSize);
+        return TypedResults.Ok(new Paged(rows, page, pageSize, total, capped));
     }
 
     public static async Task<Results<Ok<CustomerDto>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> Update(long id, CustomerInput input,

@@ -39,7 +39,7 @@ public class IndexModel(CustomerArchive archive, CurrentUser me) : PageModel
     private async Task LoadAsync()
     {
         PageNumber = Math.Max(1, PageNumber);
-        (Rows, var total) = await archive.SearchAsync(Q, PageNumber, PageSize);
-        Pager = new Pager(PageNumber, PageSize, total, Request);
+        (Rows, var total, var capped) = await archive.SearchAsync(Q, PageNumber, PageSize);
+        Pager = new Pager(PageNumber, PageSize, total, Request, capped);
     }
 }
