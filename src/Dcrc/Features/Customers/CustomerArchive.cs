@@ -368,7 +368,7 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         }
         var (total, capped) = (Math.Min(counted, limit), counted > limit);
         var query = string.IsNullOrWhiteSpace(q) ? found.OrderByDescending(c => c.Id) : CustomerSearch.Ranked(found, q.Trim());
-        var rows = await query.Skip((page - 1) * pageSize).Take(pageSize)
+        var rows = counted == 0 ? [] : await query.Skip((page - 1) * pageSize).Take(pageSize)
             .Select(c => new { c.Id, c.ArchiveNumber, c.Name, c.Mobile, c.Class, c.Status, c.StoreId }).ToListAsync();
         if (!string.IsNullOrWhiteSpace(q)) await audit.WriteReadAsync(CustomerAuditActions.Search, $"\"{Kernel.Logging.Redact(q)}\" → {total}{(capped ? "+" : "")}");
         return (rows.Select(r => new Row(r.Id, r.ArchiveNumber, r.Name, Phone.Mask(r.Mobile), r.Class, r.Status.ToString().ToLowerInvariant(), r.StoreId)).ToList(), total, capped);
