@@ -332,6 +332,14 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         return customer;
     }
 
+    /// <summary>The archive owning the vehicle with this VIN, with its vehicles, if the user may see it; audited as a read.</summary>
+    public async Task<Customer?> ReadByVinAsync(string vin)
+    {
+        var customer = await Visible(await ViewerAsync()).Include(c => c.Vehicles).FirstOrDefaultAsync(c => c.Vehicles.Any(v => v.Vin == vin));
+        if (customer != null) await audit.WriteReadAsync(CustomerAuditActions.Read, customer.ArchiveNumber, "Customer", customer.Id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
+        return customer;
+    }
+
     /// <summary>Whether the archive exists in the user's stores at all (403 rather than 404 when it is only out of reach).</summary>
     public Task<bool> ExistsInScopeAsync(long id) => db.Customers.AnyAsync(c => c.Id == id && c.Status != ArchiveStatus.Merged);
 
@@ -359,19 +367,24 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
     {
         var visible = Visible(await ViewerAsync());
         var found = string.IsNullOrWhiteSpace(q) ? visible : CustomerSearch.Apply(visible, db.Vehicles.AsNoTracking(), q, personal, Today(StoreTime.GroupZone));
+        var result = await PageAsync(found, q, page, pageSize);
+        if (result.Total == 0 && q != null && CustomerSearch.OtherReadings(visible, q) is { } other)
+            result = await PageAsync(other, q, page, pageSize);
+        if (!string.IsNullOrWhiteSpace(q)) await audit.WriteReadAsync(CustomerAuditActions.Search, $"\"{Kernel.Logging.Redact(q)}\" → {result.Total}{(result.TotalCapped ? "+" : "")}");
+        return result;
+    }
+
+    private static async Task<(List<Row> Rows, int Total, bool TotalCapped)> PageAsync(IQueryable<Customer> found, string? q, int page, int pageSize)
+    {
+        var query = string.IsNullOrWhiteSpace(q) ? found.OrderByDescending(c => c.Id) : CustomerSearch.Ranked(found, q.Trim());
+        var skip = (page - 1) * pageSize;
+        var rows = (await query.Skip(skip).Take(pageSize).Select(c => new { c.Id, c.ArchiveNumber, c.Name, c.Mobile, c.Class, c.Status, c.StoreId }).ToListAsync())
+            .Select(r => new Row(r.Id, r.ArchiveNumber, r.Name, Phone.Mask(r.Mobile), r.Class, r.Status.ToString().ToLowerInvariant(), r.StoreId)).ToList();
+        // A page that is not full tells the total without counting: most searches (a number, a name) need one query.
+        if (rows.Count < pageSize && (rows.Count > 0 || page == 1)) return (rows, skip + rows.Count, false);
         var limit = Math.Max(CountLimit, page * pageSize);
         var counted = await found.Take(limit + 1).CountAsync();
-        if (counted == 0 && q != null && CustomerSearch.OtherReadings(visible, q) is { } other)
-        {
-            found = other;
-            counted = await found.Take(limit + 1).CountAsync();
-        }
-        var (total, capped) = (Math.Min(counted, limit), counted > limit);
-        var query = string.IsNullOrWhiteSpace(q) ? found.OrderByDescending(c => c.Id) : CustomerSearch.Ranked(found, q.Trim());
-        var rows = counted == 0 ? [] : await query.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(c => new { c.Id, c.ArchiveNumber, c.Name, c.Mobile, c.Class, c.Status, c.StoreId }).ToListAsync();
-        if (!string.IsNullOrWhiteSpace(q)) await audit.WriteReadAsync(CustomerAuditActions.Search, $"\"{Kernel.Logging.Redact(q)}\" → {total}{(capped ? "+" : "")}");
-        return (rows.Select(r => new Row(r.Id, r.ArchiveNumber, r.Name, Phone.Mask(r.Mobile), r.Class, r.Status.ToString().ToLowerInvariant(), r.StoreId)).ToList(), total, capped);
+        return (rows, Math.Min(counted, limit), counted > limit);
     }
 
     /// <summary>The stored numbers, for keeping them when a form sends them back masked; never shown, so not an unmasking.</summary>

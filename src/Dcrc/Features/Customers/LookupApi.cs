@@ -36,11 +36,14 @@ public static class LookupApi
         var ids = visible.Where(c => c.Mobile == digits).Select(c => c.Id)
             .Union(db.Vehicles.Where(v => v.DriverMobile == digits).Select(v => v.CustomerId));
         if (landline != null) ids = ids.Union(visible.Where(c => c.Landline == landline).Select(c => c.Id));
-        var matched = await ids.Take(20).ToListAsync();
-        var customers = await visible.Where(c => matched.Contains(c.Id)).Include(c => c.Vehicles).OrderByDescending(c => c.Id).ToListAsync();
+        // One round trip, and only the columns the pop shows.
+        var customers = await visible.Where(c => ids.Take(20).Contains(c.Id)).OrderByDescending(c => c.Id)
+            .Select(c => new { c.Id, c.ArchiveNumber, c.Name, c.Mobile, c.Class, c.StoreId,
+                Vehicles = c.Vehicles.Select(v => new CustomersApi.VehicleSummary(v.Id, v.Vin, v.PlateNumber, v.Model, v.PurchaseDate)).ToList() })
+            .ToListAsync();
         await audit.WriteReadsAsync(customers.Select(c => new AuditLog.Line(CustomerAuditActions.Read, $"{c.ArchiveNumber} (screen pop)", "Customer", c.Id.ToString(), c.StoreId)).ToList());
-        return TypedResults.Ok(new Pop(Kernel.Identifiers.Phone.Mask(digits), customers.Select(c => new PopCustomer(c.Id, c.ArchiveNumber, c.Name,
-            Kernel.Identifiers.Phone.Mask(c.Mobile), c.Class, c.Vehicles.Select(v => new CustomersApi.VehicleSummary(v.Id, v.Vin, v.PlateNumber, v.Model, v.PurchaseDate)).ToList())).ToList()));
+        return TypedResults.Ok(new Pop(Kernel.Identifiers.Phone.Mask(digits),
+            customers.Select(c => new PopCustomer(c.Id, c.ArchiveNumber, c.Name, Kernel.Identifiers.Phone.Mask(c.Mobile), c.Class, c.Vehicles)).ToList()));
     }
 
     public sealed record VehicleDto(long Id, string Vin, string? PlateNumber, string? Series, string? Model, string? Trim, string? Sfx, string? ExteriorColour,
@@ -51,11 +54,10 @@ public static class LookupApi
     public static async Task<Results<Ok<VehicleDto>, NotFound, ForbidHttpResult>> ByVin(string vin, CustomerArchive archive, DcrcDb db)
     {
         var normalised = vin.Trim().ToUpperInvariant();
-        var vehicle = await db.Vehicles.AsNoTracking().FirstOrDefaultAsync(v => v.Vin == normalised);
-        if (vehicle is null) return TypedResults.NotFound();
-        var owner = await archive.ReadAsync(vehicle.CustomerId);
-        if (owner is null) return TypedResults.Forbid();
-        var v = vehicle;
+        // One query for the usual case; only a miss asks whether the vehicle exists out of the user's reach.
+        var owner = await archive.ReadByVinAsync(normalised);
+        if (owner is null) return await db.Vehicles.AnyAsync(v => v.Vin == normalised) ? TypedResults.Forbid() : TypedResults.NotFound();
+        var v = owner.Vehicles.First(x => x.Vin == normalised);
         return TypedResults.Ok(new VehicleDto(v.Id, v.Vin, v.PlateNumber, v.Series, v.Model, v.Trim, v.Sfx, v.ExteriorColour, v.InteriorColour, v.CertificateNumber,
             v.InvoiceNumber, v.PurchaseDate, v.DeliveryDate, v.Mileage, v.BoughtHere, v.InsuredHere, v.PolicyNumber, v.InsuranceDate, v.InsuranceExpiry,
             v.AnnualInspectionDate, v.DriverName, Kernel.Identifiers.Phone.Mask(v.DriverMobile), v.SalesConsultantId, owner.Id, owner.ArchiveNumber, owner.Name, v.Version));

@@ -82,6 +82,17 @@ public abstract class LookupApiTests(DcrcApp app)
         var reception = await app.ApiAs("th.reception");
         (await reception.GetFromJsonAsync<JsonElement>($"/api/v1/lookup/phone/{mobile}")).GetProperty("customers").GetArrayLength().ShouldBe(1);
     }
+
+    [Fact]
+    public async Task A_VIN_out_of_reach_is_403_in_the_store_and_404_elsewhere()
+    {
+        var (client, id, _) = await CustomerAsync("th.sales");
+        var vin = NewVin();
+        (await client.PostAsJsonAsync($"/api/v1/customers/{id}/vehicles", new { vin })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await client.GetAsync($"/api/v1/vehicles/{vin}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await app.ApiAs("th.sales2")).GetAsync($"/api/v1/vehicles/{vin}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await (await app.ApiAs("ns.crm")).GetAsync($"/api/v1/vehicles/{vin}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }
 
 [Collection(SqliteCollection.Name)] public class LookupApiTests_Sqlite(SqliteApp app) : LookupApiTests(app);
