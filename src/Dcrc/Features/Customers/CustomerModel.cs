@@ -13,8 +13,9 @@ public class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         e.HasIndex(x => x.MobileLast4);
         e.HasIndex(x => x.IdNumberHash);
         e.HasIndex(x => x.Landline);
-        e.HasIndex(x => x.NamePinyin);
-        e.HasIndex(x => x.NameInitials);
+        // With the store: a store's matches of a pinyin prefix come from the index alone, not ANDed with a store bitmap.
+        e.HasIndex(x => new { x.NamePinyin, x.StoreId });
+        e.HasIndex(x => new { x.NameInitials, x.StoreId });
         e.HasIndex(x => x.CreditCode);
         e.HasIndex(x => x.Name);
         e.HasIndex(x => new { x.StoreId, x.OwnerUserId });
