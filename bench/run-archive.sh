@@ -42,10 +42,10 @@ bench="dotnet bench/Dcrc.Bench/bin/Release/net10.0/Dcrc.Bench.dll"
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GB; PostgreSQL $(psql --version | awk '{print $3}'); $requests requests per scenario, 4 in parallel"
 $bench generate "$connection" "$first" "$secret" "$work/samples.json"
-echo "at $first customers:"
+echo "at $first customers (load average $(cut -d' ' -f1-3 /proc/loadavg)):"
 $bench measure "http://127.0.0.1:$port" th.crm 'Dcrc#2026' "$work/samples.json" "$requests" 4
 if [ "$total" -gt "$first" ]; then
   $bench generate "$connection" $((total - first)) "$secret" "$work/samples.json"
-  echo "at $total customers:"
+  echo "at $total customers (load average $(cut -d' ' -f1-3 /proc/loadavg)):"
   $bench measure "http://127.0.0.1:$port" th.crm 'Dcrc#2026' "$work/samples.json" "$requests" 4
 fi
