@@ -5,6 +5,7 @@ using Dcrc.Features.Callbacks.Questionnaires;
 using Dcrc.Features.Audit;
 using Dcrc.Features.Customers;
 using Dcrc.Features.Customers.Cadence;
+using Dcrc.Features.Customers.Filing;
 using Dcrc.Features.Customers.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -30,6 +31,8 @@ public static class FeatureMap
         services.AddScoped<Callbacks.Questionnaires.QuestionnaireBook>();
         services.AddSingleton<Customers.Records.DocumentStore>();
         services.AddScoped<Vehicles.VehicleTimeline>();
+        services.AddScoped<Customers.Filing.DocumentHandovers>();
+        services.AddScoped<Customers.Filing.ArchiveAudit>();
         return services;
     }
 
@@ -47,6 +50,7 @@ public static class FeatureMap
         api.MapCadenceApi();
         api.MapCalendarApi();
         api.MapQuestionnairesApi();
+        api.MapFilingApi();
         return app;
     }
 }

@@ -42,6 +42,16 @@ public abstract partial class PageWalkTests(DcrcApp app)
             contacts = new[] { new { role = "legalRepresentative", name = "陈立" }, new { role = "mainContact", name = "黄敏" } },
         });
         var companyId = company.GetProperty("id").GetInt64();
+        // Hand-overs late, due and received, and a week of the archive check with its sample drawn.
+        var today = Customers.Filing.FilingData.StoreToday(app);
+        var week = Dcrc.Features.Customers.Filing.AuditWeek.StartOf(new DateOnly(2005, 6, 15));
+        var th = await Customers.Filing.FilingData.StoreAsync(app, "TH");
+        await Customers.Filing.FilingData.AddAsync(app, th, customerId, Dcrc.Features.Customers.Records.TransactionKind.Sale, today.AddDays(-9), today.AddDays(-4));
+        await Customers.Filing.FilingData.AddAsync(app, th, customerId, Dcrc.Features.Customers.Records.TransactionKind.RepairOrder, today, today.AddDays(3));
+        await Customers.Filing.FilingData.AddAsync(app, th, customerId, Dcrc.Features.Customers.Records.TransactionKind.RepairOrder, today.AddDays(-6), today.AddDays(-3), DateTime.UtcNow);
+        await Customers.Filing.FilingData.AddManyAsync(app, th, customerId, Dcrc.Features.Customers.Records.TransactionKind.Sale, [week.AddDays(-3)]);
+        await Customers.Filing.FilingData.AddManyAsync(app, th, customerId, Dcrc.Features.Customers.Records.TransactionKind.RepairOrder, [week.AddDays(-4)]);
+        (await (await app.ApiAs("th.callback")).PostAsync($"/api/v1/archive/checks/sample?week={week:yyyy-MM-dd}", null)).EnsureSuccessStatusCode();
         return
         [
             ("", "/Account/Login"),
@@ -55,6 +65,8 @@ public abstract partial class PageWalkTests(DcrcApp app)
             ("th.crm", "/Customers"), ("th.crm", "/Customers?q=zs"), ("th.crm", "/Customers/Create"), ("th.crm", $"/Customers/{customerId}"), ("th.crm", $"/Customers/{customerId}/Edit"), ("th.gm", $"/Customers/{customerId}"), ("th.crm", "/Customers/Import"),
             ("th.crm", $"/Customers/{buyer}"), ("th.crm", $"/Customers/{buyer}/Card"), ("th.crm", $"/Customers/{customerId}/Card"), ("th.crm", $"/Vehicles/{vin}"), ("th.crm", $"/Vehicles/{vin}/Edit"), ("th.crm", "/Customers/Due"), ("th.crm", "/Callbacks/Questionnaires"), ("th.crm", "/Callbacks/Questionnaires?kind=Service"), ("th.crm", "/Customers/Due?contact=Visit&class=A"),
             ("th.crm", $"/Customers/{companyId}"), ("th.crm", $"/Customers/{companyId}/Edit"),
+            ("th.crm", "/Customers/Filing/Handovers"), ("th.crm", "/Customers/Filing/Handovers?late=true"), ("th.crm", "/Customers/Filing/Handovers?view=Received"),
+            ("th.callback", "/Customers/Filing/Checks"), ("th.callback", $"/Customers/Filing/Checks?week={week:yyyy-MM-dd}"), ("th.gm", "/Customers/Filing/Checks"),
         ];
     }
 
@@ -106,6 +118,7 @@ public abstract partial class PageWalkTests(DcrcApp app)
         texts.AddRange(await db.Users.Select(u => u.UserName!).ToListAsync());
         texts.AddRange(Dcrc.Kernel.Settings.SettingsCatalog.All.Select(s => s.DefaultText));
         texts.AddRange(await db.Customers.Select(c => c.Name).ToListAsync());
+        texts.AddRange(await db.Transactions.Where(t => t.StaffName != null).Select(t => t.StaffName!).Distinct().ToListAsync());
         texts.AddRange((await db.Customers.Select(c => new { c.Province, c.City, c.District, c.Address }).ToListAsync()).SelectMany(c => new[] { c.Province, c.City, c.District, c.Address }).OfType<string>());
         texts.AddRange((await db.Customers.Select(c => c.Tags).ToListAsync()).SelectMany(t => Dcrc.Features.Customers.Tags.Split(t)));
         texts.AddRange(await db.CompanyContacts.Select(k => k.Name).ToListAsync());

@@ -18,6 +18,8 @@ public class Shell(CurrentUser user, DcrcDb db, StoreScope scope, AccessControl 
         new("Nav.Archive", "Nav.Customers", "/Customers", "people", [Customers.CustomerPermissions.Read]),
         new("Nav.Archive", "Nav.Due", "/Customers/Due", "calendar-check", [Customers.CustomerPermissions.Read]),
         new("Nav.Archive", "Nav.Import", "/Customers/Import", "upload", [Customers.CustomerPermissions.Import]),
+        new("Nav.Archive", "Nav.Handovers", "/Customers/Filing/Handovers", "inbox", [Customers.Filing.FilingPermissions.Filing]),
+        new("Nav.Archive", "Nav.ArchiveChecks", "/Customers/Filing/Checks", "clipboard-check", [Customers.Filing.FilingPermissions.Filing]),
         new("Nav.Callbacks", "Nav.Questionnaires", "/Callbacks/Questionnaires", "list-check", [Callbacks.CallbackPermissions.Questionnaires]),
         new("Nav.Admin", "Nav.Stores", "/Admin/Stores", "shop", [AdminPermissions.Stores]),
         new("Nav.Admin", "Nav.Departments", "/Admin/Departments", "diagram", [AdminPermissions.Departments]),
