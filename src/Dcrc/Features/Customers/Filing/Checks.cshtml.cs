@@ -26,6 +26,9 @@ public class ChecksModel(ArchiveAudit checks, IStringLocalizer<SharedResource> l
     /// <summary>One line as the page shows it, with what a refused save has to say.</summary>
     public sealed record CheckRow(ArchiveAudit.Line Line, string Week, int StoreId, Dictionary<string, string[]> Errors, string? Message = null, bool Saved = false)
     {
+        /// <summary>The week's counts, sent along with a line saved through htmx.</summary>
+        public ArchiveAudit.Week? Summary { get; init; }
+
         public string? Error(string field) => Errors.TryGetValue(field, out var m) ? m[0] : null;
     }
 
@@ -97,7 +100,12 @@ public class ChecksModel(ArchiveAudit checks, IStringLocalizer<SharedResource> l
             _ => new CheckRow(stored with { Result = result ?? CheckResult.Pending, Description = description, Responsible = responsible, Measure = measure, Version = version ?? stored.Version },
                 week, StoreId ?? 0, outcome.Errors),
         };
-        if (htmx) return Partial("_CheckRow", row);
+        if (htmx)
+        {
+            var (store, weekStart) = await ResolveAsync();
+            if (store != null && WeekError is null) row = row with { Summary = await checks.WeekAsync(store, weekStart) };
+            return Partial("_CheckRow", row);
+        }
         await LoadAsync();
         _rows[id] = row with { Week = AuditWeek.Format(Week!.WeekStart), StoreId = Week.Store.Id };
         return Page();

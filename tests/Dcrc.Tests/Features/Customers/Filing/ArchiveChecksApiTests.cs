@@ -241,7 +241,7 @@ public abstract class ArchiveChecksApiTests(DcrcApp app)
         row.ShouldContain("这一行已被他人修改");
         row.ShouldContain("开票通知书缺失");
         client.DefaultRequestHeaders.Remove("HX-Request");
-        (await client.GetStringAsync(url)).ShouldContain("异常: 1");
+        (await client.GetStringAsync(url)).ShouldContain("异常 <b>1</b>");
     }
 
     [Fact]
