@@ -39,6 +39,8 @@ public enum HandoverView { Outstanding = 0, Received = 1 }
 public class DocumentHandovers(DcrcDb db, CurrentUser me, StoreScope scope, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public const int ExportLimit = 50_000;
+    /// <summary>The received view covers what came in over the last 90 days (an index range, not the whole history).</summary>
+    public const int ReceivedDays = 90;
 
     /// <summary>
     /// One hand-over. <see cref="CustomerName"/> is null when the viewer may not see the archive's name (class A).
@@ -78,8 +80,8 @@ public class DocumentHandovers(DcrcDb db, CurrentUser me, StoreScope scope, Audi
     }
 
     /// <summary>
-    /// A page of the list: outstanding oldest due first (optionally the late ones only), or received newest
-    /// first; with the counts of outstanding and late hand-overs.
+    /// A page of the list: outstanding oldest due first (optionally the late ones only), or received in the
+    /// last <see cref="ReceivedDays"/> days, newest first; with the counts of outstanding and late hand-overs.
     /// </summary>
     public async Task<Listing> ListAsync(HandoverView view, bool lateOnly, int page, int pageSize)
     {
@@ -89,8 +91,11 @@ public class DocumentHandovers(DcrcDb db, CurrentUser me, StoreScope scope, Audi
         var lateCount = await Pending().Where(late).CountAsync();
         IQueryable<CustomerTransaction> query;
         if (view == HandoverView.Received)
-            query = db.Transactions.AsNoTracking().Where(t => t.DocumentsDueOn != null && t.DocumentsReceivedAt != null)
+        {
+            var since = clock.GetUtcNow().UtcDateTime.AddDays(-ReceivedDays);
+            query = db.Transactions.AsNoTracking().Where(t => t.DocumentsDueOn != null && t.DocumentsReceivedAt >= since)
                 .OrderByDescending(t => t.DocumentsReceivedAt).ThenByDescending(t => t.Id);
+        }
         else
             query = (lateOnly ? Pending().Where(late) : Pending()).OrderBy(t => t.DocumentsDueOn).ThenBy(t => t.Id);
         var total = view == HandoverView.Received ? await query.CountAsync() : lateOnly ? lateCount : outstanding;

@@ -21,7 +21,7 @@ public static class FilingApi
     {
         var archive = api.MapGroup("/archive").RequireAuthorization(FilingPermissions.Filing.Policy);
         archive.MapGet("handovers", Handovers)
-            .WithSummary("Document hand-overs to DCRC: outstanding (view=outstanding, oldest due first; late=true for the late ones) or received (view=received, newest first)");
+            .WithSummary("Document hand-overs to DCRC: outstanding (view=outstanding, oldest due first; late=true for the late ones) or received in the last 90 days (view=received, newest first)");
         archive.MapPost("handovers/{transactionId:long}/received", Received)
             .WithSummary("The transaction's documents reached DCRC: records time and user (audited); 409 when already received");
         archive.MapGet("handovers/export", ExportHandovers).WithSummary("The hand-over list as .xlsx (exporter and time in the file; audited)");

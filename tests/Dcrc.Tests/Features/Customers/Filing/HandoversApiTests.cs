@@ -104,6 +104,11 @@ public abstract class HandoversApiTests(DcrcApp app)
         Find(received, t.Id)!.Value.GetProperty("late").GetBoolean().ShouldBeTrue();
         Find(received, t.Id)!.Value.GetProperty("daysLate").GetInt32().ShouldBe(2);
         Find(received, onTime.Id)!.Value.GetProperty("late").GetBoolean().ShouldBeFalse();
+        // The received view covers the last 90 days.
+        var old = await FilingData.AddAsync(app, store, customer, TransactionKind.Sale, today.AddDays(-120), today.AddDays(-115),
+            app.Clock.GetUtcNow().UtcDateTime.AddDays(-100));
+        Find(await ItemsAsync(client, "view=received"), old.Id).ShouldBeNull();
+        Find(await ItemsAsync(client, ""), old.Id).ShouldBeNull();
 
         (await client.PostAsync("/api/v1/archive/handovers/999999999/received", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         // Another store's transaction is out of reach.
