@@ -10,7 +10,7 @@ namespace Dcrc.Features.Customers.Filing;
 /// sample drawn with one button, each line checked in place (htmx; a plain form post without script).
 /// </summary>
 [RequirePermission("customers.filing")]
-public class ChecksModel(ArchiveAudit checks, IStringLocalizer<SharedResource> l) : PageModel
+public class ChecksModel(ArchiveAudit checks, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "week")] public string? WeekText { get; set; }
     [BindProperty(SupportsGet = true)] public int? StoreId { get; set; }
@@ -20,11 +20,14 @@ public class ChecksModel(ArchiveAudit checks, IStringLocalizer<SharedResource> l
     public string? WeekError { get; private set; }
     public int SampleSales { get; private set; }
     public int SampleService { get; private set; }
+    /// <summary>DCRC staff draw and check; the GM reads the form.</summary>
+    public bool CanRecord { get; private set; }
     [TempData] public string? Notice { get; set; }
     private readonly Dictionary<long, CheckRow> _rows = [];
 
     /// <summary>One line as the page shows it, with what a refused save has to say.</summary>
-    public sealed record CheckRow(ArchiveAudit.Line Line, string Week, int StoreId, Dictionary<string, string[]> Errors, string? Message = null, bool Saved = false)
+    public sealed record CheckRow(ArchiveAudit.Line Line, string Week, int StoreId, Dictionary<string, string[]> Errors, string? Message = null, bool Saved = false,
+        bool CanRecord = true)
     {
         /// <summary>The week's counts, sent along with a line saved through htmx.</summary>
         public ArchiveAudit.Week? Summary { get; init; }
@@ -33,7 +36,7 @@ public class ChecksModel(ArchiveAudit checks, IStringLocalizer<SharedResource> l
     }
 
     public CheckRow RowFor(ArchiveAudit.Line line) =>
-        _rows.TryGetValue(line.Id, out var row) ? row : new(line, AuditWeek.Format(Week!.WeekStart), Week.Store.Id, []);
+        _rows.TryGetValue(line.Id, out var row) ? row : new(line, AuditWeek.Format(Week!.WeekStart), Week.Store.Id, [], CanRecord: CanRecord);
 
     private async Task<(StoreDay? Store, DateOnly Week)> ResolveAsync()
     {
@@ -48,6 +51,7 @@ public class ChecksModel(ArchiveAudit checks, IStringLocalizer<SharedResource> l
 
     private async Task LoadAsync()
     {
+        CanRecord = await me.CanAsync(FilingPermissions.Record);
         var (store, week) = await ResolveAsync();
         if (store is null) return;
         Week = await checks.WeekAsync(store, week);
@@ -65,6 +69,7 @@ public class ChecksModel(ArchiveAudit checks, IStringLocalizer<SharedResource> l
 
     public async Task<IActionResult> OnPostSampleAsync()
     {
+        if (!await me.CanAsync(FilingPermissions.Record)) return Forbid();
         var (store, week) = await ResolveAsync();
         if (store is null || WeekError != null) return BadRequest();
         var (result, drawn) = await checks.SampleAsync(store, week);
@@ -84,6 +89,7 @@ public class ChecksModel(ArchiveAudit checks, IStringLocalizer<SharedResource> l
     /// <summary>Saves one line: htmx gets the row back (with its errors), a plain post the page.</summary>
     public async Task<IActionResult> OnPostSaveAsync(long id, CheckResult? result, string? description, string? responsible, string? measure, int? version)
     {
+        if (!await me.CanAsync(FilingPermissions.Record)) return Forbid();
         var input = new ArchiveAudit.CheckInput(result, description, responsible, measure, version);
         var outcome = await checks.SaveAsync(id, input);
         if (outcome.Result == ArchiveAudit.SaveResult.NotFound) return NotFound();

@@ -22,13 +22,13 @@ public static class FilingApi
         var archive = api.MapGroup("/archive").RequireAuthorization(FilingPermissions.Filing.Policy);
         archive.MapGet("handovers", Handovers)
             .WithSummary("Document hand-overs to DCRC: outstanding (view=outstanding, oldest due first; late=true for the late ones) or received in the last 90 days (view=received, newest first)");
-        archive.MapPost("handovers/{transactionId:long}/received", Received)
+        archive.MapPost("handovers/{transactionId:long}/received", Received).RequireAuthorization(FilingPermissions.Record.Policy)
             .WithSummary("The transaction's documents reached DCRC: records time and user (audited); 409 when already received");
         archive.MapGet("handovers/export", ExportHandovers).WithSummary("The hand-over list as .xlsx (exporter and time in the file; audited)");
         archive.MapGet("checks", Checks).WithSummary("The weekly archive check (表14) of a week (any day of it, yyyy-MM-dd; default this week) and store");
-        archive.MapPost("checks/sample", Sample)
+        archive.MapPost("checks/sample", Sample).RequireAuthorization(FilingPermissions.Record.Policy)
             .WithSummary("Draws the week's sample (201); once per store and week: 200 with the existing lines when already drawn; 400 for a future week");
-        archive.MapPut("checks/{id:long}", Update)
+        archive.MapPut("checks/{id:long}", Update).RequireAuthorization(FilingPermissions.Record.Policy)
             .WithSummary("Saves a line: result normal/abnormal (abnormal needs a description), person responsible, measure, with the version read (409 if changed meanwhile)");
         archive.MapGet("checks/export", ExportChecks).WithSummary("The week's check as .xlsx laid out as 表14 (exporter and time in the file; audited)");
         return api;

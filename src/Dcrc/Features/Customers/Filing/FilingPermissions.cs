@@ -9,7 +9,10 @@ namespace Dcrc.Features.Customers.Filing;
 [PermissionSet]
 public static class FilingPermissions
 {
+    /// <summary>Seeing the hand-overs and the weekly checks, and exporting them.</summary>
     public static readonly Permission Filing = new("customers.filing", Roles.GeneralManager, Roles.CrManager, Roles.CallbackSpecialist);
+    /// <summary>DCRC's own work on them: receiving documents, drawing the week's sample, checking its lines.</summary>
+    public static readonly Permission Record = new("customers.filing_record", Roles.CrManager, Roles.CallbackSpecialist);
 }
 
 [Kernel.Audit.AuditActionSet]

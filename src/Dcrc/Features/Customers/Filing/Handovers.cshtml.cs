@@ -11,7 +11,7 @@ namespace Dcrc.Features.Customers.Filing;
 /// filterable; marking them received; what came in and whether it was late; export.
 /// </summary>
 [RequirePermission("customers.filing")]
-public class HandoversModel(DocumentHandovers handovers, IStringLocalizer<SharedResource> l) : PageModel
+public class HandoversModel(DocumentHandovers handovers, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 20;
     [BindProperty(SupportsGet = true)] public HandoverView View { get; set; }
@@ -20,10 +20,13 @@ public class HandoversModel(DocumentHandovers handovers, IStringLocalizer<Shared
     public DocumentHandovers.Listing Listing { get; private set; } = null!;
     public Pager Pager { get; private set; } = null!;
     [TempData] public string? Notice { get; set; }
+    /// <summary>DCRC staff record received documents; the GM only follows the list.</summary>
+    public bool CanRecord { get; private set; }
 
     public async Task OnGetAsync()
     {
         PageNumber = Math.Max(1, PageNumber);
+        CanRecord = await me.CanAsync(FilingPermissions.Record);
         Listing = await handovers.ListAsync(View, Late, PageNumber, PageSize);
         Pager = new Pager(PageNumber, PageSize, Listing.Total, Request);
     }
@@ -34,6 +37,7 @@ public class HandoversModel(DocumentHandovers handovers, IStringLocalizer<Shared
     /// <summary>The documents of one transaction are at DCRC; back to the list as it was.</summary>
     public async Task<IActionResult> OnPostReceivedAsync(long id)
     {
+        if (!await me.CanAsync(FilingPermissions.Record)) return Forbid();
         var (result, row) = await handovers.ReceiveAsync(id);
         if (result == DocumentHandovers.ReceiveResult.NotFound) return NotFound();
         if (result == DocumentHandovers.ReceiveResult.AlreadyReceived) Notice = l["Filing.AlreadyReceived", row!.Number, row.ReceivedBy ?? ""];

@@ -116,7 +116,7 @@ public abstract class ArchiveChecksApiTests(DcrcApp app)
         // Many candidates, so that two drawings would hardly ever pick the same record: only the serialisation keeps them to one sample.
         await FilingData.AddManyAsync(app, th, customer, TransactionKind.Sale, Enumerable.Range(0, 400).Select(i => week.AddDays(-1 - i % 89)));
         await FilingData.AddManyAsync(app, th, customer, TransactionKind.RepairOrder, Enumerable.Range(0, 400).Select(i => week.AddDays(-1 - i % 89)));
-        var clients = new[] { await app.ApiAs("th.callback"), await app.ApiAs("th.crm"), await app.ApiAs("th.gm") };
+        var clients = new[] { await app.ApiAs("th.callback"), await app.ApiAs("th.crm"), await app.ApiAs("th.callback") };
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => clients[i % 3].PostAsync($"/api/v1/archive/checks/sample?week={W(week)}", null))));
         foreach (var r in responses) r.StatusCode.ShouldBeOneOf([HttpStatusCode.Created, HttpStatusCode.OK], await r.Content.ReadAsStringAsync());

@@ -197,6 +197,29 @@ public abstract class HandoversApiTests(DcrcApp app)
         (await client.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task The_GM_follows_hand_overs_and_checks_but_DCRC_records_them()
+    {
+        var store = await FilingData.StoreAsync(app, "TH");
+        var today = FilingData.StoreToday(app);
+        var t = await FilingData.AddAsync(app, store, await FilingData.CustomerAsync(app, store, skip: 4), TransactionKind.Sale, today.AddDays(-9), today.AddDays(-4));
+        var gm = await app.ApiAs("th.gm");
+        Find(await ItemsAsync(gm, "late=true"), t.Id).ShouldNotBeNull();
+        (await gm.PostAsync($"/api/v1/archive/handovers/{t.Id}/received", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await gm.PostAsync("/api/v1/archive/checks/sample?week=2009-06-01", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await gm.PutAsJsonAsync("/api/v1/archive/checks/1", new { result = "normal", version = 0 })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await gm.GetAsync("/api/v1/archive/checks/export")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var browser = await app.BrowserAs("th.gm");
+        var page = await browser.GetStringAsync("/Customers/Filing/Handovers?late=true");
+        page.ShouldContain(t.Number);
+        page.ShouldNotContain("received-button");
+        (await browser.GetStringAsync("/Customers/Filing/Checks?week=2009-06-01")).ShouldNotContain("draw-sample");
+        var post = await DcrcApp.PostFormAsync(browser, $"/Customers/Filing/Handovers?handler=Received&id={t.Id}", [], "/Customers/Filing/Handovers");
+        post.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Transactions.Where(x => x.Id == t.Id).Select(x => x.DocumentsReceivedAt).SingleAsync())).ShouldBeNull();
+    }
+
     [Theory]
     [InlineData("th.sales", HttpStatusCode.Forbidden)]
     [InlineData("th.advisor", HttpStatusCode.Forbidden)]
