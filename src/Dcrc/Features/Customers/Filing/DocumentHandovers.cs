@@ -83,7 +83,7 @@ public class DocumentHandovers(DcrcDb db, CurrentUser me, StoreScope scope, Audi
     /// A page of the list: outstanding oldest due first (optionally the late ones only), or received in the
     /// last <see cref="ReceivedDays"/> days, newest first; with the counts of outstanding and late hand-overs.
     /// </summary>
-    public async Task<Listing> ListAsync(HandoverView view, bool lateOnly, int page, int pageSize)
+    public async Task<Listing> ListAsync(HandoverView view, bool lateOnly, string? number, int page, int pageSize)
     {
         var stores = await StoresAsync();
         var late = LateIn(stores);
@@ -93,14 +93,23 @@ public class DocumentHandovers(DcrcDb db, CurrentUser me, StoreScope scope, Audi
         if (view == HandoverView.Received)
         {
             var since = clock.GetUtcNow().UtcDateTime.AddDays(-ReceivedDays);
-            query = db.Transactions.AsNoTracking().Where(t => t.DocumentsDueOn != null && t.DocumentsReceivedAt >= since)
+            query = ByNumber(db.Transactions.AsNoTracking().Where(t => t.DocumentsDueOn != null && t.DocumentsReceivedAt >= since), number)
                 .OrderByDescending(t => t.DocumentsReceivedAt).ThenByDescending(t => t.Id);
         }
         else
-            query = (lateOnly ? Pending().Where(late) : Pending()).OrderBy(t => t.DocumentsDueOn).ThenBy(t => t.Id);
-        var total = view == HandoverView.Received ? await query.CountAsync() : lateOnly ? lateCount : outstanding;
+            query = ByNumber(lateOnly ? Pending().Where(late) : Pending(), number).OrderBy(t => t.DocumentsDueOn).ThenBy(t => t.Id);
+        var total = view == HandoverView.Outstanding && string.IsNullOrWhiteSpace(number) ? (lateOnly ? lateCount : outstanding) : await query.CountAsync();
         var rows = await RowsAsync(query.Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize), stores);
         return new(rows, total, outstanding, lateCount, stores.Count > 1);
+    }
+
+    /// <summary>Agreement or repair-order numbers starting with what was typed (or scanned) at the desk, as typed or in capitals.</summary>
+    private static IQueryable<CustomerTransaction> ByNumber(IQueryable<CustomerTransaction> query, string? number)
+    {
+        if (string.IsNullOrWhiteSpace(number)) return query;
+        var typed = number.Trim();
+        var upper = typed.ToUpperInvariant();
+        return query.Where(t => t.Number.StartsWith(typed) || t.Number.StartsWith(upper));
     }
 
     private async Task<List<Row>> RowsAsync(IQueryable<CustomerTransaction> query, List<StoreDay> stores)
@@ -157,9 +166,9 @@ public class DocumentHandovers(DcrcDb db, CurrentUser me, StoreScope scope, Audi
     public string KindLabel(TransactionKind kind) => l["Filing.Kind." + kind];
 
     /// <summary>The list as filtered, as .xlsx: the exporting user and time in the file; audited.</summary>
-    public async Task<(byte[] File, int Rows)> ExportAsync(HandoverView view, bool lateOnly)
+    public async Task<(byte[] File, int Rows)> ExportAsync(HandoverView view, bool lateOnly, string? number)
     {
-        var listing = await ListAsync(view, lateOnly, 1, ExportLimit);
+        var listing = await ListAsync(view, lateOnly, number, 1, ExportLimit);
         var at = StoreTime.FormatSeconds(clock.GetUtcNow().UtcDateTime, StoreTime.GroupZone);
         var headers = new List<string>
         {

@@ -21,7 +21,7 @@ public static class FilingApi
     {
         var archive = api.MapGroup("/archive").RequireAuthorization(FilingPermissions.Filing.Policy);
         archive.MapGet("handovers", Handovers)
-            .WithSummary("Document hand-overs to DCRC: outstanding (view=outstanding, oldest due first; late=true for the late ones) or received in the last 90 days (view=received, newest first)");
+            .WithSummary("Document hand-overs to DCRC: outstanding (view=outstanding, oldest due first; late=true for the late ones) or received in the last 90 days (view=received, newest first); q: number prefix");
         archive.MapPost("handovers/{transactionId:long}/received", Received).RequireAuthorization(FilingPermissions.Record.Policy)
             .WithSummary("The transaction's documents reached DCRC: records time and user (audited); 409 when already received");
         archive.MapGet("handovers/export", ExportHandovers).WithSummary("The hand-over list as .xlsx (exporter and time in the file; audited)");
@@ -49,12 +49,12 @@ public static class FilingApi
         return Enum.TryParse(text, ignoreCase: true, out view) && Enum.IsDefined(view) && !int.TryParse(text, out _);
     }
 
-    public static async Task<Results<Ok<HandoverPage>, ValidationProblem>> Handovers(string? view, bool? late, DocumentHandovers handovers, ApiValidator validator,
+    public static async Task<Results<Ok<HandoverPage>, ValidationProblem>> Handovers(string? view, bool? late, string? q, DocumentHandovers handovers, ApiValidator validator,
         IStringLocalizer<SharedResource> l, int page = 1, int pageSize = 20)
     {
         if (!TryView(view, out var v)) return validator.Problem("view", l["Validation.InvalidValue", l["Filing.ViewParam"]]);
         (page, pageSize) = (Math.Max(1, page), Math.Clamp(pageSize, 1, 100));
-        var listing = await handovers.ListAsync(v, late == true, page, pageSize);
+        var listing = await handovers.ListAsync(v, late == true, q, page, pageSize);
         return TypedResults.Ok(new HandoverPage(listing.Rows.Select(ToDto).ToList(), page, pageSize, listing.Total, listing.Outstanding, listing.Late));
     }
 
@@ -70,11 +70,11 @@ public static class FilingApi
         };
     }
 
-    public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportHandovers(string? view, bool? late, DocumentHandovers handovers,
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportHandovers(string? view, bool? late, string? q, DocumentHandovers handovers,
         ApiValidator validator, IStringLocalizer<SharedResource> l)
     {
         if (!TryView(view, out var v)) return validator.Problem("view", l["Validation.InvalidValue", l["Filing.ViewParam"]]);
-        return TypedResults.File((await handovers.ExportAsync(v, late == true)).File, Kernel.Excel.Spreadsheet.XlsxContentType, "handovers.xlsx");
+        return TypedResults.File((await handovers.ExportAsync(v, late == true, q)).File, Kernel.Excel.Spreadsheet.XlsxContentType, "handovers.xlsx");
     }
 
     /// <summary>The store and week asked for, or the localised errors of the query.</summary>
