@@ -119,6 +119,7 @@ public abstract partial class PageWalkTests(DcrcApp app)
         texts.AddRange(Dcrc.Kernel.Settings.SettingsCatalog.All.Select(s => s.DefaultText));
         texts.AddRange(await db.Customers.Select(c => c.Name).ToListAsync());
         texts.AddRange(await db.Transactions.Where(t => t.StaffName != null).Select(t => t.StaffName!).Distinct().ToListAsync());
+        texts.AddRange(await db.CalendarDays.Select(d => d.Name).Distinct().ToListAsync()); // holiday names as entered (e.g. by the calendar tests)
         texts.AddRange((await db.Customers.Select(c => new { c.Province, c.City, c.District, c.Address }).ToListAsync()).SelectMany(c => new[] { c.Province, c.City, c.District, c.Address }).OfType<string>());
         texts.AddRange((await db.Customers.Select(c => c.Tags).ToListAsync()).SelectMany(t => Dcrc.Features.Customers.Tags.Split(t)));
         texts.AddRange(await db.CompanyContacts.Select(k => k.Name).ToListAsync());

@@ -23,7 +23,7 @@ public class ArchiveAudit(DcrcDb db, CurrentUser me, StoreScope scope, AuditLog 
 
     public sealed record Line(long Id, int No, TransactionKind Kind, long TransactionId, string Number, DateOnly? Date, long CustomerId,
         string? CustomerName, string ArchiveNumber, string? StaffName, CheckResult Result, string? Description, string? Responsible, string? Measure,
-        string? CheckedBy, DateTime? CheckedAt, int Version, string? CheckedAtLocal = null);
+        string? CheckedBy, DateTime? CheckedAt, int Version, string? CheckedAtLocal = null, string? CheckedByName = null);
 
     public sealed record Week(StoreDay Store, DateOnly WeekStart, DateOnly CurrentWeek, List<Line> Lines)
     {
@@ -71,10 +71,12 @@ public class ArchiveAudit(DcrcDb db, CurrentUser me, StoreScope scope, AuditLog 
                                Check = c, Date = t == null ? (DateOnly?)null : t.Date, Staff = t == null ? null : t.StaffName,
                                Name = cu == null ? null : cu.Name, ArchiveNumber = cu == null ? null : cu.ArchiveNumber, Class = cu == null ? CustomerClass.C : cu.Class,
                            }).ToListAsync();
+        var people = await People.DisplayNamesAsync(db, found.Select(r => r.Check.CheckedBy));
         return found.Select((r, i) => new Line(r.Check.Id, i + 1, r.Check.Kind, r.Check.TransactionId, r.Check.Number, r.Date, r.Check.CustomerId,
             r.Class == CustomerClass.A && !seesClassA ? null : r.Name, r.ArchiveNumber ?? "", r.Staff, r.Check.Result, r.Check.Description,
             r.Check.Responsible, r.Check.Measure, r.Check.CheckedBy, r.Check.CheckedAt, r.Check.Version,
-            r.Check.CheckedAt is { } at ? StoreTime.Format(at, zone) : null)).ToList();
+            r.Check.CheckedAt is { } at ? StoreTime.Format(at, zone) : null,
+            r.Check.CheckedBy is { } by && people.TryGetValue(by, out var name) ? name : null)).ToList();
     }
 
     public enum SampleResult { Drawn, AlreadyDrawn, FutureWeek, NothingToDraw }
@@ -227,7 +229,7 @@ public class ArchiveAudit(DcrcDb db, CurrentUser me, StoreScope scope, AuditLog 
             week.Lines.Select(x => (IReadOnlyList<string?>)
             [
                 x.No.ToString(CultureInfo.InvariantCulture), KindLabel(x.Kind), x.Number, ResultLabel(x.Result), x.Description, x.Responsible, x.Measure,
-                x.ArchiveNumber, x.CheckedBy, x.CheckedAtLocal,
+                x.ArchiveNumber, x.CheckedByName is { } name ? $"{name} ({x.CheckedBy})" : x.CheckedBy, x.CheckedAtLocal,
             ]),
             [l["Filing.ChecksFooter", store.Name, AuditWeek.Format(week.WeekStart), AuditWeek.Format(week.WeekEnd)], l["Export.By", me.DisplayName, me.UserName ?? "", at],
              l["Export.Confidential"]]);

@@ -28,6 +28,17 @@ public sealed record StoreDay(int Id, string Code, string Name, TimeZoneInfo Zon
     public DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(StoreTime.ToLocal(utc, Zone));
 }
 
+/// <summary>The display names of the users who received or checked, for the pages (the API answers the user names).</summary>
+public static class People
+{
+    public static async Task<Dictionary<string, string>> DisplayNamesAsync(DcrcDb db, IEnumerable<string?> userNames)
+    {
+        var names = userNames.OfType<string>().Distinct().ToList();
+        if (names.Count == 0) return [];
+        return await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.DisplayName);
+    }
+}
+
 /// <summary>Outstanding hand-overs (documents not yet at DCRC) or received ones.</summary>
 public enum HandoverView { Outstanding = 0, Received = 1 }
 
@@ -47,7 +58,7 @@ public class DocumentHandovers(DcrcDb db, CurrentUser me, StoreScope scope, Audi
     /// <see cref="DaysLate"/>: outstanding, days past the due date today; received, days past the due date on the day it came.
     /// </summary>
     public sealed record Row(long TransactionId, int StoreId, string StoreName, TransactionKind Kind, string Number, DateOnly Date, long CustomerId,
-        string? CustomerName, string ArchiveNumber, string? StaffName, DateOnly DueOn, DateTime? ReceivedAt, string? ReceivedBy, int DaysLate, string? ReceivedAtLocal)
+        string? CustomerName, string ArchiveNumber, string? StaffName, DateOnly DueOn, DateTime? ReceivedAt, string? ReceivedBy, int DaysLate, string? ReceivedAtLocal, string? ReceivedByName)
     {
         public bool Late => DaysLate > 0;
     }
@@ -124,6 +135,7 @@ public class DocumentHandovers(DcrcDb db, CurrentUser me, StoreScope scope, Audi
                                Name = c == null ? null : c.Name, ArchiveNumber = c == null ? null : c.ArchiveNumber, Class = c == null ? CustomerClass.C : c.Class,
                            }).ToListAsync();
         var byId = stores.ToDictionary(s => s.Id);
+        var people = await People.DisplayNamesAsync(db, found.Select(r => r.DocumentsReceivedBy));
         return found.Select(r =>
         {
             var store = byId[r.StoreId];
@@ -131,7 +143,8 @@ public class DocumentHandovers(DcrcDb db, CurrentUser me, StoreScope scope, Audi
             var daysLate = Handover.DaysLate(due, r.DocumentsReceivedAt is { } at ? store.LocalDate(at) : store.Today);
             return new Row(r.Id, r.StoreId, store.Name, r.Kind, r.Number, r.Date, r.CustomerId, r.Class == CustomerClass.A && !seesClassA ? null : r.Name,
                 r.ArchiveNumber ?? "", r.StaffName, due, r.DocumentsReceivedAt, r.DocumentsReceivedBy, daysLate,
-                r.DocumentsReceivedAt is { } t ? StoreTime.Format(t, store.Zone) : null);
+                r.DocumentsReceivedAt is { } t ? StoreTime.Format(t, store.Zone) : null,
+                r.DocumentsReceivedBy is { } by && people.TryGetValue(by, out var name) ? name : null);
         }).ToList();
     }
 
@@ -183,7 +196,7 @@ public class DocumentHandovers(DcrcDb db, CurrentUser me, StoreScope scope, Audi
                 r.StoreName, r.Number, KindLabel(r.Kind), AuditWeek.Format(r.Date), r.CustomerName ?? l["Filing.Restricted"], r.ArchiveNumber, r.StaffName, AuditWeek.Format(r.DueOn),
             };
             if (view == HandoverView.Received)
-                cells.AddRange([r.ReceivedAtLocal, r.ReceivedBy]);
+                cells.AddRange([r.ReceivedAtLocal, r.ReceivedByName is { } name ? $"{name} ({r.ReceivedBy})" : r.ReceivedBy]);
             cells.Add(r.DaysLate.ToString(CultureInfo.InvariantCulture));
             return (IReadOnlyList<string?>)cells;
         });
