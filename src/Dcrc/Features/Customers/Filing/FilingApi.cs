@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dcrc.Features.Customers.Records;
 using Dcrc.Kernel.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +16,12 @@ public static class FilingApi
         string ArchiveNumber, string? StaffName, CheckResult Result, string? Description, string? Responsible, string? Measure, string? CheckedBy,
         DateTime? CheckedAt, int Version);
     public sealed record CheckWeekDto(int StoreId, DateOnly WeekStart, DateOnly WeekEnd, bool Sampled, IReadOnlyList<CheckLineDto> Lines);
-    public sealed record CheckUpdate(CheckResult? Result, string? Description, string? Responsible, string? Measure, int? Version);
+    public sealed record CheckUpdate(
+        [property: Display(Name = "Filing.Result")] CheckResult? Result,
+        [property: Display(Name = "Filing.Description")] string? Description,
+        [property: Display(Name = "Filing.Responsible")] string? Responsible,
+        [property: Display(Name = "Filing.Measure")] string? Measure,
+        [property: Display(Name = "Filing.Version")] int? Version);
 
     public static RouteGroupBuilder MapFilingApi(this RouteGroupBuilder api)
     {

@@ -170,6 +170,7 @@ public abstract class ArchiveChecksApiTests(DcrcApp app)
         (await Errors(await Put(new { result = "abnormal", description = "  ", version }))).GetProperty("description")[0].GetString()
             .ShouldBe("检核状态为异常时，请填写异常状态描述。");
         (await Errors(await Put(new { result = "pending", version }))).GetProperty("result")[0].GetString().ShouldBe("请填写检核状态（正常/异常）。");
+        (await Errors(await Put(new { result = 7, version }))).GetProperty("result")[0].GetString().ShouldBe("检核状态（正常/异常）的值无效。");
         (await Errors(await Put(new { result = "normal" }))).TryGetProperty("version", out _).ShouldBeTrue();
         (await Errors(await Put(new { result = "normal", responsible = new string('张', 51), version }))).TryGetProperty("responsible", out _).ShouldBeTrue();
 
