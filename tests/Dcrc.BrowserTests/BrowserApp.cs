@@ -28,6 +28,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Dcrc:Demo:Seed", "true");
         builder.UseSetting("Dcrc:Demo:CustomersPerStore", "150"); // enough to search among, quick to seed
         builder.UseSetting("Dcrc:Security:LoginAttemptsPerMinute", "100000");
+        builder.UseSetting("Dcrc:Jobs:Enabled", "false"); // journeys draw the week's sample themselves
     }
 
     public async Task InitializeAsync()

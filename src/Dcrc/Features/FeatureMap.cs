@@ -29,6 +29,7 @@ public static class FeatureMap
         services.AddScoped<Customers.Cadence.DueContacts>();
         services.AddScoped<Admin.Calendar.CalendarDays>();
         services.AddScoped<Callbacks.Questionnaires.QuestionnaireBook>();
+        services.AddScoped<Kernel.Jobs.IScheduledJob, Customers.Filing.WeeklyCheckJob>();
         services.AddSingleton<Customers.Records.DocumentStore>();
         services.AddScoped<Vehicles.VehicleTimeline>();
         services.AddScoped<Customers.Filing.DocumentHandovers>();

@@ -72,6 +72,8 @@ public class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, IConfigu
     {
         // A scope per run: the job's DbContext is the one whose transaction holds the claim.
         using var scope = scopes.CreateScope();
+        // No signed-in user: a job works across every store.
+        scope.ServiceProvider.GetRequiredService<Access.StoreScope>().AllowAll(null);
         var job = scope.ServiceProvider.GetServices<IScheduledJob>().Single(j => j.Name == name);
         var db = scope.ServiceProvider.GetRequiredService<DcrcDb>();
         var now = clock.GetUtcNow().UtcDateTime;

@@ -95,7 +95,9 @@ public class ArchiveAudit(DcrcDb db, CurrentUser me, StoreScope scope, AuditLog 
         if (weekStart > CurrentWeek(store)) return (SampleResult.FutureWeek, await WeekAsync(store, weekStart));
         var (salesCount, serviceCount) = await SampleSizesAsync(store.Id);
 
-        await using (var tx = await db.Database.BeginTransactionAsync())
+        // Inside a caller's transaction (the weekly job's) the drawing commits with it.
+        var own = db.Database.CurrentTransaction is null;
+        await using (var tx = own ? await db.Database.BeginTransactionAsync() : null)
         {
             if (!db.IsSqlite) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, {1})", SampleLockKey, store.Id);
             if (await db.ArchiveChecks.AnyAsync(c => c.StoreId == store.Id && c.WeekStart == weekStart))
@@ -115,12 +117,13 @@ public class ArchiveAudit(DcrcDb db, CurrentUser me, StoreScope scope, AuditLog 
             {
                 // Another drawing got there first (only without the lock, e.g. a second database user): keep theirs.
                 db.ChangeTracker.Clear();
+                if (tx is null) throw;
                 await tx.RollbackAsync();
                 return (SampleResult.AlreadyDrawn, await WeekAsync(store, weekStart));
             }
             await audit.WriteAsync(FilingAuditActions.Sample, $"{store.Code} {AuditWeek.Format(weekStart)}: {sales.Count} sales, {service.Count} repair orders",
                 "ArchiveCheckWeek", $"{store.Id}:{AuditWeek.Format(weekStart)}", store.Id);
-            await tx.CommitAsync();
+            if (tx is not null) await tx.CommitAsync();
         }
         return (SampleResult.Drawn, await WeekAsync(store, weekStart));
     }
@@ -187,7 +190,9 @@ public class ArchiveAudit(DcrcDb db, CurrentUser me, StoreScope scope, AuditLog 
         check.CheckedBy = me.UserName;
         check.CheckedAt = clock.GetUtcNow().UtcDateTime;
         db.Entry(check).Property(c => c.Version).OriginalValue = input.Version!.Value;
-        await using (var tx = await db.Database.BeginTransactionAsync())
+        // Inside a caller's transaction (the weekly job's) the drawing commits with it.
+        var own = db.Database.CurrentTransaction is null;
+        await using (var tx = own ? await db.Database.BeginTransactionAsync() : null)
         {
             try
             {

@@ -107,13 +107,7 @@ public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.C
             StoreId = customer.StoreId, CustomerId = customerId, VehicleId = input.VehicleId, Kind = kind, RepairType = input.RepairType, Number = number,
             Date = input.Date!.Value, Amount = input.Amount, Mileage = input.Mileage, StaffUserId = input.StaffUserId is { Length: > 0 } ? input.StaffUserId : null,
             StaffName = staffName, Place = input.Place?.Trim(), Breach = input.Breach, Note = input.Note?.Trim(), CreatedAt = now, CreatedBy = me.UserName,
-            DocumentsDueOn = kind switch
-            {
-                // Sales hand the documents to DCRC within days of delivery, service within days of the repair (002 §五).
-                TransactionKind.Sale => input.Date!.Value.AddDays(await settings.GetAsync(ArchiveSettings.SalesHandoverDays, customer.StoreId)),
-                TransactionKind.RepairOrder => input.Date!.Value.AddDays(await settings.GetAsync(ArchiveSettings.ServiceHandoverDays, customer.StoreId)),
-                _ => null,
-            },
+            DocumentsDueOn = await Filing.Handover.DueOnAsync(settings, customer.StoreId, kind, input.Date!.Value),
         };
         db.Transactions.Add(t);
         if (CardFigures.MovesToC(customer.Card, kind, input.RepairType))
