@@ -335,7 +335,9 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
     /// <summary>The archive owning the vehicle with this VIN, with its vehicles, if the user may see it; audited as a read.</summary>
     public async Task<Customer?> ReadByVinAsync(string vin)
     {
-        var customer = await Visible(await ViewerAsync()).Include(c => c.Vehicles).FirstOrDefaultAsync(c => c.Vehicles.Any(v => v.Vin == vin));
+        // The owner's id as a scalar subquery: one index probe on the VIN, then one on the key (an EXISTS may walk customers).
+        var ownerId = db.Vehicles.Where(v => v.Vin == vin).Select(v => v.CustomerId).Take(1);
+        var customer = await Visible(await ViewerAsync()).Include(c => c.Vehicles).FirstOrDefaultAsync(c => ownerId.Contains(c.Id));
         if (customer != null) await audit.WriteReadAsync(CustomerAuditActions.Read, customer.ArchiveNumber, "Customer", customer.Id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
         return customer;
     }
