@@ -332,14 +332,20 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         return customer;
     }
 
-    /// <summary>The archive owning the vehicle with this VIN, with its vehicles, if the user may see it; audited as a read.</summary>
-    public async Task<Customer?> ReadByVinAsync(string vin)
+    public sealed record VehicleOwner(Vehicle Vehicle, long OwnerId, string ArchiveNumber, string Name);
+
+    /// <summary>
+    /// A vehicle by VIN with its owner's identity, if the user may see the owner; an audited read. Only the
+    /// columns shown are read: one probe of the VIN index and one of the owner's key.
+    /// </summary>
+    public async Task<VehicleOwner?> ReadByVinAsync(string vin)
     {
-        // The owner's id as a scalar subquery: one index probe on the VIN, then one on the key (an EXISTS may walk customers).
-        var ownerId = db.Vehicles.Where(v => v.Vin == vin).Select(v => v.CustomerId).Take(1);
-        var customer = await Visible(await ViewerAsync()).Include(c => c.Vehicles).FirstOrDefaultAsync(c => ownerId.Contains(c.Id));
-        if (customer != null) await audit.WriteReadAsync(CustomerAuditActions.Read, customer.ArchiveNumber, "Customer", customer.Id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
-        return customer;
+        var hit = await db.Vehicles.AsNoTracking().Where(v => v.Vin == vin)
+            .Join(Visible(await ViewerAsync()), v => v.CustomerId, c => c.Id, (v, c) => new { Vehicle = v, c.Id, c.ArchiveNumber, c.Name, c.StoreId })
+            .FirstOrDefaultAsync();
+        if (hit is null) return null;
+        await audit.WriteReadAsync(CustomerAuditActions.Read, hit.ArchiveNumber, "Customer", hit.Id.ToString(CultureInfo.InvariantCulture), hit.StoreId);
+        return new(hit.Vehicle, hit.Id, hit.ArchiveNumber, hit.Name);
     }
 
     /// <summary>Whether the archive exists in the user's stores at all (403 rather than 404 when it is only out of reach).</summary>

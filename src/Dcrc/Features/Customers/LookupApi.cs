@@ -57,10 +57,10 @@ public static class LookupApi
         // One query for the usual case; only a miss asks whether the vehicle exists out of the user's reach.
         var owner = await archive.ReadByVinAsync(normalised);
         if (owner is null) return await db.Vehicles.AnyAsync(v => v.Vin == normalised) ? TypedResults.Forbid() : TypedResults.NotFound();
-        var v = owner.Vehicles.First(x => x.Vin == normalised);
+        var v = owner.Vehicle;
         return TypedResults.Ok(new VehicleDto(v.Id, v.Vin, v.PlateNumber, v.Series, v.Model, v.Trim, v.Sfx, v.ExteriorColour, v.InteriorColour, v.CertificateNumber,
             v.InvoiceNumber, v.PurchaseDate, v.DeliveryDate, v.Mileage, v.BoughtHere, v.InsuredHere, v.PolicyNumber, v.InsuranceDate, v.InsuranceExpiry,
-            v.AnnualInspectionDate, v.DriverName, Kernel.Identifiers.Phone.Mask(v.DriverMobile), v.SalesConsultantId, owner.Id, owner.ArchiveNumber, owner.Name, v.Version));
+            v.AnnualInspectionDate, v.DriverName, Kernel.Identifiers.Phone.Mask(v.DriverMobile), v.SalesConsultantId, owner.OwnerId, owner.ArchiveNumber, owner.Name, v.Version));
     }
 
     public static async Task<Results<Ok<VehicleDto>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> UpdateVehicle(string vin, VehicleInput input,
