@@ -133,6 +133,9 @@ public static class Generate
             await using var vacuum = new NpgsqlCommand($"VACUUM (ANALYZE) \"{table}\"", conn) { CommandTimeout = 1200 };
             await vacuum.ExecuteNonQueryAsync();
         }
+        // And write out what the load and the vacuum dirtied, so no checkpoint stalls the measurement.
+        await using (var checkpoint = new NpgsqlCommand("CHECKPOINT", conn) { CommandTimeout = 1200 })
+            await checkpoint.ExecuteNonQueryAsync();
         if (!File.Exists(samplesFile)) await File.WriteAllTextAsync(samplesFile, JsonSerializer.Serialize(samples));
     }
 }
