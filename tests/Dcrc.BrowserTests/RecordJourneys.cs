@@ -24,11 +24,7 @@ public class RecordJourneys(BrowserApp app) : Journey(app)
         RunAsync(nameof(A_first_maintenance_moves_the_customer_to_the_C_card_and_the_vehicle_file_shows_the_call_the_order_and_the_contract), async page =>
     {
         await App.LoginAsync(page, "th.crm");
-        await page.GotoAsync("/Customers/Create");
-        await page.FillAsync("#Input_Name", "诸葛明");
-        await page.ClickAsync("button[data-bs-target='#tab-contact']");
-        await page.FillAsync("#Input_Mobile", "158" + Random.Shared.Next(10_000_000, 99_999_999));
-        await page.ClickAsync("#save-customer");
+        await CustomerJourneys.CreateAsync(page, "诸葛明", "158" + Random.Shared.Next(10_000_000, 99_999_999));
         await Assertions.Expect(page.Locator("#customer-card")).ToHaveTextAsync("A 卡");
 
         var vin = NewVin();

@@ -10,6 +10,17 @@ public static class TestData
 {
     public static string NewMobile() => "13" + Random.Shared.Next(5, 10) + Random.Shared.Next(10_000_000, 99_999_999);
 
+    /// <summary>A valid 18-digit ID number (GB 11643) of a Guangzhou Tianhe resident born on that day.</summary>
+    public static string NewIdNumber(DateOnly birth, bool male)
+    {
+        var seq = Random.Shared.Next(10, 99) * 10 + (male ? 1 : 2);
+        var first17 = $"440106{birth:yyyyMMdd}{seq:000}";
+        return first17 + IdNumber.CheckCharacter(first17);
+    }
+
+    public static string NewIdNumber() =>
+        NewIdNumber(new DateOnly(Random.Shared.Next(1960, 2000), Random.Shared.Next(1, 13), Random.Shared.Next(1, 29)), Random.Shared.Next(2) == 0);
+
     public static string NewVin()
     {
         const string chars = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";

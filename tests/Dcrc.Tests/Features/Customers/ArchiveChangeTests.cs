@@ -2,12 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dcrc.Tests.Infrastructure;
+using static Dcrc.Tests.Infrastructure.TestData;
 
 namespace Dcrc.Tests.Features.Customers;
 
 public abstract class ArchiveChangeTests(DcrcApp app)
 {
-    private static string NewMobile() => "158" + Random.Shared.Next(10_000_000, 99_999_999);
 
     private static object Body(string name, string mobile, int? version = null, string? city = "广州市") =>
         new { type = "individual", name, mobile, version, address = new { province = "广东省", city } };

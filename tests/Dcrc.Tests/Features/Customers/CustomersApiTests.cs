@@ -6,19 +6,13 @@ using Dcrc.Kernel.Identifiers;
 using Dcrc.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Dcrc.Tests.Infrastructure.TestData;
 
 namespace Dcrc.Tests.Features.Customers;
 
 public abstract class CustomersApiTests(DcrcApp app)
 {
     private static readonly Random Random = new();
-    private static string NewMobile() => "139" + Random.Next(10_000_000, 99_999_999);
-    private static string NewIdNumber(DateOnly birth, bool male)
-    {
-        var seq = Random.Next(10, 99) * 10 + (male ? 1 : 2);
-        var first17 = $"440106{birth:yyyyMMdd}{seq:000}";
-        return first17 + IdNumber.CheckCharacter(first17);
-    }
 
     private static object Individual(string name, string mobile, string? idNumber = null, string? @class = null) => new
     {

@@ -9,19 +9,13 @@ using Dcrc.Kernel.Identifiers;
 using Dcrc.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Dcrc.Tests.Infrastructure.TestData;
 
 namespace Dcrc.Tests.Features.Customers;
 
 public abstract class ImportTests(DcrcApp app)
 {
     private static readonly string[] Header = ["客户类别", "客户名称", "手机号", "身份证号", "性别", "市", "客户等级", "车架号", "车牌号", "购车日期"];
-    private static string Mobile() => "147" + Random.Shared.Next(10_000_000, 99_999_999);
-    private static string Vin()
-    {
-        const string chars = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
-        var body = "LTV" + new string(Enumerable.Range(0, 14).Select(_ => chars[Random.Shared.Next(chars.Length)]).ToArray());
-        return body[..8] + Dcrc.Kernel.Identifiers.Vin.CheckDigit(body[..8] + "0" + body[9..]) + body[9..];
-    }
     private static string Id(int n)
     {
         var first17 = $"44010619{80 + n % 20:00}0{1 + n % 9}1{n % 10}{n % 1000:000}";
@@ -29,7 +23,7 @@ public abstract class ImportTests(DcrcApp app)
     }
 
     private static string[] Row(string name, string? id = null, string? mobile = null, string? vin = null) =>
-        ["个人", name, mobile ?? Mobile(), id ?? "", "", "广州市", "B", vin ?? Vin(), "粤A" + Random.Shared.Next(10000, 99999), "2025-06-01"];
+        ["个人", name, mobile ?? NewMobile(), id ?? "", "", "广州市", "B", vin ?? NewVin(), "粤A" + Random.Shared.Next(10000, 99999), "2025-06-01"];
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] file, string name)
     {
@@ -86,10 +80,10 @@ public abstract class ImportTests(DcrcApp app)
     public async Task Duplicates_in_the_file_and_in_the_store_are_reported()
     {
         var client = await app.ApiAs("th.crm");
-        var existingMobile = Mobile();
+        var existingMobile = NewMobile();
         (await client.PostAsJsonAsync("/api/v1/customers", new { type = "individual", name = "老客户", mobile = existingMobile })).StatusCode.ShouldBe(HttpStatusCode.Created);
         var name = "重复" + Guid.NewGuid().ToString("N")[..6];
-        var sameMobile = Mobile();
+        var sameMobile = NewMobile();
         var csv = string.Join("\n", new[] { string.Join(",", Header) }
             .Concat(new[] { Row(name, mobile: sameMobile), Row(name, mobile: sameMobile), Row(name, mobile: existingMobile) }.Select(r => string.Join(",", r))));
         var response = await UploadAsync(client, Encoding.UTF8.GetBytes(csv), "customers.csv");
@@ -106,7 +100,7 @@ public abstract class ImportTests(DcrcApp app)
         var client = await app.ApiAs("th.crm");
         var name = "批量" + Guid.NewGuid().ToString("N")[..6];
         var mobiles = new HashSet<string>();
-        while (mobiles.Count < 2000) mobiles.Add(Mobile());
+        while (mobiles.Count < 2000) mobiles.Add(NewMobile());
         var file = Spreadsheet.Write("客户", Header, mobiles.Select(m => (IReadOnlyList<string?>)Row(name, mobile: m)));
         var response = await UploadAsync(client, file, "big.xlsx");
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());

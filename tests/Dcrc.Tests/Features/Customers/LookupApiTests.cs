@@ -3,19 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dcrc.Kernel.Identifiers;
 using Dcrc.Tests.Infrastructure;
+using static Dcrc.Tests.Infrastructure.TestData;
 
 namespace Dcrc.Tests.Features.Customers;
 
 public abstract class LookupApiTests(DcrcApp app)
 {
     private static readonly Random Random = new();
-    private static string NewMobile() => "138" + Random.Next(10_000_000, 99_999_999);
-    private static string NewVin()
-    {
-        const string chars = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
-        var body = "LSV" + new string(Enumerable.Range(0, 14).Select(_ => chars[Random.Next(chars.Length)]).ToArray());
-        return body[..8] + Vin.CheckDigit(body[..8] + "0" + body[9..]) + body[9..];
-    }
 
     private async Task<(HttpClient Client, long Id, string Mobile)> CustomerAsync(string user = "th.crm")
     {

@@ -9,12 +9,6 @@ namespace Dcrc.Tests.Features.Customers;
 
 public abstract class MergeTests(DcrcApp app)
 {
-    private static string NewIdNumber()
-    {
-        var first17 = $"440106{Random.Shared.Next(1960, 2000)}0{Random.Shared.Next(1, 9)}1{Random.Shared.Next(1, 9)}{Random.Shared.Next(100, 999)}";
-        return first17 + IdNumber.CheckCharacter(first17);
-    }
-
     [Fact]
     public async Task A_merge_moves_vehicles_and_records_fills_empty_fields_keeps_the_history_and_points_the_old_number_at_the_survivor()
     {

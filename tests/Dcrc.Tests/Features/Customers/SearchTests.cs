@@ -6,13 +6,13 @@ using Dcrc.Features.Customers;
 using Dcrc.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Dcrc.Tests.Infrastructure.TestData;
 
 namespace Dcrc.Tests.Features.Customers;
 
 /// <summary>The search box's less obvious cases, and the capped total of a query that matches very many.</summary>
 public abstract class SearchTests(DcrcApp app)
 {
-    private static string NewMobile() => "135" + Random.Shared.Next(10_000_000, 99_999_999);
 
     private static async Task<long> CreatedAsync(HttpClient client, string name)
     {
@@ -35,9 +35,7 @@ public abstract class SearchTests(DcrcApp app)
         (await FoundAsync(client, name)).ShouldContain(id);
 
         var plate = "苏E" + Random.Shared.Next(10000, 99999);
-        const string chars = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
-        var body = "LTV" + new string(Enumerable.Range(0, 14).Select(_ => chars[Random.Shared.Next(chars.Length)]).ToArray());
-        var vin = body[..8] + Dcrc.Kernel.Identifiers.Vin.CheckDigit(body[..8] + "0" + body[9..]) + body[9..];
+        var vin = NewVin();
         (await client.PostAsJsonAsync($"/api/v1/customers/{id}/vehicles", new { vin, plateNumber = plate })).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await FoundAsync(client, plate[..5])).ShouldContain(id);
         (await FoundAsync(client, "苏e·" + plate[2..6])).ShouldContain(id);
