@@ -57,8 +57,7 @@ public class DemoCustomers(DcrcDb db, PersonalData personal, TimeProvider clock)
                 CreatedAt = created, CreatedBy = "demo", ArchiveNumber = ArchiveNumber.Format(rule, store.Code, day, seq),
             };
             if (c.Status == ArchiveStatus.Approved) { c.ApprovedAt = created.AddHours(4); c.ApprovedBy = $"{store.Code.ToLowerInvariant()}.crm"; }
-            c.Mobile = UniqueMobile(faker, mobiles);
-            c.MobileLast4 = c.Mobile[^4..];
+            c.SetMobile(UniqueMobile(faker, mobiles));
             if (company)
             {
                 c.Name = $"{area.City}{faker.PickRandom(CompanyWords)}{faker.PickRandom(CompanyTrades)}有限公司";
@@ -85,13 +84,15 @@ public class DemoCustomers(DcrcDb db, PersonalData personal, TimeProvider clock)
             {
                 var vin = UniqueVin(faker, vins);
                 var purchased = day.AddDays(-faker.Random.Int(0, 30));
-                c.Vehicles.Add(new Vehicle
+                var vehicle = new Vehicle
                 {
-                    StoreId = store.Id, Vin = vin, VinLast6 = vin[^6..], Model = faker.PickRandom(Models), Series = "丰田",
+                    StoreId = store.Id, Model = faker.PickRandom(Models), Series = "丰田",
                     PlateNumber = area.PlatePrefix + new string(Enumerable.Range(0, 5).Select(_ => faker.PickRandom(PlateChars.ToCharArray())).ToArray()),
                     ExteriorColour = faker.PickRandom(Colours), PurchaseDate = purchased, DeliveryDate = purchased.AddDays(3), BoughtHere = true,
                     Mileage = faker.Random.Int(500, 60000), CreatedAt = created,
-                });
+                };
+                vehicle.SetVin(vin);
+                c.Vehicles.Add(vehicle);
             }
             customers.Add(c);
         }

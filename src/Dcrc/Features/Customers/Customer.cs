@@ -147,8 +147,11 @@ public class Customer : IStoreOwned
     public List<Vehicle> Vehicles { get; set; } = [];
     public List<Records.CompanyContact> Contacts { get; set; } = [];
 
-    /// <summary>Last four digits of the mobile, for "尾号" search.</summary>
+    /// <summary>Last four digits of the mobile, for "尾号" search; kept by <see cref="SetMobile"/>.</summary>
     [MaxLength(4)] public string? MobileLast4 { get; set; }
+
+    /// <summary>Sets the (normalised) mobile and the last four digits searched by.</summary>
+    public void SetMobile(string? mobile) => (Mobile, MobileLast4) = (mobile, mobile?[^4..]);
 }
 
 /// <summary>A vehicle (车辆): one vehicle, one file (一车一档). The owner (购车人) and the user/driver (使用人) may differ.</summary>
@@ -158,8 +161,11 @@ public class Vehicle : IStoreOwned
     public int StoreId { get; set; }
     public long CustomerId { get; set; }
     [MaxLength(17)] public string Vin { get; set; } = "";
-    /// <summary>Last six characters of the VIN, for the usual short search.</summary>
+    /// <summary>Last six characters of the VIN, for the usual short search; kept by <see cref="SetVin"/>.</summary>
     [MaxLength(6)] public string VinLast6 { get; set; } = "";
+
+    /// <summary>Sets the (checked) VIN and its last six characters searched by.</summary>
+    public void SetVin(string vin) => (Vin, VinLast6) = (vin, vin[^6..]);
     [MaxLength(8)] public string? PlateNumber { get; set; }
     [MaxLength(50)] public string? Series { get; set; }
     [MaxLength(80)] public string? Model { get; set; }
@@ -191,6 +197,9 @@ public class Vehicle : IStoreOwned
 /// <summary>One changed field of a customer or vehicle (可追溯性): who, when, old and new value.</summary>
 public class ArchiveChange
 {
+    /// <summary>Values longer than the columns are cut (a note may be 1,000 characters).</summary>
+    public static string? Clip(string? s) => s is { Length: > 500 } ? s[..500] : s;
+
     public long Id { get; set; }
     public long CustomerId { get; set; }
     public long? VehicleId { get; set; }

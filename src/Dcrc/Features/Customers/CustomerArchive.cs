@@ -60,7 +60,7 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
 
         c.Type = input.Type;
         c.SetName(input.Name!.Trim(), person: input.Type == CustomerType.Individual);
-        Check("mobile", "Field.Mobile", input.Mobile, Phone.CheckMobile, v => { c.Mobile = v; c.MobileLast4 = v?[^4..]; });
+        Check("mobile", "Field.Mobile", input.Mobile, Phone.CheckMobile, c.SetMobile);
         Check("landline", "Field.Landline", input.Landline, Phone.CheckLandline, v => c.Landline = v);
         Check("postcode", "Field.Postcode", input.Postcode, Postcode.Check, v => c.Postcode = v);
         Check("email", "Field.Email", input.Email, Email.Check, v => c.Email = v);
@@ -165,7 +165,7 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
     }
 
     /// <summary>The store a new archive goes to: the one asked for, else the store switched to, else the user's only store.</summary>
-    private int? TargetStore(int? asked) => asked is { } s ? (scope.CanSee(s) ? s : null)
+    internal int? TargetStore(int? asked) => asked is { } s ? (scope.CanSee(s) ? s : null)
         : scope.CurrentStoreId ?? (me.StoreIds.Count == 1 ? me.StoreIds[0] : null);
 
     public async Task<Outcome> CreateAsync(CustomerInput input, int? storeId)
@@ -209,6 +209,8 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
             return (await ExistsInScopeAsync(id) ? UpdateResult.Forbidden : UpdateResult.NotFound, new(null, [], []));
         var store = await db.Stores.AsNoTracking().SingleAsync(s => s.Id == customer.StoreId);
         var before = Snapshot(customer);
+        input = input.Copy(); // the caller's copy keeps the masked numbers it showed
+        KeepMaskedNumbers(input, customer);
         var errors = Apply(input, customer, Today(StoreTime.Zone(store.TimeZone)));
         if (customer.Class == CustomerClass.A && before["class"] != "A" && !await me.CanAsync(CustomerPermissions.ClassA))
             errors["class"] = [l["Customers.ClassANotAllowed", l["Field.CustomerClass"]]];
@@ -223,7 +225,7 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         var changed = after.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key).ToList();
         db.ArchiveChanges.AddRange(changed.Select(f => new ArchiveChange
         {
-            CustomerId = id, Field = f, OldValue = Clip(before[f]), NewValue = Clip(after[f]), ChangedBy = me.UserName, ChangedAt = now,
+            CustomerId = id, Field = f, OldValue = ArchiveChange.Clip(before[f]), NewValue = ArchiveChange.Clip(after[f]), ChangedBy = me.UserName, ChangedAt = now,
         }));
         await using var tx = await db.Database.BeginTransactionAsync();
         try
@@ -241,7 +243,6 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         return (UpdateResult.Saved, new(customer, [], []));
     }
 
-    private static string? Clip(string? s) => s is { Length: > 500 } ? s[..500] : s;
 
     /// <summary>The recorded fields as shown in the history; personal numbers masked.</summary>
     private Dictionary<string, string?> Snapshot(Customer c) => new()
@@ -395,10 +396,16 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         return (rows, Math.Min(counted, limit), counted > limit);
     }
 
-    /// <summary>The stored numbers, for keeping them when a form sends them back masked; never shown, so not an unmasking.</summary>
-    public async Task<Unmasked?> StoredNumbersAsync(long id) =>
-        await Visible(await ViewerAsync()).Where(x => x.Id == id).Select(x => new { x.Mobile, x.IdNumberEncrypted }).FirstOrDefaultAsync()
-            is { } s ? new(s.Mobile, personal.Unprotect(s.IdNumberEncrypted)) : null;
+    /// <summary>
+    /// Numbers are shown masked (forms and API alike); one sent back exactly as shown means "unchanged" and the
+    /// stored number is kept — never shown, so not an unmasking. Any other masked text stays and fails its check.
+    /// </summary>
+    private void KeepMaskedNumbers(CustomerInput input, Customer stored)
+    {
+        if (input.Mobile is { } m && m.Contains('*') && m == Phone.Mask(stored.Mobile)) input.Mobile = stored.Mobile;
+        if (input.Landline is { } t && t.Contains('*') && stored.Landline is { } landline && t == Phone.Mask(landline)) input.Landline = landline;
+        if (input.IdNumber is { } n && n.Contains('*') && n == MaskedIdNumber(stored)) input.IdNumber = personal.Unprotect(stored.IdNumberEncrypted);
+    }
 
     public const int ExportLimit = 50_000;
 
@@ -414,7 +421,7 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         var file = Kernel.Excel.Spreadsheet.Write(l["Customers.Title"],
             [l["Field.ArchiveNumber"], l["Field.CustomerName"], l["Field.Mobile"], l["Field.CustomerClass"], l["Field.Status"], l["Field.Store"]],
             rows.Select(r => (IReadOnlyList<string?>)[r.ArchiveNumber, r.Name, r.Mobile, l["CustomerClass." + r.Class], l["ArchiveStatus." + r.Status], stores.GetValueOrDefault(r.StoreId)]),
-            [l["Export.By", me.DisplayName, me.UserName ?? "", at], l["Export.Query", string.IsNullOrWhiteSpace(q) ? "-" : q!, capped ? $"{total}+" : total.ToString(CultureInfo.InvariantCulture)], l["Export.Confidential"]]);
+            [l["Export.By", me.DisplayName, me.UserName ?? "", at], l["Export.Query", string.IsNullOrWhiteSpace(q) ? "-" : Kernel.Logging.Redact(q), capped ? $"{total}+" : total.ToString(CultureInfo.InvariantCulture)], l["Export.Confidential"]]);
         await audit.WriteAsync(CustomerAuditActions.Export, $"\"{Kernel.Logging.Redact(q ?? "")}\": {rows.Count} rows");
         return (file, rows.Count);
     }

@@ -123,9 +123,10 @@ public class CustomerImport(DcrcDb db, CustomerArchive archive, StoreScope scope
                 if (vin.Ok)
                     vehicle = new Vehicle
                     {
-                        StoreId = store.Id, Vin = vin.Value!, VinLast6 = vin.Value![^6..], PlateNumber = plate?.Value, Model = Cell("model") is { Length: > 0 } m ? m : null,
+                        StoreId = store.Id, PlateNumber = plate?.Value, Model = Cell("model") is { Length: > 0 } m ? m : null,
                         PurchaseDate = purchased, CreatedAt = customer.CreatedAt,
                     };
+                    vehicle.SetVin(vin.Value!);
             }
             parsed.Add((rowNumber, customer, vehicle));
         }
@@ -191,11 +192,8 @@ public class CustomerImport(DcrcDb db, CustomerArchive archive, StoreScope scope
         }
     }
 
-    private async Task<Dcrc.Kernel.Access.Store?> TargetStoreAsync(int? asked)
-    {
-        var id = asked is { } s ? (scope.CanSee(s) ? s : (int?)null) : scope.CurrentStoreId ?? (me.StoreIds.Count == 1 ? me.StoreIds[0] : null);
-        return id is null ? null : await db.Stores.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
-    }
+    private async Task<Dcrc.Kernel.Access.Store?> TargetStoreAsync(int? asked) =>
+        archive.TargetStore(asked) is { } id ? await db.Stores.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id) : null;
 
     private static DateOnly? ParseDate(string text) =>
         DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy.M.d", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;

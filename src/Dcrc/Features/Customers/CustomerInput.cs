@@ -84,10 +84,13 @@ public sealed class CustomerInput
     /// <summary>On update: the version read; a save over someone else's change is refused.</summary>
     public int? Version { get; set; }
 
+    /// <summary>A copy to resolve masked numbers in, so a refused form never shows the stored ones.</summary>
+    public CustomerInput Copy() => (CustomerInput)MemberwiseClone();
+
     /// <summary>The form's values for an archive: numbers masked (an untouched masked number means "unchanged").</summary>
     public static CustomerInput From(Customer c, string? maskedIdNumber) => new()
     {
-        Type = c.Type, Name = c.Name, Mobile = Phone.Mask(c.Mobile), Landline = c.Landline, CreditCode = c.CreditCode, IdNumber = maskedIdNumber,
+        Type = c.Type, Name = c.Name, Mobile = Phone.Mask(c.Mobile), Landline = c.Landline is null ? null : Phone.Mask(c.Landline), CreditCode = c.CreditCode, IdNumber = maskedIdNumber,
         Gender = c.Gender == Kernel.Identifiers.Gender.Unknown ? null : c.Gender, Birthday = c.Birthday,
         Address = new() { Province = c.Province, City = c.City, District = c.District, Detail = c.Address },
         Postcode = c.Postcode, Email = c.Email, WeChat = c.WeChat, Class = c.Class, Kind = c.Kind, Notes = c.Notes, Version = c.Version,

@@ -65,7 +65,17 @@ public class CustomerMerge(DcrcDb db, CustomerArchive archive, Kernel.Access.Cur
             // Numbers are recorded as present, never in clear (history is readable without unmasking).
             var shown = property.Metadata.Name is nameof(Customer.IdNumberEncrypted) or nameof(Customer.Mobile) or nameof(Customer.Landline) ? "***"
                 : theirs is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Convert.ToString(theirs, CultureInfo.InvariantCulture);
-            changes.Add(new ArchiveChange { CustomerId = survivor.Id, Field = HistoryName(property.Metadata.Name), NewValue = Clip(shown), ChangedBy = me.UserName, ChangedAt = now });
+            changes.Add(new ArchiveChange { CustomerId = survivor.Id, Field = HistoryName(property.Metadata.Name), NewValue = ArchiveChange.Clip(shown), ChangedBy = me.UserName, ChangedAt = now });
+        }
+        // An ID number taken over brings the birth date and gender it says (as a typed one would, CustomerArchive.Apply).
+        if (survivor.IdNumberHash == merged.IdNumberHash && merged.IdNumberHash != null && (survivor.Birthday != merged.Birthday || survivor.Gender != merged.Gender))
+        {
+            if (survivor.Birthday != merged.Birthday)
+                changes.Add(new ArchiveChange { CustomerId = survivor.Id, Field = "birthday", OldValue = survivor.Birthday?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    NewValue = merged.Birthday?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ChangedBy = me.UserName, ChangedAt = now });
+            if (survivor.Gender != merged.Gender)
+                changes.Add(new ArchiveChange { CustomerId = survivor.Id, Field = "gender", OldValue = survivor.Gender.ToString(), NewValue = merged.Gender.ToString(), ChangedBy = me.UserName, ChangedAt = now });
+            (survivor.Birthday, survivor.Gender) = (merged.Birthday, merged.Gender);
         }
         survivor.LastCallAt = Max(survivor.LastCallAt, merged.LastCallAt);
         survivor.LastVisitAt = Max(survivor.LastVisitAt, merged.LastVisitAt);
@@ -115,8 +125,6 @@ public class CustomerMerge(DcrcDb db, CustomerArchive archive, Kernel.Access.Cur
         await tx.CommitAsync();
         return (Result.Merged, null);
     }
-
-    private static string? Clip(string? s) => s is { Length: > 500 } ? s[..500] : s;
 
     private static DateTime? Max(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
 

@@ -26,13 +26,7 @@ public class EditModel(CustomerArchive archive) : PageModel, ICustomerForm
     {
         Input.Address ??= new();
         if (!ModelState.IsValid) return Page();
-        // A masked number that was not retyped means "unchanged": the stored one is kept, never shown.
-        if (Input.IdNumber?.Contains('*') == true || Input.Mobile?.Contains('*') == true)
-        {
-            var stored = await archive.StoredNumbersAsync(Id);
-            if (Input.IdNumber?.Contains('*') == true) Input.IdNumber = stored?.IdNumber;
-            if (Input.Mobile?.Contains('*') == true) Input.Mobile = stored?.Mobile;
-        }
+        // A masked number sent back as shown means "unchanged" (CustomerArchive.UpdateAsync keeps the stored one).
         var (result, outcome) = await archive.UpdateAsync(Id, Input);
         switch (result)
         {
@@ -42,7 +36,8 @@ public class EditModel(CustomerArchive archive) : PageModel, ICustomerForm
         }
         Duplicates = outcome.Duplicates;
         FormErrors.Add(ModelState, "Input", outcome.Errors, "storeId", "version");
-        ArchiveNumber = (await archive.ReadAsync(Id))?.ArchiveNumber ?? "";
+        ArchiveNumber = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+            archive.Visible(await archive.ViewerAsync()).Where(c => c.Id == Id).Select(c => c.ArchiveNumber)) ?? "";
         return Page();
     }
 }

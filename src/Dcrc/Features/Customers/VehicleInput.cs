@@ -33,6 +33,9 @@ public sealed class VehicleInput
     /// <summary>On update: the version read; a save over someone else's change is refused.</summary>
     public int? Version { get; set; }
 
+    /// <summary>A copy to resolve masked numbers in, so a refused form never shows the stored ones.</summary>
+    public VehicleInput Copy() => (VehicleInput)MemberwiseClone();
+
     public static VehicleInput From(Vehicle v) => new()
     {
         Vin = v.Vin, PlateNumber = v.PlateNumber, Series = v.Series, Model = v.Model, ExteriorColour = v.ExteriorColour, PurchaseDate = v.PurchaseDate,

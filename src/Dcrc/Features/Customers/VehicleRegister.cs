@@ -64,7 +64,7 @@ public class VehicleRegister(DcrcDb db, CustomerArchive archive, AuditLog audit,
 
         var existing = await db.Vehicles.IgnoreQueryFilters().AsNoTracking().Where(v => v.Vin == vin.Value).Select(v => (long?)v.CustomerId).FirstOrDefaultAsync();
         if (existing != null) return new(null, new() { ["vin"] = [l["Validation.Duplicate", l["Field.Vin"]]] }, existing);
-        (vehicle.Vin, vehicle.VinLast6) = (vin.Value!, vin.Value![^6..]);
+        vehicle.SetVin(vin.Value!);
         await using var tx = await db.Database.BeginTransactionAsync();
         db.Vehicles.Add(vehicle);
         await db.SaveChangesAsync();
@@ -84,7 +84,11 @@ public class VehicleRegister(DcrcDb db, CustomerArchive archive, AuditLog audit,
         if (customer is null) return (UpdateResult.Forbidden, new(null, []));
         var before = Snapshot(vehicle);
         // The driver's mobile is shown masked; sent back untouched it means "unchanged".
-        if (input.DriverMobile?.Contains('*') == true) input.DriverMobile = vehicle.DriverMobile;
+        if (input.DriverMobile?.Contains('*') == true)
+        {
+            input = input.Copy(); // the caller's copy keeps the masked number it showed
+            input.DriverMobile = vehicle.DriverMobile;
+        }
         var errors = await ApplyAsync(input, vehicle, vehicle.StoreId);
         if (errors.Count > 0) { db.ChangeTracker.Clear(); return (UpdateResult.Invalid, new(null, errors)); }
         if (input.Version is { } version) db.Entry(vehicle).Property(v => v.Version).OriginalValue = version;

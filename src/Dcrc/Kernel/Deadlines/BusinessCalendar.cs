@@ -54,8 +54,8 @@ public sealed class BusinessCalendar
     private IEnumerable<(DateTime From, DateTime To)> UtcPeriods(DateOnly day) => PeriodsOf(day).Select(p =>
         (ToUtc(day.ToDateTime(p.From)), ToUtc(p.To == TimeOnly.MinValue ? day.AddDays(1).ToDateTime(TimeOnly.MinValue) : day.ToDateTime(p.To))));
 
-    private DateTime ToUtc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
-    private DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone));
+    private DateTime ToUtc(DateTime local) => Time.StoreTime.ToUtc(local, Zone);
+    private DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(Time.StoreTime.ToLocal(utc, Zone));
 
     /// <summary>How far ahead a deadline may lie before the calendar is taken to have no working time left.</summary>
     private const int HorizonDays = 3 * 366;

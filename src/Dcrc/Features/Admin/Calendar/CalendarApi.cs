@@ -41,7 +41,7 @@ public static class CalendarApi
         Kernel.Access.StoreScope scope, ApiValidator validator, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
     {
         if (!scope.CanSee(storeId)) return validator.Problem("storeId", l["Validation.InvalidValue", l["Field.Store"]]);
-        if (minutes is < 0 or > 525_600) return validator.Problem("minutes", l["Validation.Range", "minutes", 0, 525_600]);
+        if (minutes is < 0 or > 525_600) return validator.Problem("minutes", l["Validation.Range", l["Field.WorkingMinutes"], 0, 525_600]);
         var calendar = await calendars.ForStoreAsync(storeId);
         return TypedResults.Ok(new DueDto(start.UtcDateTime, minutes, calendar.Add(start.UtcDateTime, TimeSpan.FromMinutes(minutes))));
     }

@@ -7,7 +7,7 @@ namespace Dcrc.Features.Callbacks.Questionnaires;
 
 /// <summary>The questionnaire editor of the CR manager: the script's greeting and closing and Q1…Qn; saving makes the next version.</summary>
 [RequirePermission("callbacks.questionnaires")]
-public class IndexModel(QuestionnaireBook book) : PageModel
+public class IndexModel(QuestionnaireBook book, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int BlankRows = 3;
     [BindProperty(SupportsGet = true)] public SurveyKind Kind { get; set; }
@@ -28,7 +28,7 @@ public class IndexModel(QuestionnaireBook book) : PageModel
             var (saved, errors) = await book.SaveAsync(Kind, Input);
             if (saved != null)
             {
-                TempData["Flash"] = saved.Version.ToString();
+                TempData["Flash"] = l["Questionnaires.Saved", saved.Version].Value;
                 return Redirect($"/Callbacks/Questionnaires?kind={Kind}");
             }
             FormErrors.Add(ModelState, "Input", errors, "version", "questions");

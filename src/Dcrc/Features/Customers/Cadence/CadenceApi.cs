@@ -18,11 +18,11 @@ public static class CadenceApi
     {
         // Enums as the JSON writes them (camelCase), in any case.
         if (!Enum.TryParse<Contact>(contact ?? nameof(Contact.Call), ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
-            return validator.Problem("contact", l["Validation.InvalidValue", "contact"]);
+            return validator.Problem("contact", l["Validation.InvalidValue", l["Field.Contact"]]);
         CustomerClass? only = null;
         if (@class is { Length: > 0 })
         {
-            if (!Enum.TryParse<CustomerClass>(@class, ignoreCase: true, out var c) || !Enum.IsDefined(c)) return validator.Problem("class", l["Validation.InvalidValue", "class"]);
+            if (!Enum.TryParse<CustomerClass>(@class, ignoreCase: true, out var c) || !Enum.IsDefined(c)) return validator.Problem("class", l["Validation.InvalidValue", l["Field.CustomerClass"]]);
             only = c;
         }
         (page, pageSize) = (Math.Max(1, page), Math.Clamp(pageSize, 1, 200));

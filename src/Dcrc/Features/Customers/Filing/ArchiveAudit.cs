@@ -190,9 +190,7 @@ public class ArchiveAudit(DcrcDb db, CurrentUser me, StoreScope scope, AuditLog 
         check.CheckedBy = me.UserName;
         check.CheckedAt = clock.GetUtcNow().UtcDateTime;
         db.Entry(check).Property(c => c.Version).OriginalValue = input.Version!.Value;
-        // Inside a caller's transaction (the weekly job's) the drawing commits with it.
-        var own = db.Database.CurrentTransaction is null;
-        await using (var tx = own ? await db.Database.BeginTransactionAsync() : null)
+        await using (var tx = await db.Database.BeginTransactionAsync())
         {
             try
             {

@@ -153,10 +153,10 @@ public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.C
         }
         if (errors.Count > 0) return new(null, errors);
 
+        var filed = transactionDate ?? await TodayAsync(customer.StoreId);
         var stored = await files.SaveAsync(customer.StoreId, content, length);
         if (stored is null) return new(null, new() { ["file"] = [l["Documents.UnsupportedType", l["Field.File"]]] });
         var now = clock.GetUtcNow().UtcDateTime;
-        var filed = transactionDate ?? await TodayAsync(customer.StoreId);
         var type = input.Type!.Value;
         var doc = new ArchiveDocument
         {
@@ -193,10 +193,13 @@ public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.C
         return (doc, content);
     }
 
-    public Task<List<Interaction>> InteractionsAsync(long customerId, int take = 50) =>
+    /// <summary>How many of the latest the customer page shows.</summary>
+    public const int InteractionsShown = 50, TransactionsShown = 200;
+
+    public Task<List<Interaction>> InteractionsAsync(long customerId, int take = InteractionsShown) =>
         db.Interactions.AsNoTracking().Where(i => i.CustomerId == customerId).OrderByDescending(i => i.At).ThenByDescending(i => i.Id).Take(take).ToListAsync();
 
-    public Task<List<CustomerTransaction>> TransactionsAsync(long customerId, int take = 200) =>
+    public Task<List<CustomerTransaction>> TransactionsAsync(long customerId, int take = TransactionsShown) =>
         db.Transactions.AsNoTracking().Where(t => t.CustomerId == customerId).OrderByDescending(t => t.Date).ThenByDescending(t => t.Id).Take(take).ToListAsync();
 
     /// <summary>The file in archival order: by month, by type, then reply before request, original before attachment, print before draft (001 四.1).</summary>

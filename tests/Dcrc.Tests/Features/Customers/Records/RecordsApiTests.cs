@@ -194,6 +194,18 @@ public abstract class VehicleUpdateTests(DcrcApp app)
         v.GetProperty("plateNumber").GetString().ShouldBe("粤A88888");
         v.GetProperty("salesConsultantId").GetString().ShouldBe(consultant);
         (await browser.GetStringAsync($"/Vehicles/{vin}/Edit")).ShouldContain($"value=\"{consultant}\" selected");
+
+        // A refused save shows the form again with the driver's mobile still masked.
+        var driver = NewMobile();
+        await api.PutAsJsonAsync($"/api/v1/vehicles/{vin}", new { plateNumber = "粤A88888", driverMobile = driver, salesConsultantId = consultant,
+            version = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/vehicles/{vin}")).GetProperty("version").GetInt32() });
+        var refused = await DcrcApp.PostFormAsync(browser, $"/Vehicles/{vin}/Edit", new()
+        {
+            ["Input.PlateNumber"] = "粤A88888", ["Input.DriverMobile"] = driver[..3] + "****" + driver[7..], ["Input.InsuranceDate"] = "2026-03-01",
+            ["Input.InsuranceExpiry"] = "2025-03-01", ["Input.Version"] = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/vehicles/{vin}")).GetProperty("version").GetInt32().ToString(),
+        });
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await refused.Content.ReadAsStringAsync()).ShouldNotContain(driver);
     }
 
     [Fact]
