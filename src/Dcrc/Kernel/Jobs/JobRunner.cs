@@ -16,6 +16,8 @@ public interface IScheduledJob
     string Name { get; }
     /// <summary>How often: one run per period, periods counted from the Unix epoch in UTC.</summary>
     TimeSpan Period { get; }
+    /// <summary>The period of the run about to be claimed; <see cref="Period"/> unless the job reads it from a setting.</summary>
+    Task<TimeSpan> PeriodAsync(CancellationToken ct) => Task.FromResult(Period);
     Task RunAsync(DateTime nowUtc, CancellationToken ct);
 }
 
@@ -77,7 +79,7 @@ public class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, IConfigu
         var job = scope.ServiceProvider.GetServices<IScheduledJob>().Single(j => j.Name == name);
         var db = scope.ServiceProvider.GetRequiredService<DcrcDb>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var key = RunKey(job.Period, now);
+        var key = RunKey(await job.PeriodAsync(ct), now);
         if (await db.JobRuns.AnyAsync(r => r.Job == name && r.RunKey == key, ct)) return false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
