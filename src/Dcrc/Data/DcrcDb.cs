@@ -30,6 +30,9 @@ public class DcrcDb(DbContextOptions<DcrcDb> options, StoreScope scope) : Identi
     public DbSet<Features.Customers.Filing.ArchiveCheck> ArchiveChecks => Set<Features.Customers.Filing.ArchiveCheck>();
     public DbSet<Kernel.Deadlines.CalendarDay> CalendarDays => Set<Kernel.Deadlines.CalendarDay>();
     public DbSet<Kernel.Jobs.JobRun> JobRuns => Set<Kernel.Jobs.JobRun>();
+    public DbSet<Kernel.Sms.SmsMessage> SmsMessages => Set<Kernel.Sms.SmsMessage>();
+    public DbSet<Kernel.Sms.SmsPreference> SmsPreferences => Set<Kernel.Sms.SmsPreference>();
+    public DbSet<Kernel.Sms.SmsReply> SmsReplies => Set<Kernel.Sms.SmsReply>();
     public DbSet<Features.Callbacks.Questionnaires.Questionnaire> Questionnaires => Set<Features.Callbacks.Questionnaires.Questionnaire>();
     public DbSet<Features.Callbacks.Questionnaires.Question> Questions => Set<Features.Callbacks.Questionnaires.Question>();
 

@@ -7,6 +7,7 @@ using Dcrc.Features.Customers;
 using Dcrc.Features.Customers.Cadence;
 using Dcrc.Features.Customers.Filing;
 using Dcrc.Features.Customers.Records;
+using Dcrc.Kernel.Sms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -52,6 +53,7 @@ public static class FeatureMap
         api.MapCalendarApi();
         api.MapQuestionnairesApi();
         api.MapFilingApi();
+        api.MapSmsApi();
         return app;
     }
 }

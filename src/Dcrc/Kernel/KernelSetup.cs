@@ -5,6 +5,7 @@ using Dcrc.Kernel.Localization;
 using Dcrc.Kernel.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Dcrc.Kernel;
 
@@ -25,6 +26,7 @@ public static class KernelSetup
         services.AddScoped<Deadlines.StoreCalendars>();
         services.AddSingleton<Jobs.JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.JobRunner>());
+        services.AddDcrcSms();
         services.AddScoped<ApiValidator>();
         services.AddScoped<DemoDealership>();
         services.AddScoped<DemoCustomers>();
@@ -33,6 +35,22 @@ public static class KernelSetup
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddSingleton<IStringLocalizerFactory, RecordingLocalizerFactory>();
         return services;
+    }
+
+    /// <summary>The SMS outbox, its gateway (<c>Dcrc:Sms:Provider</c>), the job draining it and the reply inbox.</summary>
+    private static void AddDcrcSms(this IServiceCollection services)
+    {
+        services.AddOptions<Sms.SmsOptions>().BindConfiguration(Sms.SmsOptions.Section)
+            .Validate(o => o.IsValid(), "Dcrc:Sms: Provider must be 'local' or 'http'; 'http' needs an absolute Http:Url; Http:TimeoutSeconds 1-120.")
+            .ValidateOnStart();
+        services.AddScoped<Sms.SmsOutbox>();
+        services.AddScoped<Sms.SmsInbox>();
+        services.AddScoped<Sms.LocalSmsGateway>();
+        services.AddHttpClient<Sms.HttpSmsGateway>((sp, client) =>
+            client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<Sms.SmsOptions>>().Value.Http.TimeoutSeconds));
+        services.AddScoped<Sms.ISmsGateway>(sp => sp.GetRequiredService<IOptions<Sms.SmsOptions>>().Value.UsesHttp
+            ? sp.GetRequiredService<Sms.HttpSmsGateway>() : sp.GetRequiredService<Sms.LocalSmsGateway>());
+        services.AddScoped<Jobs.IScheduledJob, Sms.SmsOutboxJob>();
     }
 
     /// <summary>MVC's own model-binding messages ("The value '' is invalid") in the user's language.</summary>
