@@ -35,6 +35,10 @@ public class DcrcDb(DbContextOptions<DcrcDb> options, StoreScope scope) : Identi
     public DbSet<Kernel.Sms.SmsReply> SmsReplies => Set<Kernel.Sms.SmsReply>();
     public DbSet<Features.Callbacks.Questionnaires.Questionnaire> Questionnaires => Set<Features.Callbacks.Questionnaires.Questionnaire>();
     public DbSet<Features.Callbacks.Questionnaires.Question> Questions => Set<Features.Callbacks.Questionnaires.Question>();
+    public DbSet<Features.Callbacks.CallbackTask> CallbackTasks => Set<Features.Callbacks.CallbackTask>();
+    public DbSet<Features.Callbacks.CallbackAttempt> CallbackAttempts => Set<Features.Callbacks.CallbackAttempt>();
+    public DbSet<Features.Callbacks.CallbackAnswer> CallbackAnswers => Set<Features.Callbacks.CallbackAnswer>();
+    public DbSet<Features.Complaints.Grievances.Grievance> Grievances => Set<Features.Complaints.Grievances.Grievance>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

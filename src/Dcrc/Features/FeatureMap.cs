@@ -1,6 +1,7 @@
 using Dcrc.Features.Account;
 using Dcrc.Features.Admin;
 using Dcrc.Features.Admin.Calendar;
+using Dcrc.Features.Callbacks;
 using Dcrc.Features.Callbacks.Questionnaires;
 using Dcrc.Features.Audit;
 using Dcrc.Features.Customers;
@@ -31,6 +32,12 @@ public static class FeatureMap
         services.AddScoped<Admin.Calendar.CalendarDays>();
         services.AddScoped<Callbacks.Questionnaires.QuestionnaireBook>();
         services.AddScoped<Kernel.Jobs.IScheduledJob, Customers.Filing.WeeklyCheckJob>();
+        services.AddScoped<Callbacks.CallbackGeneration>();
+        services.AddScoped<Callbacks.CallbackDesk>();
+        services.AddScoped<Callbacks.CallbackReports>();
+        services.AddScoped<Kernel.Sms.ISmsReplyHandler, Callbacks.CallbackSmsReplies>();
+        services.AddScoped<Complaints.Grievances.GrievanceDesk>();
+        services.AddScoped<Kernel.Jobs.IScheduledJob, Callbacks.CallbackJob>();
         services.AddSingleton<Customers.Records.DocumentStore>();
         services.AddScoped<Vehicles.VehicleTimeline>();
         services.AddScoped<Customers.Filing.DocumentHandovers>();
@@ -54,6 +61,7 @@ public static class FeatureMap
         api.MapQuestionnairesApi();
         api.MapFilingApi();
         api.MapSmsApi();
+        api.MapCallbacksApi();
         return app;
     }
 }

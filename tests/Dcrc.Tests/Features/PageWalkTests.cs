@@ -52,6 +52,17 @@ public abstract partial class PageWalkTests(DcrcApp app)
         await Customers.Filing.FilingData.AddManyAsync(app, th, customerId, Dcrc.Features.Customers.Records.TransactionKind.Sale, [week.AddDays(-3)]);
         await Customers.Filing.FilingData.AddManyAsync(app, th, customerId, Dcrc.Features.Customers.Records.TransactionKind.RepairOrder, [week.AddDays(-4)]);
         (await (await app.ApiAs("th.callback")).PostAsync($"/api/v1/archive/checks/sample?week={week:yyyy-MM-dd}", null)).EnsureSuccessStatusCode();
+        // Callback tasks of a delivery (a survey, an owner confirmation) and a grievance case from a low score.
+        var (delivered, _) = await Callbacks.CallbackData.DeliveryAsync(app, name: "司马光");
+        var callback = await app.ApiAs("th.callback");
+        var survey = (await Callbacks.CallbackData.TaskAsync(callback, delivered, "salesSurvey")).GetProperty("id").GetInt64();
+        var confirmation = (await Callbacks.CallbackData.TaskAsync(callback, delivered, "ownerConfirmation")).GetProperty("id").GetInt64();
+        var (unhappy, _) = await Callbacks.CallbackData.DeliveryAsync(app, name: "诸葛亮");
+        var unhappyTask = (await Callbacks.CallbackData.TaskAsync(callback, unhappy, "salesSurvey")).GetProperty("id").GetInt64();
+        var scored = await (await callback.PostAsJsonAsync($"/api/v1/callbacks/tasks/{unhappyTask}/outcome",
+            new { outcome = "success", answers = await Callbacks.CallbackData.AnswersAsync(callback, "sales", 3) })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var grievance = scored.GetProperty("grievanceId").GetInt64();
+        (await callback.PostAsJsonAsync($"/api/v1/callbacks/tasks/{confirmation}/outcome", new { outcome = "busy", rescheduleTo = DateTimeOffset.UtcNow.AddHours(2) })).EnsureSuccessStatusCode();
         return
         [
             ("", "/Account/Login"),
@@ -66,6 +77,9 @@ public abstract partial class PageWalkTests(DcrcApp app)
             ("th.crm", $"/Customers/{buyer}"), ("th.crm", $"/Customers/{buyer}/Card"), ("th.crm", $"/Customers/{customerId}/Card"), ("th.crm", $"/Vehicles/{vin}"), ("th.crm", $"/Vehicles/{vin}/Edit"), ("th.crm", "/Customers/Due"), ("th.crm", "/Callbacks/Questionnaires"), ("th.crm", "/Callbacks/Questionnaires?kind=Service"), ("th.crm", "/Customers/Due?contact=Visit&class=A"),
             ("th.crm", $"/Customers/{companyId}"), ("th.crm", $"/Customers/{companyId}/Edit"),
             ("th.crm", "/Customers/Filing/Handovers"), ("th.crm", "/Customers/Filing/Handovers?late=true"), ("th.crm", "/Customers/Filing/Handovers?view=Received"),
+            ("th.callback", "/Callbacks"), ("th.callback", "/Callbacks?view=Rescheduled"), ("th.crm", "/Callbacks?view=Upcoming&assignee=-"), ("th.crm", "/Callbacks?view=Closed"),
+            ("th.callback", $"/Callbacks/{survey}"), ("th.callback", $"/Callbacks/{confirmation}"), ("th.callback", $"/Callbacks/{unhappyTask}"),
+            ("th.crm", "/Complaints/Grievances"), ("th.crm", "/Complaints/Grievances?status="), ("th.crm", $"/Complaints/Grievances/{grievance}"),
             ("th.callback", "/Customers/Filing/Checks"), ("th.callback", $"/Customers/Filing/Checks?week={week:yyyy-MM-dd}"), ("th.gm", "/Customers/Filing/Checks"),
         ];
     }
@@ -131,6 +145,10 @@ public abstract partial class PageWalkTests(DcrcApp app)
         texts.AddRange((await db.Customers.Select(c => c.Notes).ToListAsync()).OfType<string>());
         texts.AddRange((await db.Questionnaires.Select(q => new { q.Title, q.Opening, q.Closing, q.CreatedBy }).ToListAsync()).SelectMany(q => new[] { q.Title, q.Opening, q.Closing, q.CreatedBy }).OfType<string>());
         texts.AddRange((await db.Questions.Select(q => new { q.Text, q.Options }).ToListAsync()).SelectMany(q => new[] { q.Text, q.Options }).OfType<string>());
+        texts.AddRange(await db.Grievances.Select(g => g.Content).ToListAsync());
+        texts.AddRange((await db.CallbackAnswers.Where(a => a.Text != null).Select(a => a.Text!).Distinct().ToListAsync()));
+        texts.AddRange((await db.Customers.Select(c => c.Name).ToListAsync()).Where(n => n.Length > 0).Select(n => n[..1]).Distinct()); // surnames in the call script
+        texts.AddRange(await db.Transactions.Where(t => t.RepairTeam != null).Select(t => t.RepairTeam!).Distinct().ToListAsync());
         return texts.Where(t => t.Length > 0).OrderByDescending(t => t.Length).ToList();
     });
 

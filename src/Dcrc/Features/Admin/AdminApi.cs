@@ -13,7 +13,6 @@ public static class AdminApi
 {
     public sealed record StoreDto(int Id, string Code, string Name, string? Province, string? City, string TimeZone, bool IsActive);
     public sealed record UserDto(string Id, string UserName, string DisplayName, int? DepartmentId, IReadOnlyList<int> StoreIds, IReadOnlyList<string> Roles, bool IsActive, bool LockedOut);
-    public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
     public sealed record SettingDto(string Key, string Value, string Default, string Source, int? Version);
     public sealed record SettingUpdate([property: Display(Name = "Field.Value")] string? Value, int? Version);
     public sealed record RolesUpdate(List<string> Roles);

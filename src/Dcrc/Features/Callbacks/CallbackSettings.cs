@@ -18,6 +18,11 @@ public static class CallbackSettings
     public static readonly IntSetting LostCustomerMonths = new("callbacks.lostCustomerMonths", 12, 1, 60, SettingUnit.Months);
     public static readonly IntSetting FailedAttemptsBeforeSms = new("callbacks.failedAttemptsBeforeSms", 4, 1, 20, SettingUnit.Count);
     public static readonly IntSetting SurveyExpiryDays = new("callbacks.surveyExpiryDays", 15, 1, 90, SettingUnit.Days);
+    /// <summary>How far back the generation job looks for events; older events get no tasks (their window has long passed).</summary>
+    public static readonly IntSetting GenerationLookbackDays = new("callbacks.generationLookbackDays", 30, 1, 365, SettingUnit.Days);
+    /// <summary>The SMS survey of 002 §三 2 ({0}: the store's name).</summary>
+    public static readonly TextSetting SmsTemplate = new("callbacks.smsTemplate",
+        "尊敬的一汽丰田客户,您好!请问您对一汽丰田{0}提供的服务是否满意?请回复按照1-10分打分。感谢您的回复!", 300, Multiline: true);
     public static readonly IntSetting CompletelySatisfiedFrom = new("callbacks.completelySatisfiedFrom", 8, 0, 10, SettingUnit.Score);
     public static readonly IntSetting BasicallySatisfiedFrom = new("callbacks.basicallySatisfiedFrom", 6, 0, 10, SettingUnit.Score);
 }

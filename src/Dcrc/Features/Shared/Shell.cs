@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dcrc.Features.Shared;
 
 /// <summary>What the layout shows around every page: the navigation the user may use and the stores they can switch to.</summary>
-public class Shell(CurrentUser user, DcrcDb db, StoreScope scope, AccessControl access)
+public class Shell(CurrentUser user, DcrcDb db, StoreScope scope, AccessControl access, IServiceProvider services)
 {
     public sealed record NavItem(string Group, string Label, string Url, string Icon, Permission[] AnyOf);
 
@@ -20,6 +20,8 @@ public class Shell(CurrentUser user, DcrcDb db, StoreScope scope, AccessControl 
         new("Nav.Archive", "Nav.Import", "/Customers/Import", "upload", [Customers.CustomerPermissions.Import]),
         new("Nav.Archive", "Nav.Handovers", "/Customers/Filing/Handovers", "inbox", [Customers.Filing.FilingPermissions.Filing]),
         new("Nav.Archive", "Nav.ArchiveChecks", "/Customers/Filing/Checks", "clipboard-check", [Customers.Filing.FilingPermissions.Filing]),
+        new("Nav.Callbacks", "Nav.CallbackQueue", "/Callbacks", "telephone", [Callbacks.CallbackPermissions.Work]),
+        new("Nav.Callbacks", "Nav.Grievances", "/Complaints/Grievances", "emoji-frown", [Complaints.Grievances.GrievancePermissions.Handle]),
         new("Nav.Callbacks", "Nav.Questionnaires", "/Callbacks/Questionnaires", "list-check", [Callbacks.CallbackPermissions.Questionnaires]),
         new("Nav.Admin", "Nav.Stores", "/Admin/Stores", "shop", [AdminPermissions.Stores]),
         new("Nav.Admin", "Nav.Departments", "/Admin/Departments", "diagram", [AdminPermissions.Departments]),
@@ -36,6 +38,11 @@ public class Shell(CurrentUser user, DcrcDb db, StoreScope scope, AccessControl 
         var perms = await user.PermissionsAsync();
         return Navigation.Where(n => n.AnyOf.Length == 0 || n.AnyOf.Any(p => perms.Contains(p.Name))).GroupBy(n => n.Group).ToList();
     }
+
+    /// <summary>The number beside an entry: the callbacks that want calling today.</summary>
+    public async Task<int?> BadgeAsync(NavItem item) => item.Url == "/Callbacks"
+        ? (await services.GetRequiredService<Callbacks.CallbackDesk>().CountsAsync()).Today
+        : null;
 
     public sealed record StoreOption(int Id, string Name);
 

@@ -22,9 +22,12 @@ public static class StoreTime
 
     public static DateTime ToLocal(DateTime utc, TimeZoneInfo zone) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
 
-    /// <summary>Chinese convention, used in both languages: 2026-11-22 14:05.</summary>
     public static DateTime ToUtc(DateTime local, TimeZoneInfo zone) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
 
+    /// <summary>The store-local date of an instant.</summary>
+    public static DateOnly DateOf(DateTime utc, TimeZoneInfo zone) => DateOnly.FromDateTime(ToLocal(utc, zone));
+
+    /// <summary>Chinese convention, used in both languages: 2026-11-22 14:05.</summary>
     public static string Format(DateTime utc, TimeZoneInfo zone) => ToLocal(utc, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
     public static string FormatSeconds(DateTime utc, TimeZoneInfo zone) => ToLocal(utc, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

@@ -5,7 +5,7 @@ namespace Dcrc.Features.Callbacks.Questionnaires;
 
 public static class QuestionnairesApi
 {
-    public sealed record QuestionDto(int Number, string Text, AnswerType Type, IReadOnlyList<string> Options);
+    public sealed record QuestionDto(int Id, int Number, string Text, AnswerType Type, IReadOnlyList<string> Options);
     public sealed record QuestionnaireDto(int Id, SurveyKind Kind, int Version, string Title, string Opening, string Closing, DateTime CreatedAt, string? CreatedBy,
         IReadOnlyList<QuestionDto> Questions);
 
@@ -20,7 +20,7 @@ public static class QuestionnairesApi
     }
 
     public static QuestionnaireDto ToDto(Questionnaire q) => new(q.Id, q.Kind, q.Version, q.Title, q.Opening, q.Closing, q.CreatedAt, q.CreatedBy,
-        q.Questions.OrderBy(x => x.Number).Select(x => new QuestionDto(x.Number, x.Text, x.Type, x.OptionList)).ToList());
+        q.Questions.OrderBy(x => x.Number).Select(x => new QuestionDto(x.Id, x.Number, x.Text, x.Type, x.OptionList)).ToList());
 
     public static async Task<Ok<List<QuestionnaireDto>>> Current(QuestionnaireBook book)
     {

@@ -46,6 +46,8 @@ public class CustomerTransaction : IStoreOwned
     /// <summary>The sales consultant or service advisor (person in charge for other deals).</summary>
     [MaxLength(64)] public string? StaffUserId { get; set; }
     [MaxLength(50)] public string? StaffName { get; set; }
+    /// <summary>The repair team (维修班组) of a repair order, for the satisfaction table 表8.</summary>
+    [MaxLength(30)] public string? RepairTeam { get; set; }
     [MaxLength(100)] public string? Place { get; set; }
     /// <summary>A company deal that was breached (违约).</summary>
     public bool Breach { get; set; }

@@ -25,7 +25,7 @@ public static class RecordAuditActions
 /// Errors are keyed by camelCase field, as the API reports them.
 /// </summary>
 public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.CurrentUser me, AuditLog audit, SettingsStore settings,
-    DocumentStore files, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    DocumentStore files, Callbacks.CallbackGeneration callbacks, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public sealed record Outcome<T>(T? Record, Dictionary<string, string[]> Errors) where T : class;
 
@@ -106,7 +106,7 @@ public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.C
         {
             StoreId = customer.StoreId, CustomerId = customerId, VehicleId = input.VehicleId, Kind = kind, RepairType = input.RepairType, Number = number,
             Date = input.Date!.Value, Amount = input.Amount, Mileage = input.Mileage, StaffUserId = input.StaffUserId is { Length: > 0 } ? input.StaffUserId : null,
-            StaffName = staffName, Place = input.Place?.Trim(), Breach = input.Breach, Note = input.Note?.Trim(), CreatedAt = now, CreatedBy = me.UserName,
+            StaffName = staffName, RepairTeam = kind == TransactionKind.RepairOrder && !string.IsNullOrWhiteSpace(input.RepairTeam) ? input.RepairTeam.Trim() : null, Place = input.Place?.Trim(), Breach = input.Breach, Note = input.Note?.Trim(), CreatedAt = now, CreatedBy = me.UserName,
             DocumentsDueOn = await Filing.Handover.DueOnAsync(settings, customer.StoreId, kind, input.Date!.Value),
         };
         db.Transactions.Add(t);
@@ -132,6 +132,8 @@ public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.C
         if (input.Mileage is { } km && input.VehicleId is { } vid)
             await db.Vehicles.Where(v => v.Id == vid && (v.Mileage == null || v.Mileage < km)).ExecuteUpdateAsync(s => s.SetProperty(v => v.Mileage, km).SetProperty(v => v.Version, v => v.Version + 1));
         await audit.WriteAsync(RecordAuditActions.Transaction, $"{customer.ArchiveNumber}: {kind} {number}", "Transaction", t.Id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
+        // A delivery's or repair order's callbacks exist as soon as it is recorded (the job would find it within minutes).
+        await callbacks.GenerateAsync(t.Id, customer.StoreId);
         await tx.CommitAsync();
         return new(t, []);
     }

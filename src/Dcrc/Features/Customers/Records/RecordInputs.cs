@@ -28,6 +28,7 @@ public sealed class TransactionInput
     /// <summary>The consultant or advisor as a user of the store; or <see cref="StaffName"/> for someone without an account.</summary>
     [Display(Name = "Field.Staff")] public string? StaffUserId { get; set; }
     [StringLength(50, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.Staff")] public string? StaffName { get; set; }
+    [StringLength(30, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.RepairTeam")] public string? RepairTeam { get; set; }
     [StringLength(100, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.Place")] public string? Place { get; set; }
     [Display(Name = "Field.Breach")] public bool Breach { get; set; }
     [StringLength(500, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.Note")] public string? Note { get; set; }

@@ -1,0 +1,382 @@
+using System.Globalization;
+using Dcrc.Data;
+using Dcrc.Features.Callbacks.Questionnaires;
+using Dcrc.Features.Complaints.Grievances;
+using Dcrc.Features.Customers;
+using Dcrc.Kernel.Access;
+using Dcrc.Kernel.Api;
+using Dcrc.Kernel.Audit;
+using Dcrc.Kernel.Identifiers;
+using Dcrc.Kernel.Settings;
+using Dcrc.Kernel.Sms;
+using Dcrc.Kernel.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dcrc.Features.Callbacks;
+
+[AuditActionSet]
+public static class CallbackAuditActions
+{
+    public const string Outcome = "callbacks.outcome";
+    public const string Assign = "callbacks.assign";
+    public const string Read = "callbacks.read";
+    public const string NumberCorrected = "callbacks.number_corrected";
+}
+
+/// <summary>The lists of the work queue (SPEC §5): today's due, overdue, rescheduled, waiting on an SMS reply, coming, closed.</summary>
+public enum QueueView { Due = 0, Overdue = 1, Rescheduled = 2, Sms = 3, Upcoming = 4, Closed = 5 }
+
+/// <summary>
+/// The specialist's desk: the queue, taking and handing out tasks, and recording what each call came to —
+/// answers, reschedules, failed attempts (the fourth sends the SMS survey), wrong numbers, owner confirmation
+/// and grievances. A user sees the tasks they hold, the pool if they work it, everyone's if they assign.
+/// </summary>
+public class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerArchive archive, QuestionnaireBook questionnaires,
+    GrievanceDesk grievances, SmsOutbox outbox, SettingsStore settings, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    public sealed record Row(long Id, int StoreId, CallbackKind Kind, CallbackStatus Status, long CustomerId, string CustomerName, string Mobile,
+        string? Plate, string? Model, string? Staff, DateOnly EventDate, DateOnly DueOn, DateOnly DueBy, DateTime? RescheduledTo, int FailedAttempts,
+        string? AssignedTo, string? AssignedName, int? Score, int Version);
+
+    public sealed record Counts(int Due, int Overdue, int Rescheduled, int Sms)
+    {
+        /// <summary>What wants calling today: the navigation's badge.</summary>
+        public int Today => Due + Overdue + Rescheduled;
+    }
+
+    public sealed record Result(CallbackTask? Task, Dictionary<string, string[]> Errors, bool Conflict = false, bool Forbidden = false)
+    {
+        public bool Ok => Task is not null && Errors.Count == 0 && !Conflict && !Forbidden;
+    }
+
+    /// <summary>Today in the current store's zone (the group's when looking at every store).</summary>
+    public async Task<DateOnly> TodayAsync()
+    {
+        var zone = scope.CurrentStoreId is { } id ? await db.Stores.Where(s => s.Id == id).Select(s => s.TimeZone).FirstOrDefaultAsync() : null;
+        return StoreTime.DateOf(clock.GetUtcNow().UtcDateTime, StoreTime.Zone(zone));
+    }
+
+    public async Task<bool> MayAssignAsync() => await me.CanAsync(CallbackPermissions.Assign);
+
+    /// <summary>The tasks this user may see: their own, the pool when they work it, all when they assign.</summary>
+    public async Task<IQueryable<CallbackTask>> VisibleAsync()
+    {
+        var q = db.CallbackTasks.AsNoTracking();
+        if (scope.CurrentStoreId is { } store) q = q.Where(t => t.StoreId == store);
+        if (await me.CanAsync(CallbackPermissions.Assign)) return q;
+        var pool = await me.CanAsync(CallbackPermissions.Pool);
+        var id = me.Id ?? "";
+        return q.Where(t => t.AssignedTo == id || (pool && t.AssignedTo == null));
+    }
+
+    private static IQueryable<CallbackTask> In(IQueryable<CallbackTask> q, QueueView view, DateOnly today, DateTime endOfToday) => view switch
+    {
+        QueueView.Due => q.Where(t => t.Status == CallbackStatus.Open && t.RescheduledTo == null && t.DueOn <= today && t.DueBy >= today),
+        QueueView.Overdue => q.Where(t => t.Status == CallbackStatus.Open && t.RescheduledTo == null && t.DueBy < today),
+        QueueView.Rescheduled => q.Where(t => t.Status == CallbackStatus.Open && t.RescheduledTo != null),
+        QueueView.Sms => q.Where(t => t.Status == CallbackStatus.SmsSent),
+        QueueView.Upcoming => q.Where(t => t.Status == CallbackStatus.Open && t.RescheduledTo == null && t.DueOn > today),
+        _ => q.Where(t => t.Status != CallbackStatus.Open && t.Status != CallbackStatus.SmsSent),
+    };
+
+    private async Task<DateTime> EndOfTodayAsync(DateOnly today)
+    {
+        var zone = scope.CurrentStoreId is { } id ? await db.Stores.Where(s => s.Id == id).Select(s => s.TimeZone).FirstOrDefaultAsync() : null;
+        return StoreTime.ToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue), StoreTime.Zone(zone));
+    }
+
+    public async Task<Counts> CountsAsync()
+    {
+        var q = await VisibleAsync();
+        var today = await TodayAsync();
+        var end = await EndOfTodayAsync(today);
+        var open = q.Where(t => t.Status == CallbackStatus.Open || t.Status == CallbackStatus.SmsSent);
+        // One round trip: the four counts grouped by which list a task is in.
+        var groups = await open.GroupBy(t => t.Status == CallbackStatus.SmsSent ? 3
+                : t.RescheduledTo != null ? (t.RescheduledTo < end ? 2 : 9)
+                : t.DueBy < today ? 1 : t.DueOn <= today ? 0 : 9)
+            .Select(g => new { g.Key, N = g.Count() }).ToListAsync();
+        int N(int k) => groups.FirstOrDefault(g => g.Key == k)?.N ?? 0;
+        return new(N(0), N(1), N(2), N(3));
+    }
+
+    /// <summary>One page of a list, oldest first (closed: latest first); <paramref name="assignee"/> narrows a manager's view ("" = the pool).</summary>
+    public async Task<Paged<Row>> ListAsync(QueueView view, string? assignee, CallbackKind? kind, int page, int pageSize)
+    {
+        var today = await TodayAsync();
+        var q = In(await VisibleAsync(), view, today, await EndOfTodayAsync(today));
+        if (assignee is not null) q = assignee.Length == 0 ? q.Where(t => t.AssignedTo == null) : q.Where(t => t.AssignedTo == assignee);
+        if (kind is { } k) q = q.Where(t => t.Kind == k);
+        var total = await q.CountAsync();
+        var ordered = view switch
+        {
+            QueueView.Rescheduled => q.OrderBy(t => t.RescheduledTo).ThenBy(t => t.Id),
+            QueueView.Closed => q.OrderByDescending(t => t.ClosedAt).ThenByDescending(t => t.Id),
+            _ => q.OrderBy(t => t.DueOn).ThenBy(t => t.Id),
+        };
+        var viewer = await archive.ViewerAsync();
+        var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(t => new
+            {
+                Task = t,
+                Customer = db.Customers.IgnoreQueryFilters().Where(c => c.Id == t.CustomerId).Select(c => new { c.Name, c.Mobile, c.Class }).FirstOrDefault(),
+                Vehicle = db.Vehicles.IgnoreQueryFilters().Where(v => v.Id == t.VehicleId).Select(v => new { v.PlateNumber, v.Model }).FirstOrDefault(),
+                Assigned = db.Users.Where(u => u.Id == t.AssignedTo).Select(u => u.DisplayName).FirstOrDefault(),
+            }).ToListAsync();
+        return new(rows.Select(r => new Row(r.Task.Id, r.Task.StoreId, r.Task.Kind, r.Task.Status, r.Task.CustomerId,
+            r.Customer is null ? "" : r.Customer.Class == CustomerClass.A && !viewer.SeesClassA ? "***" : r.Customer.Name,
+            Phone.Mask(r.Customer?.Mobile), r.Vehicle?.PlateNumber, r.Vehicle?.Model, r.Task.StaffName, r.Task.EventDate, r.Task.DueOn, r.Task.DueBy,
+            r.Task.RescheduledTo, r.Task.FailedAttempts, r.Task.AssignedTo, r.Assigned, r.Task.Score, r.Task.Version)).ToList(), page, pageSize, total);
+    }
+
+    /// <summary>A task this user may see, tracked for an update; null when there is none.</summary>
+    public async Task<CallbackTask?> FindAsync(long id, bool track = false)
+    {
+        var visible = await VisibleAsync();
+        var found = await visible.AnyAsync(t => t.Id == id);
+        if (!found) return null;
+        return track ? await db.CallbackTasks.SingleAsync(t => t.Id == id) : await db.CallbackTasks.AsNoTracking().SingleAsync(t => t.Id == id);
+    }
+
+    /// <summary>Takes a pool task (or one's own again); refused when someone else holds it.</summary>
+    public async Task<Result> ClaimAsync(long id)
+    {
+        var task = await FindAsync(id, track: true);
+        if (task is null) return new(null, []);
+        if (task.AssignedTo is not null && task.AssignedTo != me.Id) return new(task, [], Conflict: true);
+        task.AssignedTo = me.Id;
+        await db.SaveChangesAsync();
+        return new(task, []);
+    }
+
+    /// <summary>Gives tasks to a specialist of their store (or back to the pool); managers only.</summary>
+    public async Task<(int Assigned, Dictionary<string, string[]> Errors)> AssignAsync(AssignInput input)
+    {
+        if (!await me.CanAsync(CallbackPermissions.Assign)) return (0, new() { [""] = [l["Callbacks.MayNotAssign"]] });
+        var ids = input.TaskIds.Distinct().Take(500).ToList();
+        if (ids.Count == 0) return (0, new() { ["taskIds"] = [l["Validation.Required", l["Field.Tasks"]]] });
+        var tasks = await db.CallbackTasks.Where(t => ids.Contains(t.Id) && (t.Status == CallbackStatus.Open || t.Status == CallbackStatus.SmsSent)).ToListAsync();
+        var userId = string.IsNullOrWhiteSpace(input.UserId) ? null : input.UserId;
+        if (userId is not null)
+        {
+            var stores = await db.StoreMemberships.Where(m => m.UserId == userId && db.Users.Any(u => u.Id == userId && u.IsActive)).Select(m => m.StoreId).ToListAsync();
+            if (stores.Count == 0 || tasks.Any(t => !stores.Contains(t.StoreId))) return (0, new() { ["userId"] = [l["Validation.InvalidValue", l["Field.AssignTo"]]] });
+        }
+        foreach (var t in tasks) t.AssignedTo = userId;
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await db.SaveChangesAsync();
+        await audit.WriteAsync(CallbackAuditActions.Assign, $"{userId ?? "pool"}: #{string.Join(" #", tasks.Select(t => t.Id))}", "CallbackTask",
+            tasks.FirstOrDefault()?.Id.ToString(CultureInfo.InvariantCulture), tasks.FirstOrDefault()?.StoreId);
+        await tx.CommitAsync();
+        return (tasks.Count, []);
+    }
+
+    /// <summary>The people who may be given tasks in the current store: active users allowed to work callbacks.</summary>
+    public async Task<List<(string Id, string Name)>> AssigneesAsync()
+    {
+        var store = scope.CurrentStoreId;
+        var poolRoles = db.Roles.Where(r => db.RoleClaims.Any(c => c.RoleId == r.Id && c.ClaimType == AccessControl.PermissionClaim
+            && c.ClaimValue == CallbackPermissions.Pool.Name)).Select(r => r.Id);
+        var users = await db.Users.Where(u => u.IsActive && (store == null || u.Stores.Any(s => s.StoreId == store))
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && poolRoles.Contains(ur.RoleId)))
+            .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync();
+        return users.Select(u => (u.Id, u.DisplayName)).ToList();
+    }
+
+    /// <summary>Records one call: validates against the task's state and questionnaire, then saves the attempt and everything it implies, or nothing.</summary>
+    public async Task<Result> RecordAsync(long id, OutcomeInput input)
+    {
+        var task = await FindAsync(id, track: true);
+        if (task is null) return new(null, []);
+        if (task.AssignedTo is not null && task.AssignedTo != me.Id && !await me.CanAsync(CallbackPermissions.Assign)) return new(task, [], Forbidden: true);
+        if (input.Version is { } v && v != task.Version) return new(task, [], Conflict: true);
+        var outcome = input.Outcome!.Value;
+        var errors = new Dictionary<string, string[]>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cls = CallbackOutcomes.Classify(outcome);
+        if (task.Status == CallbackStatus.SmsSent ? cls != OutcomeClass.Success : task.Status != CallbackStatus.Open)
+            return new(task, new() { ["outcome"] = [l["Callbacks.TaskClosed"]] });
+        if (cls == OutcomeClass.Reschedule)
+        {
+            if (input.RescheduleTo is not { } when) errors["rescheduleTo"] = [l["Validation.Required", l["Field.RescheduleTo"]]];
+            else if (when.UtcDateTime <= now || when.UtcDateTime > now.AddDays(90)) errors["rescheduleTo"] = [l["Validation.InvalidValue", l["Field.RescheduleTo"]]];
+        }
+        if (input.Grievance && string.IsNullOrWhiteSpace(input.GrievanceText)) errors["grievanceText"] = [l["Validation.Required", l["Field.GrievanceText"]]];
+
+        var customer = await db.Customers.IgnoreQueryFilters().SingleAsync(c => c.Id == task.CustomerId);
+        Questionnaire? questionnaire = null;
+        var answers = new List<CallbackAnswer>();
+        if (cls == OutcomeClass.Success && CallbackSchedule.IsSurvey(task.Kind))
+        {
+            questionnaire = task.QuestionnaireId is { } qid ? await questionnaires.VersionAsync(qid)
+                : await questionnaires.CurrentAsync(task.Kind == CallbackKind.SalesSurvey ? SurveyKind.Sales : SurveyKind.Service);
+            if (questionnaire is null) errors["answers"] = [l["Callbacks.NoQuestionnaire"]];
+            else answers = CheckAnswers(questionnaire, input.Answers, errors);
+        }
+        if (cls == OutcomeClass.Success && task.Kind == CallbackKind.OwnerConfirmation)
+        {
+            if (input.Confirmation is null) errors["confirmation"] = [l["Validation.Required", l["Field.OwnerDataCorrect"]]];
+            else CheckConfirmation(input.Confirmation, errors);
+        }
+        if (errors.Count > 0) { db.ChangeTracker.Clear(); return new(task, errors); }
+
+        var failuresBeforeSms = await settings.GetAsync(CallbackSettings.FailedAttemptsBeforeSms, task.StoreId);
+        var after = CallbackOutcomes.Apply(task.Kind, task.FailedAttempts, outcome, failuresBeforeSms, Phone.CheckMobile(customer.Mobile).Ok);
+        db.CallbackAttempts.Add(new CallbackAttempt
+        {
+            StoreId = task.StoreId, TaskId = task.Id, At = now, ByUserId = me.Id, ByName = me.DisplayName, Outcome = outcome,
+            RescheduledTo = cls == OutcomeClass.Reschedule ? input.RescheduleTo!.Value.UtcDateTime : null, Note = Blank(input.Note),
+        });
+        task.AssignedTo ??= me.Id;
+        task.LastOutcome = outcome;
+        task.LastAttemptAt = now;
+        task.FailedAttempts = after.FailedAttempts;
+        task.Status = after.Status;
+        task.RescheduledTo = cls == OutcomeClass.Reschedule ? input.RescheduleTo!.Value.UtcDateTime : null;
+        if (Blank(input.Note) is { } note) task.Note = note;
+        if (after.Status is CallbackStatus.Completed or CallbackStatus.Expired or CallbackStatus.Invalid)
+        {
+            task.ClosedAt = now;
+            task.ClosedBy = me.UserName;
+        }
+        if (questionnaire is not null)
+        {
+            task.QuestionnaireId = questionnaire.Id;
+            foreach (var a in answers) { a.TaskId = task.Id; db.CallbackAnswers.Add(a); }
+            var scores = answers.Where(a => a.Score is not null).Select(a => a.Score!.Value).ToList();
+            if (scores.Count > 0) await ScoreAsync(task, scores.Min());
+        }
+        if (cls == OutcomeClass.Success && task.Kind == CallbackKind.OwnerConfirmation) ApplyConfirmation(task, customer, input.Confirmation!, now);
+
+        await using var tx = await db.Database.BeginTransactionAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new(task, [], Conflict: true);
+        }
+        if (input.Grievance || task.Band == SatisfactionBand.Dissatisfied)
+            await OpenGrievanceAsync(task, input.Grievance ? input.GrievanceCategory ?? GrievanceCategory.Other : GrievanceCategory.Other,
+                input.Grievance ? input.GrievanceText!.Trim() : l["Callbacks.DissatisfiedScore", task.Score ?? 0].Value);
+        if (after.SendSms) await SendSmsSurveyAsync(task, customer);
+        await audit.WriteAsync(CallbackAuditActions.Outcome, $"{task.Kind} #{task.Id}: {outcome} → {task.Status}", "CallbackTask",
+            task.Id.ToString(CultureInfo.InvariantCulture), task.StoreId);
+        await tx.CommitAsync();
+        return new(task, []);
+    }
+
+    internal async Task ScoreAsync(CallbackTask task, int score)
+    {
+        task.Score = score;
+        task.Band = Satisfaction.BandOf(score, await Satisfaction.Limits.ForStoreAsync(settings, task.StoreId));
+    }
+
+    internal async Task OpenGrievanceAsync(CallbackTask task, GrievanceCategory category, string content)
+    {
+        var g = await grievances.OpenAsync(task, category, content);
+        task.GrievanceId = g.Id;
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// The SMS survey (002 §三 2) through the outbox, in this transaction; the reply's score completes the task
+    /// (<see cref="CallbackSmsReplies"/>). A message consent refuses (opt-out) leaves nothing to wait for: the task fails.
+    /// </summary>
+    private async Task SendSmsSurveyAsync(CallbackTask task, Customer customer)
+    {
+        var storeName = await db.Stores.Where(s => s.Id == task.StoreId).Select(s => s.Name).SingleAsync();
+        var body = (await settings.GetTextAsync(CallbackSettings.SmsTemplate, task.StoreId)).Replace("{0}", storeName, StringComparison.Ordinal);
+        var sent = await outbox.EnqueueAsync(new SmsRequest(task.StoreId, customer.Mobile!, SmsPurpose.Survey, CallbackSmsReplies.Reason, body,
+            $"callbacks.survey:{task.Id}") { CustomerId = customer.Id, CustomerName = customer.Name, RelatedId = task.Id });
+        await db.SaveChangesAsync();
+        task.SmsMessageId = sent.Message.Id;
+        if (sent.Outcome == SmsEnqueueOutcome.Blocked)
+        {
+            task.Status = CallbackStatus.Expired;
+            task.ClosedAt = clock.GetUtcNow().UtcDateTime;
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private List<CallbackAnswer> CheckAnswers(Questionnaire q, List<AnswerInput> given, Dictionary<string, string[]> errors)
+    {
+        var byQuestion = given.GroupBy(a => a.QuestionId).ToDictionary(g => g.Key, g => g.Last());
+        if (byQuestion.Keys.Any(k => q.Questions.All(x => x.Id != k))) errors["answers"] = [l["Validation.InvalidValue", l["Field.Answers"]]];
+        var list = new List<CallbackAnswer>();
+        foreach (var question in q.Questions.OrderBy(x => x.Number))
+        {
+            var key = $"answers[{question.Number}]";
+            var label = l["Callbacks.Question", question.Number].Value;
+            byQuestion.TryGetValue(question.Id, out var a);
+            var answer = new CallbackAnswer { QuestionId = question.Id };
+            switch (question.Type)
+            {
+                case AnswerType.Score:
+                    if (a?.Score is null) errors[key] = [l["Validation.Required", label]];
+                    else if (a.Score is < 1 or > 10) errors[key] = [l["Validation.Range", label, 1, 10]];
+                    answer.Score = a?.Score;
+                    break;
+                case AnswerType.YesNo:
+                    if (a?.YesNo is null) errors[key] = [l["Validation.Required", label]];
+                    answer.YesNo = a?.YesNo;
+                    break;
+                case AnswerType.Choice:
+                    if (string.IsNullOrWhiteSpace(a?.Choice)) errors[key] = [l["Validation.Required", label]];
+                    else if (!question.OptionList.Contains(a.Choice.Trim())) errors[key] = [l["Validation.InvalidValue", label]];
+                    answer.Choice = a?.Choice?.Trim();
+                    break;
+                default:
+                    if (a?.Text is { Length: > 1000 }) errors[key] = [l["Validation.StringLength", label, 1000, 0]];
+                    answer.Text = Blank(a?.Text);
+                    break;
+            }
+            list.Add(answer);
+        }
+        return list;
+    }
+
+    private void CheckConfirmation(OwnerConfirmationInput c, Dictionary<string, string[]> errors)
+    {
+        if (c.DataCorrect) return;
+        if (c.Mobile is { Length: > 0 } m && !m.Contains('*') && !Phone.CheckMobile(m).Ok) errors["confirmation.mobile"] = [l["Validation.InvalidValue", l["Field.Mobile"]]];
+        if (c.Postcode is { Length: > 0 } p && !Postcode.Check(p).Ok) errors["confirmation.postcode"] = [l["Validation.InvalidValue", l["Field.Postcode"]]];
+        if (c.Name is { } n && n.Trim().Length == 0 && n.Length > 0) errors["confirmation.name"] = [l["Validation.Required", l["Field.Name"]]];
+    }
+
+    /// <summary>The owner's corrections go into the archive with their history; the task records whether the data were right.</summary>
+    private void ApplyConfirmation(CallbackTask task, Customer customer, OwnerConfirmationInput c, DateTime now)
+    {
+        task.AnsweredBy = Blank(c.AnsweredBy);
+        var changed = false;
+        if (!c.DataCorrect)
+        {
+            void Change(string field, string? old, string? @new, Action set, bool masked = false)
+            {
+                if (@new is null || @new == old) return;
+                set();
+                changed = true;
+                db.ArchiveChanges.Add(new ArchiveChange
+                {
+                    CustomerId = customer.Id, Field = field, OldValue = masked ? Phone.Mask(old) : ArchiveChange.Clip(old),
+                    NewValue = masked ? Phone.Mask(@new) : ArchiveChange.Clip(@new), ChangedBy = me.UserName, ChangedAt = now,
+                });
+            }
+            var name = Blank(c.Name);
+            Change("name", customer.Name, name, () => customer.SetName(name!, customer.Type == CustomerType.Individual));
+            var mobile = c.Mobile is { Length: > 0 } m && !m.Contains('*') ? Phone.CheckMobile(m).Value : null;
+            Change("mobile", customer.Mobile, mobile, () => customer.SetMobile(mobile), masked: true);
+            var address = Blank(c.MailingAddress);
+            Change("mailingAddress", customer.MailingAddress, address, () => customer.MailingAddress = address);
+            var postcode = c.Postcode is { Length: > 0 } p ? Postcode.Check(p).Value : null;
+            Change("postcode", customer.Postcode, postcode, () => customer.Postcode = postcode);
+        }
+        // Right first time: nothing needed correcting.
+        task.OwnerDataCorrect = !changed;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using Dcrc.Data;
+using Dcrc.Features.Callbacks.Questionnaires;
+using Dcrc.Features.Customers;
+using Dcrc.Features.Customers.Records;
+using Dcrc.Features.Shared;
+using Dcrc.Kernel.Access;
+using Dcrc.Kernel.Audit;
+using Dcrc.Kernel.Identifiers;
+using Dcrc.Kernel.Time;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dcrc.Features.Callbacks;
+
+/// <summary>
+/// The callback screen (SPEC §5): who is called and about what, the script (greeting, opening, closing, and what
+/// never to say), the questionnaire or the owner confirmation, and one button per outcome.
+/// </summary>
+[RequirePermission("callbacks.work")]
+public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionnaires, AuditLog audit, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public CallbackTask Task { get; private set; } = null!;
+    public Customer Customer { get; private set; } = null!;
+    public Vehicle? Vehicle { get; private set; }
+    public CustomerTransaction? Event { get; private set; }
+    public Questionnaire? Questionnaire { get; private set; }
+    public List<CallbackAttempt> Attempts { get; private set; } = [];
+    public Dictionary<int, CallbackAnswer> Answers { get; private set; } = [];
+    public string StoreName { get; private set; } = "";
+    public TimeZoneInfo Zone { get; private set; } = StoreTime.GroupZone;
+    public string? HolderName { get; private set; }
+    public bool MayRecord { get; private set; }
+    public bool Open => Task.Status is CallbackStatus.Open or CallbackStatus.SmsSent;
+
+    [BindProperty] public OutcomeInput Input { get; set; } = new();
+    /// <summary>The reschedule time as the specialist types it, in the store's time.</summary>
+    [BindProperty] public DateTime? RescheduleLocal { get; set; }
+
+    public string MaskedMobile => Phone.Mask(Customer.Mobile);
+
+    public async Task<IActionResult> OnGetAsync(long id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Input = new OutcomeInput
+        {
+            Version = Task.Version,
+            Confirmation = new OwnerConfirmationInput { Name = Customer.Name, Mobile = MaskedMobile, MailingAddress = Customer.MailingAddress, Postcode = Customer.Postcode },
+        };
+        await audit.WriteReadAsync(CallbackAuditActions.Read, $"#{Task.Id} {Customer.ArchiveNumber}", "CallbackTask", Task.Id.ToString(CultureInfo.InvariantCulture), Task.StoreId);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id)
+    {
+        if (RescheduleLocal is { } local)
+        {
+            var zone = await ZoneAsync(id);
+            Input.RescheduleTo = new DateTimeOffset(StoreTime.ToUtc(local, zone), TimeSpan.Zero);
+        }
+        // The page's own checks of the answers are the desk's: the model state only carries binding errors.
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.Answers", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        if (ModelState.IsValid)
+        {
+            var r = await desk.RecordAsync(id, Input);
+            if (r.Task is null) return NotFound();
+            if (r.Forbidden) return Forbid();
+            if (r.Ok)
+            {
+                TempData["Flash"] = l["Callbacks.Recorded", l["CallbackOutcome." + Input.Outcome].Value, l["CallbackStatus." + r.Task.Status].Value].Value;
+                return LocalRedirect("/Callbacks");
+            }
+            if (r.Conflict) ModelState.AddModelError("", l["Validation.Concurrency"]);
+            FormErrors.Add(ModelState, "Input", r.Errors);
+        }
+        if (!await LoadAsync(id)) return NotFound();
+        // A refused form never shows the stored mobile in full.
+        if (Input.Confirmation is { } c && c.Mobile is { } m && m == Customer.Mobile) c.Mobile = MaskedMobile;
+        return Page();
+    }
+
+    private async Task<TimeZoneInfo> ZoneAsync(long id) =>
+        StoreTime.Zone(await db.Stores.Where(s => db.CallbackTasks.Any(t => t.Id == id && t.StoreId == s.Id)).Select(s => s.TimeZone).FirstOrDefaultAsync());
+
+    private async Task<bool> LoadAsync(long id)
+    {
+        var task = await desk.FindAsync(id);
+        if (task is null) return false;
+        Task = task;
+        Customer = await db.Customers.IgnoreQueryFilters().AsNoTracking().SingleAsync(c => c.Id == task.CustomerId);
+        Vehicle = task.VehicleId is { } vid ? await db.Vehicles.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(v => v.Id == vid) : null;
+        Event = task.TransactionId is { } tid ? await db.Transactions.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(t => t.Id == tid) : null;
+        Attempts = await db.CallbackAttempts.AsNoTracking().Where(a => a.TaskId == id).OrderBy(a => a.At).ToListAsync();
+        Answers = await db.CallbackAnswers.AsNoTracking().Where(a => a.TaskId == id).ToDictionaryAsync(a => a.QuestionId);
+        if (CallbackSchedule.IsSurvey(task.Kind))
+            Questionnaire = task.QuestionnaireId is { } q ? await questionnaires.VersionAsync(q)
+                : await questionnaires.CurrentAsync(task.Kind == CallbackKind.SalesSurvey ? SurveyKind.Sales : SurveyKind.Service);
+        var store = await db.Stores.AsNoTracking().Where(s => s.Id == task.StoreId).Select(s => new { s.Name, s.TimeZone }).SingleAsync();
+        StoreName = store.Name;
+        Zone = StoreTime.Zone(store.TimeZone);
+        HolderName = task.AssignedTo is null ? null : await db.Users.Where(u => u.Id == task.AssignedTo).Select(u => u.DisplayName).FirstOrDefaultAsync();
+        MayRecord = task.AssignedTo is null || task.AssignedTo == me.Id || await desk.MayAssignAsync();
+        return true;
+    }
+
+    /// <summary>The customer as the script addresses them: surname + 先生/女士 for a person.</summary>
+    public string Addressed => Customer.Type == CustomerType.Company || Customer.Name.Length == 0 ? Customer.Name
+        : l["Callbacks.Address." + Customer.Gender, Customer.Name[..1]];
+}
