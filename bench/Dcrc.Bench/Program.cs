@@ -1,11 +1,15 @@
 using Dcrc.Bench;
 
 // dotnet run --project bench/Dcrc.Bench -- generate <npgsql connection string> <count> <secret base64> <samples.json>
+// dotnet run --project bench/Dcrc.Bench -- callback-events <npgsql connection string> <count> [store code]
 // dotnet run --project bench/Dcrc.Bench -- measure <base url> <user> <password> <samples.json> <requests> <parallel>
 switch (args.FirstOrDefault())
 {
     case "generate":
         await Generate.RunAsync(args[1], int.Parse(args[2]), args[3], args[4]);
+        break;
+    case "callback-events":
+        await CallbackEvents.RunAsync(args[1], int.Parse(args[2]), args.Length > 3 ? args[3] : "TH");
         break;
     case "measure":
         await Measure.RunAsync(args[1], args[2], args[3], args[4], int.Parse(args[5]), int.Parse(args[6]));

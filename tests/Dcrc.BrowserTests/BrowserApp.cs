@@ -19,6 +19,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     public const string Password = Dcrc.Data.DemoDealership.DefaultPassword;
+    public const string WebhookSecret = "browser-journeys-webhook-secret-0123";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -29,6 +30,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Dcrc:Demo:CustomersPerStore", "150"); // enough to search among, quick to seed
         builder.UseSetting("Dcrc:Security:LoginAttemptsPerMinute", "100000");
         builder.UseSetting("Dcrc:Jobs:Enabled", "false"); // journeys draw the week's sample themselves
+        builder.UseSetting("Dcrc:Sms:WebhookSecret", WebhookSecret); // journeys play the SMS provider
     }
 
     public async Task InitializeAsync()

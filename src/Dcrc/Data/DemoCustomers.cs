@@ -173,6 +173,7 @@ public class DemoCustomers(DcrcDb db, PersonalData personal, TimeProvider clock)
         {
             StoreId = c.StoreId, CustomerId = c.Id, VehicleId = v.Id, Kind = kind, RepairType = type, Number = number, Date = date, Amount = amount,
             Mileage = mileage == 0 ? null : mileage, StaffUserId = kind == TransactionKind.Sale ? c.OwnerUserId : null, StaffName = staffName,
+            RepairTeam = kind != TransactionKind.RepairOrder ? null : type == RepairType.Bodywork ? faker.PickRandom("钣金一组", "油漆一组") : "维修一组",
             DocumentsDueOn = due, DocumentsReceivedAt = received, DocumentsReceivedBy = received is null ? null : "demo", CreatedAt = date.ToDateTime(new TimeOnly(10, 0)), CreatedBy = "demo",
         });
     }

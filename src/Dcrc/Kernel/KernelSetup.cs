@@ -30,6 +30,7 @@ public static class KernelSetup
         services.AddScoped<ApiValidator>();
         services.AddScoped<DemoDealership>();
         services.AddScoped<DemoCustomers>();
+        services.AddScoped<DemoCallbacks>();
 
         services.AddSingleton<MissingResources>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -62,7 +62,7 @@ public abstract partial class PageWalkTests(DcrcApp app)
         var scored = await (await callback.PostAsJsonAsync($"/api/v1/callbacks/tasks/{unhappyTask}/outcome",
             new { outcome = "success", answers = await Callbacks.CallbackData.AnswersAsync(callback, "sales", 3) })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         var grievance = scored.GetProperty("grievanceId").GetInt64();
-        (await callback.PostAsJsonAsync($"/api/v1/callbacks/tasks/{confirmation}/outcome", new { outcome = "busy", rescheduleTo = DateTimeOffset.UtcNow.AddHours(2) })).EnsureSuccessStatusCode();
+        (await callback.PostAsJsonAsync($"/api/v1/callbacks/tasks/{confirmation}/outcome", new { outcome = "busy", rescheduleTo = app.Clock.GetUtcNow().AddHours(2) })).EnsureSuccessStatusCode();
         return
         [
             ("", "/Account/Login"),

@@ -18,8 +18,11 @@ namespace Dcrc.Features.Callbacks;
 /// </summary>
 public class CallbackGeneration(DcrcDb db, SettingsStore settings, StoreCalendars calendars, TimeProvider clock)
 {
-    /// <summary>Generates the tasks of every store's recent events (or of one transaction) and returns how many were made.</summary>
-    public async Task<int> GenerateAsync(long? transactionId = null, int? storeId = null, CancellationToken ct = default)
+    /// <summary>
+    /// Generates the tasks of every store's recent events (or of one transaction) and returns how many were made;
+    /// <paramref name="lookbackDays"/> overrides the setting (the demo reaches further back).
+    /// </summary>
+    public async Task<int> GenerateAsync(long? transactionId = null, int? storeId = null, CancellationToken ct = default, int? lookbackDays = null)
     {
         var made = 0;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -29,7 +32,7 @@ public class CallbackGeneration(DcrcDb db, SettingsStore settings, StoreCalendar
             var calendar = await calendars.ForStoreAsync(store.Id);
             var today = StoreTime.DateOf(now, calendar.Zone);
             var rules = await CallbackSchedule.Rules.ForStoreAsync(settings, store.Id);
-            var from = today.AddDays(-await settings.GetAsync(CallbackSettings.GenerationLookbackDays, store.Id));
+            var from = today.AddDays(-(lookbackDays ?? await settings.GetAsync(CallbackSettings.GenerationLookbackDays, store.Id)));
             var dates = Enumerable.Range(0, today.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
 
             foreach (var kind in CallbackSchedule.OnDelivery)

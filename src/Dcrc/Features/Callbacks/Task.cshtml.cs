@@ -40,6 +40,8 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
     [BindProperty] public DateTime? RescheduleLocal { get; set; }
 
     public string MaskedMobile => Phone.Mask(Customer.Mobile);
+    /// <summary>The specialist's name as the greeting gives it.</summary>
+    public string Me => me.DisplayName;
 
     public async Task<IActionResult> OnGetAsync(long id)
     {

@@ -1,0 +1,127 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Dcrc.Data;
+using Dcrc.Features.Callbacks;
+using Dcrc.Kernel.Access;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Dcrc.BrowserTests;
+
+/// <summary>A callback specialist's day: the queue, a sales survey, four failed calls and the SMS survey.</summary>
+[Collection(BrowserCollection.Name)]
+public class CallbackJourneys(BrowserApp app) : Journey(app)
+{
+    private async Task<HttpClient> ApiAsync(string user)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(App.BaseUrl) };
+        var token = await (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = BrowserApp.Password })).Content.ReadFromJsonAsync<JsonElement>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<DcrcDb, Task<T>> work)
+    {
+        using var scope = App.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<StoreScope>().AllowAll(null);
+        return await work(scope.ServiceProvider.GetRequiredService<DcrcDb>());
+    }
+
+    /// <summary>A TH customer with a mobile and a vehicle records a sale <paramref name="daysAgo"/> days back (by th.sales) or a repair order; returns the survey task and the customer.</summary>
+    private async Task<(long Task, long Customer, string Mobile)> EventAsync(string kind, int daysAgo, int skip)
+    {
+        var (customer, vehicle, mobile) = await WithDbAsync(async db =>
+        {
+            var store = await db.Stores.SingleAsync(s => s.Code == "TH");
+            var c = await db.Customers.Where(c => c.StoreId == store.Id && c.Class != Dcrc.Features.Customers.CustomerClass.A && c.Mobile != null
+                    && c.Type == Dcrc.Features.Customers.CustomerType.Individual && db.Vehicles.Any(v => v.CustomerId == c.Id))
+                .OrderBy(c => c.Id).Skip(skip).Select(c => new { c.Id, c.Mobile }).FirstAsync();
+            return (c.Id, await db.Vehicles.Where(v => v.CustomerId == c.Id).Select(v => v.Id).FirstAsync(), c.Mobile!);
+        });
+        var sales = await WithDbAsync(db => db.Users.Where(u => u.UserName == (kind == "sale" ? "th.sales" : "th.advisor")).Select(u => u.Id).SingleAsync());
+        var crm = await ApiAsync("th.crm");
+        var today = DateOnly.FromDateTime(Dcrc.Kernel.Time.StoreTime.ToLocal(DateTime.UtcNow, Dcrc.Kernel.Time.StoreTime.GroupZone));
+        var added = await crm.PostAsJsonAsync($"/api/v1/customers/{customer}/transactions", new
+        {
+            kind, number = "J" + Guid.NewGuid().ToString("N")[..12], date = today.AddDays(-daysAgo).ToString("yyyy-MM-dd"), vehicleId = vehicle, staffUserId = sales,
+            repairType = kind == "repairOrder" ? "maintenance" : null,
+        });
+        added.EnsureSuccessStatusCode();
+        var survey = kind == "sale" ? "salesSurvey" : "serviceSurvey";
+        var tasks = await crm.GetFromJsonAsync<JsonElement>($"/api/v1/callbacks/tasks?customerId={customer}&kind={survey}");
+        var id = tasks.GetProperty("items").EnumerateArray().OrderByDescending(t => t.GetProperty("id").GetInt64()).First().GetProperty("id").GetInt64();
+        // Due today, so it is on today's list.
+        await WithDbAsync(db => db.CallbackTasks.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueOn, today).SetProperty(t => t.DueBy, today)));
+        return (id, customer, mobile);
+    }
+
+    private async Task ReplyAsync(string from, string text)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { from, text, id = Guid.NewGuid().ToString("N"), receivedAt = DateTimeOffset.UtcNow });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/sms/replies") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Dcrc-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(BrowserApp.WebhookSecret), body)));
+        var response = await new HttpClient { BaseAddress = new Uri(App.BaseUrl) }.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public Task A_specialist_completes_a_sales_survey_and_four_failed_calls_send_the_sms_survey_whose_reply_is_recorded() =>
+        RunAsync(nameof(A_specialist_completes_a_sales_survey_and_four_failed_calls_send_the_sms_survey_whose_reply_is_recorded), async page =>
+    {
+        var (survey, _, _) = await EventAsync("sale", 8, 3);
+        var (service, _, mobile) = await EventAsync("repairOrder", 4, 4);
+
+        await App.LoginAsync(page, "th.callback");
+        await page.ClickAsync(".sidebar >> text=回访工作台");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("回访工作台");
+        await Assertions.Expect(page.Locator(".sidebar .nav-count")).ToBeVisibleAsync();
+        var row = page.Locator($"#queue-table tr[data-task='{survey}']");
+        await Assertions.Expect(row).ToContainTextAsync("销售满意度回访");
+        await SnapAsync(page, "callbacks-queue");
+        await row.Locator("a").First.ClickAsync();
+
+        // The survey: the script, then the answers.
+        await Assertions.Expect(page.Locator("#script")).ToContainTextAsync("不可以说");
+        await page.ClickAsync("label[for='q1-9']");
+        await page.ClickAsync("label[for='q2-8']");
+        await page.ClickAsync("label[for='q7-10']");
+        foreach (var n in new[] { 3, 4, 5, 6, 8, 9, 10 }) await page.CheckAsync($"#q{n}-True");
+        await page.FillAsync("#q11-text", "交车讲解很细致");
+        await SnapAsync(page, "callbacks-survey");
+        await page.ClickAsync("#outcome-success");
+        await Assertions.Expect(page.Locator("[role=status]").First).ToContainTextAsync("已登记");
+        await page.GotoAsync($"/Callbacks/{survey}");
+        await Assertions.Expect(page.Locator("#task-status")).ToHaveTextAsync("回访成功");
+        await Assertions.Expect(page.Locator("#result")).ToContainTextAsync("评分 8（完全满意）");
+
+        // Four failed calls on the service survey: the SMS survey goes out.
+        foreach (var outcome in new[] { "noanswer", "switchedoff", "linebusy", "noanswer" })
+        {
+            await page.GotoAsync($"/Callbacks/{service}");
+            await page.ClickAsync($"#outcome-{outcome}");
+            await Assertions.Expect(page.Locator("[role=status]").First).ToContainTextAsync("已登记");
+        }
+        await Assertions.Expect(page.Locator("[role=status]").First).ToContainTextAsync("已短信回访，待回复");
+        var sms = await WithDbAsync(db => db.SmsMessages.SingleAsync(m => m.RelatedId == service && m.Reason == CallbackSmsReplies.Reason));
+        sms.Mobile.ShouldBe(mobile);
+        sms.Body.ShouldContain("请回复按照1-10分打分");
+
+        // The outbox sends it (the job the scheduler runs every minute); the customer answers "9".
+        using (var scope = App.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<StoreScope>().AllowAll(null);
+            await scope.ServiceProvider.GetServices<Dcrc.Kernel.Jobs.IScheduledJob>().Single(j => j.Name == "sms.outbox").RunAsync(DateTime.UtcNow, default);
+        }
+        await ReplyAsync(mobile, "9");
+        await page.GotoAsync($"/Callbacks/{service}");
+        await Assertions.Expect(page.Locator("#task-status")).ToHaveTextAsync("回访成功");
+        await Assertions.Expect(page.Locator("#result")).ToContainTextAsync("评分 9（完全满意）");
+        await Assertions.Expect(page.Locator("#attempts li")).ToHaveCountAsync(4);
+        await SnapAsync(page, "callbacks-sms-reply");
+    });
+}
