@@ -69,7 +69,7 @@ public class CallbackGeneration(DcrcDb db, SettingsStore settings, StoreCalendar
 
     private const string Columns = """
         INSERT INTO "CallbackTasks" ("StoreId", "Kind", "SourceId", "EventDate", "CustomerId", "VehicleId", "TransactionId", "DueOn", "DueBy",
-            "ExpiresOn", "Status", "AssignedTo", "StaffUserId", "StaffName", "RepairTeam", "FailedAttempts", "CreatedAt", "Version")
+            "ExpiresOn", "Status", "ClosedAt", "AssignedTo", "StaffUserId", "StaffName", "RepairTeam", "FailedAttempts", "CreatedAt", "Version")
         """;
 
     private async Task<int> FromTransactionsAsync(int storeId, CallbackKind kind, TransactionKind source, List<DateOnly> dates,
@@ -82,7 +82,7 @@ public class CallbackGeneration(DcrcDb db, SettingsStore settings, StoreCalendar
         var sql = $"""
             {Columns}
             SELECT t."StoreId", {(int)kind}, t."Id", t."Date", t."CustomerId", t."VehicleId", t."Id", m.column2, m.column3, {Expires(kind)},
-                {(int)CallbackStatus.Open}, {assign}, t."StaffUserId", t."StaffName", t."RepairTeam", 0, {Now}, 0
+                {StatusAndClosed(kind, dates[^1])}, {assign}, t."StaffUserId", t."StaffName", t."RepairTeam", 0, {Now}, 0
             FROM "Transactions" t
             JOIN ({map}) AS m ON m.column1 = t."Date"
             WHERE t."StoreId" = {storeId} AND t."Kind" = {(int)source} AND t."Date" >= {Date(dates[0])} AND t."Date" <= {Date(dates[^1])}
@@ -108,7 +108,7 @@ public class CallbackGeneration(DcrcDb db, SettingsStore settings, StoreCalendar
         var sql = $"""
             {Columns}
             SELECT t."StoreId", {(int)CallbackKind.LostCustomer}, t."CustomerId", t."Date", t."CustomerId", t."VehicleId", NULL, m.column2, m.column3, NULL,
-                {(int)CallbackStatus.Open}, NULL, NULL, NULL, NULL, 0, {Now}, 0
+                {(int)CallbackStatus.Open}, NULL, NULL, NULL, NULL, NULL, 0, {Now}, 0
             FROM "Transactions" t
             JOIN ({map}) AS m ON m.column1 = t."Date"
             WHERE t."StoreId" = {storeId} AND t."Kind" IN ({visits}) AND t."Date" >= {Date(lastVisits[0])} AND t."Date" <= {Date(lastVisits[^1])}
@@ -119,7 +119,12 @@ public class CallbackGeneration(DcrcDb db, SettingsStore settings, StoreCalendar
         return await db.Database.ExecuteSqlRawAsync(sql, [now], ct);
     }
 
-    private string Expires(CallbackKind kind) => CallbackSchedule.IsSurvey(kind) ? "m.column4" : "NULL";
+    private static string Expires(CallbackKind kind) => CallbackSchedule.IsSurvey(kind) ? "m.column4" : "NULL";
+
+    /// <summary>A survey whose event is older than its expiry day is made expired (it counts as failed), not made open and expired after.</summary>
+    private string StatusAndClosed(CallbackKind kind, DateOnly today) => CallbackSchedule.IsSurvey(kind)
+        ? $"CASE WHEN m.column4 < {Date(today)} THEN {(int)CallbackStatus.Expired} ELSE {(int)CallbackStatus.Open} END, CASE WHEN m.column4 < {Date(today)} THEN {Now} END"
+        : $"{(int)CallbackStatus.Open}, NULL";
 
     /// <summary>A VALUES table (event date, due on, due by, expires on) — the same SQL on both providers but for the date literal.</summary>
     private string DateMap(IEnumerable<DateOnly> dates, Func<DateOnly, CallbackSchedule.Window> window)

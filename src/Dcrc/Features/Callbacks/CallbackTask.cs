@@ -136,7 +136,6 @@ public class CallbackTaskConfiguration : IEntityTypeConfiguration<CallbackTask>
         e.HasIndex(x => new { x.Kind, x.SourceId, x.EventDate }).IsUnique();
         e.HasIndex(x => new { x.StoreId, x.Status, x.DueOn });
         e.HasIndex(x => new { x.AssignedTo, x.Status, x.DueOn });
-        e.HasIndex(x => new { x.StoreId, x.Kind, x.EventDate });
         e.HasIndex(x => x.CustomerId);
         e.HasIndex(x => x.TransactionId);
         e.Property(x => x.Version).IsConcurrencyToken();

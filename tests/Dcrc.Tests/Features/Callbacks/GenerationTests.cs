@@ -106,15 +106,28 @@ public abstract class GenerationTests(DcrcApp app)
     {
         var crm = await app.ApiAs("th.crm");
         var (customer, vehicle, _) = await TestData.CustomerWithVehicleAsync(crm, "回访乙");
-        // Four weeks back: more than 15 working days, still within the 30-day look-back.
+        // Four weeks back: more than 15 working days, still within the 30-day look-back — expired from the start.
         await AddTransactionAsync(crm, customer, vehicle, "repairOrder", StoreToday().AddDays(-28));
-        var service = (await TasksAsync(crm, customer)).Single(t => t.GetProperty("kind").GetString() == "serviceSurvey");
-        service.GetProperty("status").GetString().ShouldBe("open");
-        DateOnly.Parse(service.GetProperty("expiresOn").GetString()!).ShouldBeLessThan(StoreToday());
+        var late = (await TasksAsync(crm, customer)).Single(t => t.GetProperty("kind").GetString() == "serviceSurvey");
+        late.GetProperty("status").GetString().ShouldBe("expired");
+        DateOnly.Parse(late.GetProperty("expiresOn").GetString()!).ShouldBeLessThan(StoreToday());
+        late.GetProperty("closedAt").ValueKind.ShouldNotBe(JsonValueKind.Null);
 
+        // A recent one is open until its expiry day has passed.
+        var (other, otherVehicle, _) = await TestData.CustomerWithVehicleAsync(crm, "回访乙二");
+        await AddTransactionAsync(crm, other, otherVehicle, "repairOrder", StoreToday().AddDays(-2));
+        var open = (await TasksAsync(crm, other)).Single(t => t.GetProperty("kind").GetString() == "serviceSurvey");
+        open.GetProperty("status").GetString().ShouldBe("open");
+        var id = open.GetProperty("id").GetInt64();
+        await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().CallbackTasks.IgnoreQueryFilters().Where(t => t.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresOn, StoreToday())));
+        await app.WithScopeAsync(sp => sp.GetRequiredService<CallbackGeneration>().ExpireAsync());
+        (await TasksAsync(crm, other)).Single(t => t.GetProperty("id").GetInt64() == id).GetProperty("status").GetString().ShouldBe("open"); // its last day
+        await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().CallbackTasks.IgnoreQueryFilters().Where(t => t.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresOn, StoreToday().AddDays(-1))));
         var generated = await (await crm.PostAsync("/api/v1/callbacks/generate", null)).Content.ReadFromJsonAsync<JsonElement>();
         generated.GetProperty("expired").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
-        var after = (await TasksAsync(crm, customer)).Single(t => t.GetProperty("kind").GetString() == "serviceSurvey");
+        var after = (await TasksAsync(crm, other)).Single(t => t.GetProperty("id").GetInt64() == id);
         after.GetProperty("status").GetString().ShouldBe("expired");
         after.GetProperty("closedAt").ValueKind.ShouldNotBe(JsonValueKind.Null);
     }

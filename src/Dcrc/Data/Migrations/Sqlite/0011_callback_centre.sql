@@ -96,8 +96,6 @@ CREATE INDEX "IX_CallbackTasks_CustomerId" ON "CallbackTasks" ("CustomerId");
 
 CREATE UNIQUE INDEX "IX_CallbackTasks_Kind_SourceId_EventDate" ON "CallbackTasks" ("Kind", "SourceId", "EventDate");
 
-CREATE INDEX "IX_CallbackTasks_StoreId_Kind_EventDate" ON "CallbackTasks" ("StoreId", "Kind", "EventDate");
-
 CREATE INDEX "IX_CallbackTasks_StoreId_Status_DueOn" ON "CallbackTasks" ("StoreId", "Status", "DueOn");
 
 CREATE INDEX "IX_CallbackTasks_TransactionId" ON "CallbackTasks" ("TransactionId");
