@@ -39,6 +39,10 @@ public class DcrcDb(DbContextOptions<DcrcDb> options, StoreScope scope) : Identi
     public DbSet<Features.Callbacks.CallbackAttempt> CallbackAttempts => Set<Features.Callbacks.CallbackAttempt>();
     public DbSet<Features.Callbacks.CallbackAnswer> CallbackAnswers => Set<Features.Callbacks.CallbackAnswer>();
     public DbSet<Features.Complaints.Grievances.Grievance> Grievances => Set<Features.Complaints.Grievances.Grievance>();
+    public DbSet<Features.Complaints.Complaint> Complaints => Set<Features.Complaints.Complaint>();
+    public DbSet<Features.Complaints.ComplaintEvent> ComplaintEvents => Set<Features.Complaints.ComplaintEvent>();
+    public DbSet<Features.Complaints.ComplaintLimitEvent> ComplaintLimitEvents => Set<Features.Complaints.ComplaintLimitEvent>();
+    public DbSet<Kernel.Notifications.Notification> Notifications => Set<Kernel.Notifications.Notification>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -4,6 +4,7 @@ using Dcrc.Features.Admin.Calendar;
 using Dcrc.Features.Callbacks;
 using Dcrc.Features.Callbacks.Questionnaires;
 using Dcrc.Features.Audit;
+using Dcrc.Features.Complaints;
 using Dcrc.Features.Customers;
 using Dcrc.Features.Customers.Cadence;
 using Dcrc.Features.Customers.Filing;
@@ -37,6 +38,8 @@ public static class FeatureMap
         services.AddScoped<Callbacks.CallbackReports>();
         services.AddScoped<Kernel.Sms.ISmsReplyHandler, Callbacks.CallbackSmsReplies>();
         services.AddScoped<Complaints.Grievances.GrievanceDesk>();
+        services.AddScoped<Complaints.ComplaintDesk>();
+        services.AddScoped<Kernel.Jobs.IScheduledJob, Complaints.ComplaintLimitsJob>();
         services.AddScoped<Kernel.Jobs.IScheduledJob, Callbacks.CallbackJob>();
         services.AddSingleton<Customers.Records.DocumentStore>();
         services.AddScoped<Vehicles.VehicleTimeline>();
@@ -62,6 +65,7 @@ public static class FeatureMap
         api.MapFilingApi();
         api.MapSmsApi();
         api.MapCallbacksApi();
+        api.MapComplaintsApi();
         return app;
     }
 }

@@ -6,18 +6,18 @@ namespace Dcrc.Features.Callbacks;
 [SettingsGroup]
 public static class CallbackSettings
 {
-    public static readonly IntSetting DeliveryThanksDay = new("callbacks.deliveryThanksDay", 1, 0, 30, SettingUnit.Days);
-    public static readonly IntSetting OwnerConfirmationDay = new("callbacks.ownerConfirmationDay", 3, 0, 30, SettingUnit.Days);
-    public static readonly IntSetting SalesSurveyFromDay = new("callbacks.salesSurveyFromDay", 7, 0, 60, SettingUnit.Days);
-    public static readonly IntSetting SalesSurveyToDay = new("callbacks.salesSurveyToDay", 10, 0, 60, SettingUnit.Days);
+    public static readonly IntSetting DeliveryThanksDay = new("callbacks.deliveryThanksDay", 1, 0, 30, SettingUnit.WorkingDays);
+    public static readonly IntSetting OwnerConfirmationDay = new("callbacks.ownerConfirmationDay", 3, 0, 30, SettingUnit.WorkingDays);
+    public static readonly IntSetting SalesSurveyFromDay = new("callbacks.salesSurveyFromDay", 7, 0, 60, SettingUnit.WorkingDays);
+    public static readonly IntSetting SalesSurveyToDay = new("callbacks.salesSurveyToDay", 10, 0, 60, SettingUnit.WorkingDays);
     public static readonly IntSetting FirstMaintenanceCareWeek = new("callbacks.firstMaintenanceCareWeek", 3, 1, 12, SettingUnit.Weeks);
-    public static readonly IntSetting ServiceSurveyFromDay = new("callbacks.serviceSurveyFromDay", 3, 0, 30, SettingUnit.Days);
-    public static readonly IntSetting ServiceSurveyToDay = new("callbacks.serviceSurveyToDay", 7, 0, 30, SettingUnit.Days);
+    public static readonly IntSetting ServiceSurveyFromDay = new("callbacks.serviceSurveyFromDay", 3, 0, 30, SettingUnit.WorkingDays);
+    public static readonly IntSetting ServiceSurveyToDay = new("callbacks.serviceSurveyToDay", 7, 0, 30, SettingUnit.WorkingDays);
     public static readonly IntSetting ComplaintCallbackDays = new("callbacks.complaintCallbackDays", 7, 1, 60, SettingUnit.Days);
     public static readonly IntSetting ShowroomCallbackHours = new("callbacks.showroomCallbackHours", 48, 1, 240, SettingUnit.Hours);
     public static readonly IntSetting LostCustomerMonths = new("callbacks.lostCustomerMonths", 12, 1, 60, SettingUnit.Months);
     public static readonly IntSetting FailedAttemptsBeforeSms = new("callbacks.failedAttemptsBeforeSms", 4, 1, 20, SettingUnit.Count);
-    public static readonly IntSetting SurveyExpiryDays = new("callbacks.surveyExpiryDays", 15, 1, 90, SettingUnit.Days);
+    public static readonly IntSetting SurveyExpiryDays = new("callbacks.surveyExpiryDays", 15, 1, 90, SettingUnit.WorkingDays);
     /// <summary>How far back the generation job looks for events; older events get no tasks (their window has long passed).</summary>
     public static readonly IntSetting GenerationLookbackDays = new("callbacks.generationLookbackDays", 30, 1, 365, SettingUnit.Days);
     /// <summary>The SMS survey of 002 §三 2 ({0}: the store's name).</summary>

@@ -20,6 +20,8 @@ public enum CallbackKind
     ServiceSurvey = 4,
     /// <summary>Not seen for N months (流失客户回访).</summary>
     LostCustomer = 5,
+    /// <summary>Within a week of a complaint's closing: was the customer satisfied with how it was handled?</summary>
+    ComplaintSatisfaction = 8,
 }
 
 /// <summary>

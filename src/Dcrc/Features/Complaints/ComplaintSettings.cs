@@ -10,5 +10,7 @@ public static class ComplaintSettings
     public static readonly IntSetting ProposalHours = new("complaints.proposalHours", 24, 1, 720, SettingUnit.Hours);
     public static readonly IntSetting ResultHours = new("complaints.resultHours", 48, 1, 720, SettingUnit.Hours);
     public static readonly IntSetting FollowUpDays = new("complaints.followUpDays", 3, 1, 60, SettingUnit.Days);
+    /// <summary>A solution with compensation above this needs the GM's approval besides the department manager's.</summary>
+    public static readonly IntSetting GmApprovalAmount = new("complaints.gmApprovalAmount", 2000, 0, 10_000_000, SettingUnit.Yuan);
     public static readonly IntSetting SatisfactionCallbackDays = new("complaints.satisfactionCallbackDays", 7, 1, 60, SettingUnit.Days);
 }

@@ -1,0 +1,351 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Dcrc.Data;
+using Dcrc.Features.Callbacks;
+using Dcrc.Features.Customers;
+using Dcrc.Kernel.Access;
+using Dcrc.Kernel.Audit;
+using Dcrc.Kernel.Deadlines;
+using Dcrc.Kernel.Identifiers;
+using Dcrc.Kernel.Notifications;
+using Dcrc.Kernel.Settings;
+using Dcrc.Kernel.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dcrc.Features.Complaints;
+
+[PermissionSet]
+public static class ComplaintPermissions
+{
+    /// <summary>Reading cases: DCRC, the GM, and the sales/service people (their department's cases).</summary>
+    public static readonly Permission Read = new("complaints.read", Roles.GroupManager, Roles.GeneralManager, Roles.CrManager, Roles.CallbackSpecialist,
+        Roles.ReceptionSpecialist, Roles.SalesManager, Roles.ServiceManager, Roles.SalesConsultant, Roles.ServiceAdvisor);
+    /// <summary>DCRC's steps: intake, judging, dispatching, the customer's acceptance, closing, follow-up, reopening.</summary>
+    public static readonly Permission Handle = new("complaints.handle", Roles.CrManager, Roles.CallbackSpecialist, Roles.ReceptionSpecialist);
+    /// <summary>The department's steps on cases dispatched to it: solution and result.</summary>
+    public static readonly Permission Department = new("complaints.department", Roles.SalesManager, Roles.ServiceManager, Roles.SalesConsultant, Roles.ServiceAdvisor);
+    /// <summary>The department manager's approval of the result.</summary>
+    public static readonly Permission ApproveDepartment = new("complaints.approve_department", Roles.SalesManager, Roles.ServiceManager);
+    /// <summary>The GM's approval above the compensation threshold.</summary>
+    public static readonly Permission ApproveGm = new("complaints.approve_gm", Roles.GeneralManager);
+}
+
+[AuditActionSet]
+public static class ComplaintAuditActions
+{
+    public const string Received = "complaints.received";
+    public const string Step = "complaints.step";
+    public const string Read = "complaints.read";
+}
+
+public sealed class ComplaintInput
+{
+    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.Customer")] public long? CustomerId { get; set; }
+    [Display(Name = "Field.Vehicle")] public long? VehicleId { get; set; }
+    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.ComplaintChannel")] public ComplaintChannel? Channel { get; set; }
+    [Display(Name = "Field.ReceivedAt")] public DateTimeOffset? ReceivedAt { get; set; }
+    [StringLength(50, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.ContactName")] public string? ContactName { get; set; }
+    [Display(Name = "Field.ContactPhone")] public string? ContactPhone { get; set; }
+    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.ComplaintCategory")] public ComplaintCategory? Category { get; set; }
+    [Display(Name = "Field.Severity")] public ComplaintSeverity Severity { get; set; } = ComplaintSeverity.Normal;
+    [Display(Name = "Field.Emergency")] public bool Emergency { get; set; }
+    [Required(ErrorMessage = "Validation.Required"), StringLength(2000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.ComplaintDescription")]
+    public string? Description { get; set; }
+    [StringLength(1000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.ComplaintRequest")] public string? Request { get; set; }
+    public long? CallId { get; set; }
+    public long? CallbackTaskId { get; set; }
+}
+
+/// <summary>What a step records; each action names the fields it needs.</summary>
+public sealed class StepInput
+{
+    [StringLength(1000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.Note")] public string? Note { get; set; }
+    [Display(Name = "Field.Department")] public int? DepartmentId { get; set; }
+    [Display(Name = "Field.Responsible")] public string? ResponsibleUserId { get; set; }
+    [StringLength(1000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.ComplaintCause")] public string? Cause { get; set; }
+    [StringLength(1000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.ComplaintSolution")] public string? Solution { get; set; }
+    [StringLength(1000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.ComplaintMeasures")] public string? Measures { get; set; }
+    [StringLength(1000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.ComplaintResult")] public string? Result { get; set; }
+    [Display(Name = "Field.CompensationType")] public CompensationType? Compensation { get; set; }
+    [Range(0, 10_000_000, ErrorMessage = "Validation.Range"), Display(Name = "Field.CompensationAmount")] public decimal? CompensationAmount { get; set; }
+    [Display(Name = "Field.OemEscalatedOn")] public DateOnly? OemEscalatedOn { get; set; }
+    [Display(Name = "Field.EngineerAppraisalOn")] public DateOnly? EngineerAppraisalOn { get; set; }
+    [StringLength(500, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.CustomerOpinion")] public string? CustomerOpinion { get; set; }
+    [StringLength(1000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.ClosingSummary")] public string? ClosingSummary { get; set; }
+    public int? Version { get; set; }
+}
+
+/// <summary>
+/// Complaint cases: intake, the steps of <see cref="ComplaintWorkflow"/> checked on the server for state and actor,
+/// the time limits as recorded events (dispatch 30 min, solution 24 h, result 48 h, follow-up 3 days — business
+/// time of the store's calendar, paused while waiting on the customer), and the satisfaction callback on closing.
+/// </summary>
+public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, SettingsStore settings, StoreCalendars calendars, AuditLog audit,
+    TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    public sealed record Result(Complaint? Case, Dictionary<string, string[]> Errors, bool Conflict = false, bool Forbidden = false)
+    {
+        public bool Ok => Case is not null && Errors.Count == 0 && !Conflict && !Forbidden;
+    }
+
+    /// <summary>The cases this user may see: DCRC and managers the store's; sales and service people their department's or their own.</summary>
+    public async Task<IQueryable<Complaint>> VisibleAsync()
+    {
+        var q = db.Complaints.AsNoTracking();
+        var viewer = await archive.ViewerAsync();
+        if (viewer.Scope >= DataScope.Store) return q;
+        var id = me.Id ?? "";
+        if (viewer.Scope == DataScope.Own) return q.Where(c => c.ResponsibleUserId == id);
+        var department = await DepartmentOfMeAsync();
+        return q.Where(c => c.ResponsibleUserId == id || (department != null && c.DepartmentId == department));
+    }
+
+    private async Task<int?> DepartmentOfMeAsync() => await db.Users.Where(u => u.Id == me.Id).Select(u => u.DepartmentId).FirstOrDefaultAsync();
+
+    /// <summary>Who this user is for this case.</summary>
+    public async Task<HashSet<ComplaintActor>> ActorsAsync(Complaint c)
+    {
+        var actors = new HashSet<ComplaintActor>();
+        if (await me.CanAsync(ComplaintPermissions.Handle)) actors.Add(ComplaintActor.Dcrc);
+        if (await me.CanAsync(ComplaintPermissions.ApproveGm)) actors.Add(ComplaintActor.GeneralManager);
+        var department = await DepartmentOfMeAsync();
+        var ofDepartment = c.DepartmentId is not null && department == c.DepartmentId;
+        if (await me.CanAsync(ComplaintPermissions.Department) && (c.ResponsibleUserId == me.Id || ofDepartment)) actors.Add(ComplaintActor.Department);
+        if (await me.CanAsync(ComplaintPermissions.ApproveDepartment) && ofDepartment) actors.Add(ComplaintActor.DepartmentManager);
+        return actors;
+    }
+
+    public async Task<Result> CreateAsync(ComplaintInput input)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var errors = new Dictionary<string, string[]>();
+        var customer = input.CustomerId is { } cid ? await archive.Visible(await archive.ViewerAsync()).FirstOrDefaultAsync(c => c.Id == cid) : null;
+        if (customer is null) errors["customerId"] = [l["Validation.InvalidValue", l["Field.Customer"]]];
+        if (input.VehicleId is { } vid && !await db.Vehicles.AnyAsync(v => v.Id == vid && v.CustomerId == input.CustomerId)) errors["vehicleId"] = [l["Validation.InvalidValue", l["Field.Vehicle"]]];
+        var at = input.ReceivedAt?.UtcDateTime ?? now;
+        if (at > now.AddMinutes(5) || at < now.AddDays(-30)) errors["receivedAt"] = [l["Validation.InvalidValue", l["Field.ReceivedAt"]]];
+        string? phone = null;
+        if (input.ContactPhone is { Length: > 0 } p)
+        {
+            var mobile = Phone.CheckMobile(p);
+            var landline = mobile.Ok ? mobile : Phone.CheckLandline(p);
+            if (!landline.Ok) errors["contactPhone"] = [l["Validation.InvalidValue", l["Field.ContactPhone"]]];
+            phone = landline.Value;
+        }
+        if (string.IsNullOrWhiteSpace(input.Description)) errors["description"] = [l["Validation.Required", l["Field.ComplaintDescription"]]];
+        if (errors.Count > 0) return new(null, errors);
+
+        var c = new Complaint
+        {
+            StoreId = customer!.StoreId, Channel = input.Channel!.Value, ReceivedAt = at, ReceivedBy = me.Id, ReceivedByName = me.DisplayName, CustomerId = customer.Id,
+            VehicleId = input.VehicleId, ContactName = Blank(input.ContactName) ?? customer.Name, ContactPhone = phone ?? customer.Mobile, Category = input.Category!.Value,
+            Severity = input.Severity, Emergency = input.Emergency, Description = input.Description!.Trim(), Request = Blank(input.Request), CallId = input.CallId,
+            CallbackTaskId = input.CallbackTaskId, State = ComplaintState.Received, UpdatedAt = now,
+            CustomerComplaintNumber = await db.Complaints.IgnoreQueryFilters().CountAsync(x => x.CustomerId == customer.Id) + 1,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync();
+        db.Complaints.Add(c);
+        await db.SaveChangesAsync();
+        db.ComplaintEvents.Add(new ComplaintEvent { ComplaintId = c.Id, At = at, To = ComplaintState.Received, ByUserId = me.Id, ByName = me.DisplayName, Note = c.Request });
+        db.ComplaintLimitEvents.Add(new ComplaintLimitEvent { ComplaintId = c.Id, Limit = ComplaintLimit.Dispatch, Kind = LimitEventKind.Started, At = at });
+        await db.SaveChangesAsync();
+        await audit.WriteAsync(ComplaintAuditActions.Received, $"{c.Number}: {c.Category}", "Complaint", c.Id.ToString(CultureInfo.InvariantCulture), c.StoreId);
+        await tx.CommitAsync();
+        return new(c, []);
+    }
+
+    public async Task<Complaint?> FindAsync(long id) => await (await VisibleAsync()).FirstOrDefaultAsync(c => c.Id == id);
+
+    /// <summary>One step of the work, refused unless the case is in the state it starts from and the user is one who does it.</summary>
+    public async Task<Result> StepAsync(long id, ComplaintAction action, StepInput input)
+    {
+        if (!Enum.IsDefined(action)) return new(null, []);
+        if (await FindAsync(id) is null) return new(null, []);
+        var c = await db.Complaints.SingleAsync(x => x.Id == id);
+        if (input.Version is { } v && v != c.Version) return new(c, [], Conflict: true);
+        var actors = await ActorsAsync(c);
+        switch (ComplaintWorkflow.Check(c.State, c.Paused, action, actors))
+        {
+            case ComplaintWorkflow.Refusal.WrongActor: return new(c, [], Forbidden: true);
+            case ComplaintWorkflow.Refusal.None: break;
+            default: return new(c, new() { [""] = [l["Complaints.NotNow", l["ComplaintAction." + action], l["ComplaintState." + c.State]]] });
+        }
+        var errors = await CheckAsync(c, action, input);
+        if (errors.Count > 0) { db.ChangeTracker.Clear(); return new(c, errors); }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var from = c.State;
+        var threshold = await settings.GetAsync(ComplaintSettings.GmApprovalAmount, c.StoreId);
+        Apply(c, action, input);
+        c.State = ComplaintWorkflow.Next(from, action, c.CompensationAmount, threshold);
+        c.UpdatedAt = now;
+        var round = await db.ComplaintLimitEvents.Where(e => e.ComplaintId == id).Select(e => (int?)e.Round).MaxAsync() ?? 0;
+        void Limit(ComplaintLimit limit, LimitEventKind kind, int? r = null) =>
+            db.ComplaintLimitEvents.Add(new ComplaintLimitEvent { ComplaintId = id, Limit = limit, Kind = kind, At = now, Round = r ?? round });
+        var running = await RunningAsync(id);
+        switch (action)
+        {
+            case ComplaintAction.JudgeInvalid: Limit(ComplaintLimit.Dispatch, LimitEventKind.Cancelled); c.ClosedAt = now; break;
+            case ComplaintAction.Dispatch:
+                Limit(ComplaintLimit.Dispatch, LimitEventKind.Met);
+                Limit(ComplaintLimit.Proposal, LimitEventKind.Started);
+                Limit(ComplaintLimit.Result, LimitEventKind.Started);
+                break;
+            case ComplaintAction.Propose: Limit(ComplaintLimit.Proposal, LimitEventKind.Met); break;
+            case ComplaintAction.ReportResult: Limit(ComplaintLimit.Result, LimitEventKind.Met); break;
+            case ComplaintAction.Reject or ComplaintAction.Reopen:
+                // Back with the department: a new round of the solution and result limits.
+                foreach (var r in running) Limit(r, LimitEventKind.Cancelled);
+                Limit(ComplaintLimit.Proposal, LimitEventKind.Started, round + 1);
+                Limit(ComplaintLimit.Result, LimitEventKind.Started, round + 1);
+                if (action == ComplaintAction.Reopen) { c.Reopened++; c.ClosedAt = null; }
+                break;
+            case ComplaintAction.Close:
+                c.ClosedAt = now;
+                Limit(ComplaintLimit.FollowUp, LimitEventKind.Started);
+                await SatisfactionCallbackAsync(c, now);
+                break;
+            case ComplaintAction.FollowUp: Limit(ComplaintLimit.FollowUp, LimitEventKind.Met); break;
+            case ComplaintAction.Pause: c.Paused = true; foreach (var r in running) Limit(r, LimitEventKind.Paused); break;
+            case ComplaintAction.Resume: c.Paused = false; foreach (var r in running) Limit(r, LimitEventKind.Resumed); break;
+        }
+        db.ComplaintEvents.Add(new ComplaintEvent { ComplaintId = id, At = now, Action = action, From = from, To = c.State, ByUserId = me.Id, ByName = me.DisplayName, Note = Blank(input.Note) });
+        await using var tx = await db.Database.BeginTransactionAsync();
+        try { await db.SaveChangesAsync(); }
+        catch (DbUpdateConcurrencyException) { db.ChangeTracker.Clear(); return new(c, [], Conflict: true); }
+        await audit.WriteAsync(ComplaintAuditActions.Step, $"{c.Number}: {action} {from} → {c.State}", "Complaint", id.ToString(CultureInfo.InvariantCulture), c.StoreId);
+        await tx.CommitAsync();
+        return new(c, []);
+    }
+
+    /// <summary>The limits of the latest round that are running or paused (not met or cancelled).</summary>
+    private async Task<List<ComplaintLimit>> RunningAsync(long id)
+    {
+        var events = await db.ComplaintLimitEvents.AsNoTracking().Where(e => e.ComplaintId == id).ToListAsync();
+        return events.GroupBy(e => e.Limit).Where(g =>
+        {
+            var round = g.Max(e => e.Round);
+            var last = g.Where(e => e.Round == round && e.Kind is LimitEventKind.Started or LimitEventKind.Paused or LimitEventKind.Resumed or LimitEventKind.Met or LimitEventKind.Cancelled)
+                .OrderBy(e => e.At).ThenBy(e => e.Id).LastOrDefault();
+            return last is not null && last.Kind is LimitEventKind.Started or LimitEventKind.Paused or LimitEventKind.Resumed;
+        }).Select(g => g.Key).ToList();
+    }
+
+    private async Task<Dictionary<string, string[]>> CheckAsync(Complaint c, ComplaintAction action, StepInput input)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Need(string? value, string field, string label) { if (string.IsNullOrWhiteSpace(value)) errors[field] = [l["Validation.Required", l[label]]]; }
+        switch (action)
+        {
+            case ComplaintAction.JudgeInvalid:
+                Need(input.Note, "note", "Field.Explanation");
+                Need(input.CustomerOpinion, "customerOpinion", "Field.CustomerOpinion");
+                break;
+            case ComplaintAction.Dispatch:
+                if (input.DepartmentId is not { } d || !await db.Departments.AnyAsync(x => x.Id == d && x.IsActive)) errors["departmentId"] = [l["Validation.Required", l["Field.Department"]]];
+                if (input.ResponsibleUserId is not { Length: > 0 } u
+                    || !await db.Users.AnyAsync(x => x.Id == u && x.IsActive && x.Stores.Any(s => s.StoreId == c.StoreId)))
+                    errors["responsibleUserId"] = [l["Validation.Required", l["Field.Responsible"]]];
+                break;
+            case ComplaintAction.Propose:
+                Need(input.Solution, "solution", "Field.ComplaintSolution");
+                if (input.Compensation is { } t && !Enum.IsDefined(t)) errors["compensation"] = [l["Validation.InvalidValue", l["Field.CompensationType"]]];
+                if (input.Compensation is not (null or CompensationType.None) && input.CompensationAmount is null)
+                    errors["compensationAmount"] = [l["Validation.Required", l["Field.CompensationAmount"]]];
+                break;
+            case ComplaintAction.ReportResult: Need(input.Result, "result", "Field.ComplaintResult"); break;
+            case ComplaintAction.Reject or ComplaintAction.Reopen or ComplaintAction.Pause: Need(input.Note, "note", "Field.Note"); break;
+            case ComplaintAction.Accept: Need(input.CustomerOpinion, "customerOpinion", "Field.CustomerOpinion"); break;
+            case ComplaintAction.Close: Need(input.ClosingSummary, "closingSummary", "Field.ClosingSummary"); break;
+            case ComplaintAction.FollowUp: Need(input.Note, "note", "Field.FollowUpNote"); break;
+        }
+        return errors;
+    }
+
+    private void Apply(Complaint c, ComplaintAction action, StepInput input)
+    {
+        switch (action)
+        {
+            case ComplaintAction.JudgeInvalid: c.CustomerOpinion = Blank(input.CustomerOpinion); c.ClosingSummary = Blank(input.Note); break;
+            case ComplaintAction.Dispatch:
+                c.DepartmentId = input.DepartmentId;
+                c.ResponsibleUserId = input.ResponsibleUserId;
+                c.ResponsibleName = db.Users.Where(u => u.Id == input.ResponsibleUserId).Select(u => u.DisplayName).FirstOrDefault();
+                break;
+            case ComplaintAction.Propose:
+                c.Solution = Blank(input.Solution);
+                c.Cause = Blank(input.Cause) ?? c.Cause;
+                c.Compensation = input.Compensation ?? CompensationType.None;
+                c.CompensationAmount = c.Compensation == CompensationType.None ? null : input.CompensationAmount;
+                break;
+            case ComplaintAction.ReportResult:
+                c.Result = Blank(input.Result);
+                c.Cause = Blank(input.Cause) ?? c.Cause;
+                c.Measures = Blank(input.Measures) ?? c.Measures;
+                c.OemEscalatedOn = input.OemEscalatedOn ?? c.OemEscalatedOn;
+                c.EngineerAppraisalOn = input.EngineerAppraisalOn ?? c.EngineerAppraisalOn;
+                break;
+            case ComplaintAction.Accept: c.CustomerOpinion = Blank(input.CustomerOpinion); break;
+            case ComplaintAction.Close: c.ClosingSummary = Blank(input.ClosingSummary); break;
+            case ComplaintAction.FollowUp: c.FollowUpNote = Blank(input.Note); break;
+        }
+    }
+
+    /// <summary>The satisfaction callback (SPEC §5): from the next working day, within the setting's days, in the callback queue's pool.</summary>
+    private async Task SatisfactionCallbackAsync(Complaint c, DateTime now)
+    {
+        var calendar = await calendars.ForStoreAsync(c.StoreId);
+        var closedOn = StoreTime.DateOf(now, calendar.Zone);
+        if (await db.CallbackTasks.IgnoreQueryFilters().AnyAsync(t => t.Kind == CallbackKind.ComplaintSatisfaction && t.SourceId == c.Id && t.EventDate == closedOn)) return;
+        var days = await settings.GetAsync(ComplaintSettings.SatisfactionCallbackDays, c.StoreId);
+        var task = new CallbackTask
+        {
+            StoreId = c.StoreId, Kind = CallbackKind.ComplaintSatisfaction, SourceId = c.Id, EventDate = closedOn, CustomerId = c.CustomerId, VehicleId = c.VehicleId,
+            DueOn = CallbackSchedule.WorkingDayAfter(calendar.IsWorkingDay, closedOn, 1), DueBy = CallbackSchedule.OnOrAfter(calendar.IsWorkingDay, closedOn.AddDays(days)),
+            Status = CallbackStatus.Open, StaffName = c.ResponsibleName, CreatedAt = now,
+        };
+        if (task.DueBy < task.DueOn) task.DueBy = task.DueOn;
+        db.CallbackTasks.Add(task);
+        await db.SaveChangesAsync();
+        c.SatisfactionTaskId = task.Id;
+    }
+
+    /// <summary>The policy of a limit for a store: budget from the settings, breach told to the CR manager at once and to the GM one budget later.</summary>
+    public static async Task<LimitPolicy> PolicyAsync(SettingsStore settings, BusinessCalendar calendar, int storeId, ComplaintLimit limit)
+    {
+        var budget = limit switch
+        {
+            ComplaintLimit.Dispatch => TimeSpan.FromMinutes(await settings.GetAsync(ComplaintSettings.DispatchMinutes, storeId)),
+            ComplaintLimit.Proposal => TimeSpan.FromHours(await settings.GetAsync(ComplaintSettings.ProposalHours, storeId)),
+            ComplaintLimit.Result => TimeSpan.FromHours(await settings.GetAsync(ComplaintSettings.ResultHours, storeId)),
+            _ => WorkingDay(calendar) * await settings.GetAsync(ComplaintSettings.FollowUpDays, storeId),
+        };
+        return LimitPolicy.Of(budget, new EscalationStep(TimeSpan.Zero, Roles.CrManager), new EscalationStep(budget, Roles.GeneralManager));
+    }
+
+    /// <summary>The working time of an ordinary Monday of the store's week (days of a limit count as that much working time).</summary>
+    private static TimeSpan WorkingDay(BusinessCalendar calendar)
+    {
+        var length = calendar.PeriodsOf(new DateOnly(2001, 1, 1)).Aggregate(TimeSpan.Zero, (t, p) => t + (p.To - p.From));
+        return length > TimeSpan.Zero ? length : TimeSpan.FromHours(8);
+    }
+
+    /// <summary>Every limit of a case as it stands now (latest round each).</summary>
+    public async Task<Dictionary<ComplaintLimit, LimitState>> LimitsAsync(Complaint c)
+    {
+        var calendar = await calendars.ForStoreAsync(c.StoreId);
+        var events = await db.ComplaintLimitEvents.AsNoTracking().Where(e => e.ComplaintId == c.Id).ToListAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var result = new Dictionary<ComplaintLimit, LimitState>();
+        foreach (var g in events.GroupBy(e => e.Limit))
+        {
+            var round = g.Max(e => e.Round);
+            result[g.Key] = TimeLimit.Evaluate(calendar, await PolicyAsync(settings, calendar, c.StoreId, g.Key),
+                g.Where(e => e.Round == round).Select(e => new LimitEvent(e.Kind, e.At, e.Level)), now);
+        }
+        return result;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,92 @@
+using Dcrc.Data;
+using Dcrc.Kernel.Api;
+using Dcrc.Kernel.Deadlines;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dcrc.Features.Complaints;
+
+public static class ComplaintsApi
+{
+    public sealed record LimitDto(ComplaintLimit Limit, LimitStatus Status, DateTime? DueAt, double RemainingMinutes, bool Breached, DateTime? BreachedAt, int Level);
+    public sealed record EventDto(DateTime At, ComplaintAction? Action, string? System, ComplaintState? From, ComplaintState? To, string? By, string? Note);
+    public sealed record ComplaintDto(long Id, string Number, int StoreId, ComplaintChannel Channel, DateTime ReceivedAt, string? ReceivedBy, long CustomerId, long? VehicleId,
+        string? ContactName, ComplaintCategory Category, ComplaintSeverity Severity, bool Emergency, string Description, string? Request, int CustomerComplaintNumber,
+        ComplaintState State, bool Paused, int? DepartmentId, string? ResponsibleUserId, string? ResponsibleName, string? Cause, string? Solution, string? Measures,
+        string? Result, CompensationType Compensation, decimal? CompensationAmount, DateOnly? OemEscalatedOn, DateOnly? EngineerAppraisalOn, string? CustomerOpinion,
+        string? ClosingSummary, string? FollowUpNote, DateTime? ClosedAt, long? SatisfactionTaskId, int Reopened, int Version);
+    public sealed record DetailDto(ComplaintDto Case, IReadOnlyList<LimitDto> Limits, IReadOnlyList<EventDto> Events, IReadOnlyList<ComplaintAction> Actions);
+
+    public static ComplaintDto ToDto(Complaint c) => new(c.Id, c.Number, c.StoreId, c.Channel, c.ReceivedAt, c.ReceivedByName, c.CustomerId, c.VehicleId, c.ContactName,
+        c.Category, c.Severity, c.Emergency, c.Description, c.Request, c.CustomerComplaintNumber, c.State, c.Paused, c.DepartmentId, c.ResponsibleUserId, c.ResponsibleName,
+        c.Cause, c.Solution, c.Measures, c.Result, c.Compensation, c.CompensationAmount, c.OemEscalatedOn, c.EngineerAppraisalOn, c.CustomerOpinion, c.ClosingSummary,
+        c.FollowUpNote, c.ClosedAt, c.SatisfactionTaskId, c.Reopened, c.Version);
+
+    public static RouteGroupBuilder MapComplaintsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/complaints", List).RequireAuthorization(ComplaintPermissions.Read.Policy)
+            .WithSummary("Cases, newest first: open=true for open ones; q = case number or customer name; state, category, from/to (received, store dates)");
+        api.MapPost("/complaints", Create).RequireAuthorization(ComplaintPermissions.Handle.Policy)
+            .WithSummary("Take in a complaint: customerId (from the archive), channel, category, severity, emergency, description, request; 400 per field");
+        api.MapGet("/complaints/{id:long}", Get).RequireAuthorization(ComplaintPermissions.Read.Policy)
+            .WithSummary("A case with its limits (due, remaining, breached, escalation level), its timeline and the steps open to you");
+        api.MapPost("/complaints/{id:long}/steps/{action}", Step).RequireAuthorization(ComplaintPermissions.Read.Policy)
+            .WithSummary("Do a step: judgeValid, judgeInvalid (note, customerOpinion), dispatch (departmentId, responsibleUserId), propose (solution, compensation, compensationAmount), reportResult (result, cause, measures, oemEscalatedOn, engineerAppraisalOn), approve, gmApprove, reject (note), accept (customerOpinion), close (closingSummary), followUp (note), reopen (note), pause (note), resume; 403 when not yours to do, 400 when not now, 409 when stale");
+        return api;
+    }
+
+    public static async Task<Ok<Paged<ComplaintDto>>> List(ComplaintDesk desk, bool? open = null, string? q = null, int page = 1, int pageSize = 50)
+    {
+        (page, pageSize) = (Math.Max(1, page), Math.Clamp(pageSize, 1, 200));
+        var cases = await desk.VisibleAsync();
+        if (open == true) cases = cases.Where(c => c.State != ComplaintState.Explained && c.State != ComplaintState.Closed && c.State != ComplaintState.FollowedUp);
+        if (q is { Length: > 0 })
+        {
+            var text = q.Trim();
+            long? id = text.StartsWith("TS", StringComparison.OrdinalIgnoreCase) && long.TryParse(text[2..], out var n) ? n : null;
+            cases = id is { } x ? cases.Where(c => c.Id == x) : cases.Where(c => c.ContactName != null && c.ContactName.Contains(text));
+        }
+        var total = await cases.CountAsync();
+        var rows = await cases.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
+        return TypedResults.Ok(new Paged<ComplaintDto>(rows.Select(ToDto).ToList(), page, pageSize, total));
+    }
+
+    public static async Task<IResult> Create(ComplaintInput input, ComplaintDesk desk, ApiValidator validator)
+    {
+        var errors = validator.Validate(input);
+        if (errors.Count > 0) return validator.Problem(errors);
+        var r = await desk.CreateAsync(input);
+        return r.Errors.Count > 0 ? validator.Problem(r.Errors) : TypedResults.Created($"/api/v1/complaints/{r.Case!.Id}", ToDto(r.Case));
+    }
+
+    public static async Task<Results<Ok<DetailDto>, NotFound>> Get(long id, ComplaintDesk desk, DcrcDb db)
+    {
+        var c = await desk.FindAsync(id);
+        if (c is null) return TypedResults.NotFound();
+        return TypedResults.Ok(await DetailAsync(c, desk, db));
+    }
+
+    public static async Task<DetailDto> DetailAsync(Complaint c, ComplaintDesk desk, DcrcDb db)
+    {
+        var limits = (await desk.LimitsAsync(c)).OrderBy(x => x.Key)
+            .Select(x => new LimitDto(x.Key, x.Value.Status, x.Value.DueAt, Math.Round(x.Value.Remaining.TotalMinutes, 1), x.Value.Breached, x.Value.BreachedAt, x.Value.Level)).ToList();
+        var events = await db.ComplaintEvents.AsNoTracking().Where(e => e.ComplaintId == c.Id).OrderBy(e => e.At).ThenBy(e => e.Id)
+            .Select(e => new EventDto(e.At, e.Action, e.SystemKey, e.From, e.To, e.ByName, e.Note)).ToListAsync();
+        return new(ToDto(c), limits, events, ComplaintWorkflow.Available(c.State, c.Paused, await desk.ActorsAsync(c)).ToList());
+    }
+
+    public static async Task<IResult> Step(long id, string action, StepInput input, ComplaintDesk desk, DcrcDb db, ApiValidator validator, IStringLocalizer<SharedResource> l)
+    {
+        if (!Enum.TryParse<ComplaintAction>(action, ignoreCase: true, out var a) || !Enum.IsDefined(a) || int.TryParse(action, out _))
+            return validator.Problem("action", l["Validation.InvalidValue", l["Field.ComplaintAction"]]);
+        var errors = validator.Validate(input);
+        if (errors.Count > 0) return validator.Problem(errors);
+        var r = await desk.StepAsync(id, a, input);
+        if (r.Case is null) return TypedResults.NotFound();
+        if (r.Forbidden) return TypedResults.Problem(l["Complaints.NotYours"], statusCode: StatusCodes.Status403Forbidden, title: l["Problem.Forbidden"]);
+        if (r.Conflict) return TypedResults.Problem(l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]);
+        if (r.Errors.Count > 0) return validator.Problem(r.Errors);
+        return TypedResults.Ok(await DetailAsync(r.Case, desk, db));
+    }
+}
