@@ -410,6 +410,53 @@ public abstract class ReportTests(DcrcApp app)
     }
 
     [Fact]
+    public async Task Another_stores_callbacks_never_show_in_the_reports_the_queue_or_the_grievance_list()
+    {
+        var nsCrm = await app.ApiAs("ns.crm");
+        var nsCallback = await app.ApiAs("ns.callback");
+        var consultant = await CallbackData.UserIdAsync(app, "ns.sales");
+        var secret = "南山" + Guid.NewGuid().ToString("N")[..6];
+        var tasks = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (customer, vehicle, _) = await TestData.CustomerWithVehicleAsync(nsCrm, secret);
+            await TestData.PostCreatedAsync(nsCrm, $"/api/v1/customers/{customer}/transactions", new
+            {
+                kind = "sale", number = "NS" + Guid.NewGuid().ToString("N")[..10], date = Iso(Today.AddDays(-8)), vehicleId = vehicle, staffUserId = consultant,
+            });
+            tasks.Add(await TaskIdAsync(nsCrm, customer, "salesSurvey"));
+        }
+        await RecordAsync(nsCallback, tasks[0], new { outcome = "success", answers = await CallbackData.AnswersAsync(nsCallback, "sales", 3), grievance = true, grievanceText = secret });
+        foreach (var outcome in new[] { "noAnswer", "noAnswer", "noAnswer", "noAnswer" }) await RecordAsync(nsCallback, tasks[1], new { outcome });
+        await RecordAsync(nsCallback, tasks[2], new { outcome = "wrongNumber" });
+        var ns = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Stores.Where(s => s.Code == "NS").Select(s => s.Id).SingleAsync());
+        var today = Iso(Today);
+
+        var crm = await app.ApiAs("th.crm");
+        foreach (var report in new[] { "failures", "invalid", "sms" })
+        {
+            var page = await crm.GetFromJsonAsync<JsonElement>($"/api/v1/callbacks/reports/{report}?from={today}&to={today}&pageSize=200");
+            page.GetProperty("items").EnumerateArray().ShouldNotContain(r => r.GetProperty("customerName").GetString() == secret, report);
+        }
+        foreach (var view in new[] { "closed", "sms" })
+        {
+            var queue = await crm.GetAsync($"/api/v1/callbacks/tasks?view={view}&pageSize=200");
+            queue.StatusCode.ShouldBe(HttpStatusCode.OK, view);
+            (await queue.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().ShouldNotContain(t => t.GetProperty("storeId").GetInt32() == ns, view);
+        }
+        var grievances = await app.WithScopeAsync(async sp =>
+        {
+            var th = await sp.GetRequiredService<DcrcDb>().Stores.Where(s => s.Code == "TH").Select(s => s.Id).SingleAsync();
+            sp.GetRequiredService<StoreScope>().Restrict([th], th);
+            return await sp.GetRequiredService<Dcrc.Features.Complaints.Grievances.GrievanceDesk>().ListAsync(null, 1, 10_000);
+        });
+        grievances.Items.ShouldNotContain(g => g.StoreId == ns);
+        // …while the store's own people see them.
+        (await nsCrm.GetFromJsonAsync<JsonElement>($"/api/v1/callbacks/reports/invalid?from={today}&to={today}&pageSize=200")).GetProperty("items").EnumerateArray()
+            .ShouldContain(r => r.GetProperty("customerName").GetString() == secret);
+    }
+
+    [Fact]
     public async Task Bad_dates_ranges_tables_and_stores_are_refused_naming_the_field_and_reports_need_their_permission()
     {
         var crm = await app.ApiAs("th.crm");

@@ -12,7 +12,8 @@ namespace Dcrc.Features.Callbacks.Reports;
 /// The callback lists of SPEC §9: the daily report (日回访报表), the failed attempts (回访不成功明细表, 002 表3), the
 /// invalid information (不确定客户记录表, 表4) and the SMS log (短信发送记录表, 表13). Counted and paged in SQL, within
 /// the stores the user may see (narrowed to the period's store); mobiles masked, class-A names hidden from those
-/// who may not see them (as in the queue).
+/// who may not see them (as in the queue). Customers and vehicles are joined under the store filter like the rest:
+/// IgnoreQueryFilters anywhere in a query would lift it off the whole query.
 /// </summary>
 public class CallbackLists(DcrcDb db, CustomerArchive archive, IStringLocalizer<SharedResource> l)
 {
@@ -113,8 +114,8 @@ public class CallbackLists(DcrcDb db, CustomerArchive archive, IStringLocalizer<
         var total = await attempts.CountAsync();
         var found = await (from a in attempts.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize)
                            join t in db.CallbackTasks.AsNoTracking() on a.TaskId equals t.Id
-                           from c in db.Customers.IgnoreQueryFilters().Where(c => c.Id == t.CustomerId).DefaultIfEmpty()
-                           from v in db.Vehicles.IgnoreQueryFilters().Where(v => v.Id == t.VehicleId).DefaultIfEmpty()
+                           from c in db.Customers.Where(c => c.Id == t.CustomerId).DefaultIfEmpty()
+                           from v in db.Vehicles.Where(v => v.Id == t.VehicleId).DefaultIfEmpty()
                            orderby a.At descending, a.Id descending
                            select new
                            {
@@ -163,9 +164,9 @@ public class CallbackLists(DcrcDb db, CustomerArchive archive, IStringLocalizer<
                     .Select(a => new { a.At, a.ByName, a.Outcome, a.Note }).FirstOrDefault(),
                 Correction = db.CallbackCorrections.Where(k => k.TaskId == x.Task.Id).OrderByDescending(k => k.At).ThenByDescending(k => k.Id)
                     .Select(k => new { k.At, k.ByName, k.OldMobile, k.Name, k.Mobile, k.OtherPhone, k.Note }).FirstOrDefault(),
-                Customer = db.Customers.IgnoreQueryFilters().Where(c => c.Id == x.Task.CustomerId)
+                Customer = db.Customers.Where(c => c.Id == x.Task.CustomerId)
                     .Select(c => new { c.Name, c.Class, c.Mobile, Address = c.MailingAddress ?? c.Address }).FirstOrDefault(),
-                Vehicle = db.Vehicles.IgnoreQueryFilters().Where(v => v.Id == x.Task.VehicleId).Select(v => new { v.Vin }).FirstOrDefault(),
+                Vehicle = db.Vehicles.Where(v => v.Id == x.Task.VehicleId).Select(v => new { v.Vin }).FirstOrDefault(),
             }).ToListAsync();
         var name = await NamerAsync();
         var first = (page - 1) * pageSize;
@@ -194,7 +195,7 @@ public class CallbackLists(DcrcDb db, CustomerArchive archive, IStringLocalizer<
         if (period.StoreId is { } s) messages = messages.Where(m => m.StoreId == s);
         var total = await messages.CountAsync();
         var found = await (from m in messages.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Skip((page - 1) * pageSize).Take(pageSize)
-                           from c in db.Customers.IgnoreQueryFilters().Where(c => c.Id == m.CustomerId).DefaultIfEmpty()
+                           from c in db.Customers.Where(c => c.Id == m.CustomerId).DefaultIfEmpty()
                            orderby m.CreatedAt descending, m.Id descending
                            select new { m.Id, m.CustomerName, m.Reason, m.CreatedAt, m.SentAt, m.Status, m.Reply, m.RepliedAt, Class = c == null ? (Customers.CustomerClass?)null : c.Class })
             .ToListAsync();
