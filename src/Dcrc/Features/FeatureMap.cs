@@ -2,6 +2,7 @@ using Dcrc.Features.Account;
 using Dcrc.Features.Admin;
 using Dcrc.Features.Admin.Calendar;
 using Dcrc.Features.Callbacks;
+using Dcrc.Features.Callbacks.Reports;
 using Dcrc.Features.Callbacks.Questionnaires;
 using Dcrc.Features.Audit;
 using Dcrc.Features.Complaints;
@@ -36,6 +37,10 @@ public static class FeatureMap
         services.AddScoped<Callbacks.CallbackGeneration>();
         services.AddScoped<Callbacks.CallbackDesk>();
         services.AddScoped<Callbacks.CallbackReports>();
+        services.AddScoped<Callbacks.Reports.ReportFilters>();
+        services.AddScoped<Callbacks.Reports.CallbackLists>();
+        services.AddScoped<Callbacks.Reports.ReportExports>();
+        services.AddScoped<Callbacks.Reports.NumberCorrections>();
         services.AddScoped<Kernel.Sms.ISmsReplyHandler, Callbacks.CallbackSmsReplies>();
         services.AddScoped<Complaints.Grievances.GrievanceDesk>();
         services.AddScoped<Complaints.ComplaintDesk>();
@@ -66,6 +71,7 @@ public static class FeatureMap
         api.MapSmsApi();
         api.MapCallbacksApi();
         api.MapComplaintsApi();
+        api.MapCallbackReportsApi();
         return app;
     }
 }

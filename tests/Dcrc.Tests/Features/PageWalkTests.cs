@@ -63,6 +63,22 @@ public abstract partial class PageWalkTests(DcrcApp app)
             new { outcome = "success", answers = await Callbacks.CallbackData.AnswersAsync(callback, "sales", 3) })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         var grievance = scored.GetProperty("grievanceId").GetInt64();
         (await callback.PostAsJsonAsync($"/api/v1/callbacks/tasks/{confirmation}/outcome", new { outcome = "busy", rescheduleTo = app.Clock.GetUtcNow().AddHours(2) })).EnsureSuccessStatusCode();
+        // For the reports: a failed attempt, a wrong number corrected and one not yet, an SMS survey, a repair order of a team.
+        var (failing, _) = await Callbacks.CallbackData.DeliveryAsync(app, name: "欧阳修");
+        var failingTask = (await Callbacks.CallbackData.TaskAsync(callback, failing, "salesSurvey")).GetProperty("id").GetInt64();
+        (await callback.PostAsJsonAsync($"/api/v1/callbacks/tasks/{failingTask}/outcome", new { outcome = "switchedOff", note = "第一次关机" })).EnsureSuccessStatusCode();
+        foreach (var who in new[] { "上官婉儿", "慕容复" })
+        {
+            var (wrong, _) = await Callbacks.CallbackData.DeliveryAsync(app, name: who);
+            var wrongTask = (await Callbacks.CallbackData.TaskAsync(callback, wrong, "ownerConfirmation")).GetProperty("id").GetInt64();
+            (await callback.PostAsJsonAsync($"/api/v1/callbacks/tasks/{wrongTask}/outcome", new { outcome = "wrongNumber" })).EnsureSuccessStatusCode();
+            if (who == "慕容复")
+                (await callback.PostAsJsonAsync($"/api/v1/callbacks/tasks/{wrongTask}/correct-number", new { mobile = TestData.NewMobile(), name = "慕容博", otherPhone = "020-38881234", note = "销售部提供" })).EnsureSuccessStatusCode();
+        }
+        var (serviced, _) = await Callbacks.CallbackData.DeliveryAsync(app, "th.advisor", daysAgo: 4, kind: "repairOrder", name: "东方不败", repairTeam: "机修一组");
+        var serviceTask = (await Callbacks.CallbackData.TaskAsync(callback, serviced, "serviceSurvey")).GetProperty("id").GetInt64();
+        foreach (var outcome in new[] { "noAnswer", "lineBusy", "noAnswer", "refused" })
+            (await callback.PostAsJsonAsync($"/api/v1/callbacks/tasks/{serviceTask}/outcome", new { outcome })).EnsureSuccessStatusCode();
         return
         [
             ("", "/Account/Login"),
@@ -80,6 +96,10 @@ public abstract partial class PageWalkTests(DcrcApp app)
             ("th.callback", "/Callbacks"), ("th.callback", "/Callbacks?view=Rescheduled"), ("th.crm", "/Callbacks?view=Upcoming&assignee=-"), ("th.crm", "/Callbacks?view=Closed"),
             ("th.callback", $"/Callbacks/{survey}"), ("th.callback", $"/Callbacks/{confirmation}"), ("th.callback", $"/Callbacks/{unhappyTask}"),
             ("th.crm", "/Complaints/Grievances"), ("th.crm", "/Complaints/Grievances?status="), ("th.crm", $"/Complaints/Grievances/{grievance}"),
+            ("th.crm", "/Callbacks/Reports"), ("th.crm", "/Callbacks/Reports/Satisfaction"), ("th.crm", "/Callbacks/Reports/Satisfaction?table=advisor"),
+            ("th.crm", "/Callbacks/Reports/Satisfaction?table=team&from=2026-01-01&to=2025-12-01"), ("group.gm", "/Callbacks/Reports/Satisfaction"), ("th.crm", "/Callbacks/Reports/Daily"),
+            ("th.crm", "/Callbacks/Reports/Failures"), ("th.crm", "/Callbacks/Reports/Invalid"), ("th.gm", "/Callbacks/Reports/Invalid"), ("th.crm", "/Callbacks/Reports/Sms"),
+            ("group.gm", $"/Callbacks/Reports?storeId={storeId}&from=2025-01-01&to=2025-12-31"),
             ("th.callback", "/Customers/Filing/Checks"), ("th.callback", $"/Customers/Filing/Checks?week={week:yyyy-MM-dd}"), ("th.gm", "/Customers/Filing/Checks"),
         ];
     }
@@ -149,6 +169,9 @@ public abstract partial class PageWalkTests(DcrcApp app)
         texts.AddRange((await db.CallbackAnswers.Where(a => a.Text != null).Select(a => a.Text!).Distinct().ToListAsync()));
         texts.AddRange((await db.Customers.Select(c => c.Name).ToListAsync()).Where(n => n.Length > 0).Select(n => n[..1]).Distinct()); // surnames in the call script
         texts.AddRange(await db.Transactions.Where(t => t.RepairTeam != null).Select(t => t.RepairTeam!).Distinct().ToListAsync());
+        texts.AddRange((await db.CallbackAttempts.Where(a => a.Note != null).Select(a => a.Note!).Distinct().ToListAsync()));
+        texts.AddRange((await db.CallbackCorrections.Select(k => new { k.Name, k.Note }).ToListAsync()).SelectMany(k => new[] { k.Name, k.Note }).OfType<string>());
+        texts.AddRange((await db.SmsMessages.Select(m => new { m.CustomerName, m.Reply }).ToListAsync()).SelectMany(m => new[] { m.CustomerName, m.Reply }).OfType<string>());
         return texts.Where(t => t.Length > 0).OrderByDescending(t => t.Length).ToList();
     });
 

@@ -120,8 +120,9 @@ public class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerA
             .Select(t => new
             {
                 Task = t,
-                Customer = db.Customers.IgnoreQueryFilters().Where(c => c.Id == t.CustomerId).Select(c => new { c.Name, c.Mobile, c.Class }).FirstOrDefault(),
-                Vehicle = db.Vehicles.IgnoreQueryFilters().Where(v => v.Id == t.VehicleId).Select(v => new { v.PlateNumber, v.Model }).FirstOrDefault(),
+                // Same store as the task. (IgnoreQueryFilters here would lift the store filter off the whole query.)
+                Customer = db.Customers.Where(c => c.Id == t.CustomerId).Select(c => new { c.Name, c.Mobile, c.Class }).FirstOrDefault(),
+                Vehicle = db.Vehicles.Where(v => v.Id == t.VehicleId).Select(v => new { v.PlateNumber, v.Model }).FirstOrDefault(),
                 Assigned = db.Users.Where(u => u.Id == t.AssignedTo).Select(u => u.DisplayName).FirstOrDefault(),
             }).ToListAsync();
         return new(rows.Select(r => new Row(r.Task.Id, r.Task.StoreId, r.Task.Kind, r.Task.Status, r.Task.CustomerId,

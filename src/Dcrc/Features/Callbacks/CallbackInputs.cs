@@ -50,8 +50,14 @@ public sealed class AssignInput
     [Display(Name = "Field.AssignTo")] public string? UserId { get; set; }
 }
 
+/// <summary>The right details found for a task on the invalid-information list (表4): the mobile, and optionally the name and another phone.</summary>
 public sealed class CorrectNumberInput
 {
-    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.Mobile")] public string? Mobile { get; set; }
+    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.CorrectMobile")] public string? Mobile { get; set; }
+    [StringLength(100, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.CorrectName")] public string? Name { get; set; }
+    /// <summary>Another number to reach the customer on (mobile or landline), kept on the 表4 line.</summary>
+    [StringLength(20, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.OtherPhone")] public string? OtherPhone { get; set; }
     [StringLength(500, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.Note")] public string? Note { get; set; }
+    /// <summary>The task's version as read: a stale one is refused.</summary>
+    public int? Version { get; set; }
 }

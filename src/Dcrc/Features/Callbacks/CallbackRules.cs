@@ -121,7 +121,7 @@ public static class Satisfaction
 {
     public sealed record Limits(int CompletelyFrom, int BasicallyFrom)
     {
-        public static async Task<Limits> ForStoreAsync(SettingsStore s, int storeId) =>
+        public static async Task<Limits> ForStoreAsync(SettingsStore s, int? storeId) =>
             new(await s.GetAsync(CallbackSettings.CompletelySatisfiedFrom, storeId), await s.GetAsync(CallbackSettings.BasicallySatisfiedFrom, storeId));
     }
 

@@ -18,6 +18,7 @@ public class CallbackSmsReplies(DcrcDb db, CallbackDesk desk, TimeProvider clock
     public async Task HandleAsync(SmsMessage message, SmsReply reply, CancellationToken ct)
     {
         if (message.Reason != Reason || message.RelatedId is not { } taskId) return;
+        Kernel.Localization.Cultures.UseDefaultWhenUnset();
         // A provider's webhook has no user: the task is found by the message that names it.
         var task = await db.CallbackTasks.IgnoreQueryFilters().FirstOrDefaultAsync(t => t.Id == taskId && t.SmsMessageId == message.Id, ct);
         if (task is null || task.Status != CallbackStatus.SmsSent || Satisfaction.ScoreOfReply(reply.Text) is not { } score) return;

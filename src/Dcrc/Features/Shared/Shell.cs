@@ -23,6 +23,7 @@ public class Shell(CurrentUser user, DcrcDb db, StoreScope scope, AccessControl 
         new("Nav.Callbacks", "Nav.CallbackQueue", "/Callbacks", "telephone", [Callbacks.CallbackPermissions.Work]),
         new("Nav.Callbacks", "Nav.Grievances", "/Complaints/Grievances", "emoji-frown", [Complaints.Grievances.GrievancePermissions.Handle]),
         new("Nav.Callbacks", "Nav.Questionnaires", "/Callbacks/Questionnaires", "list-check", [Callbacks.CallbackPermissions.Questionnaires]),
+        new("Nav.Callbacks", "Nav.CallbackReports", "/Callbacks/Reports", "bar-chart", [Callbacks.CallbackPermissions.Reports]),
         new("Nav.Admin", "Nav.Stores", "/Admin/Stores", "shop", [AdminPermissions.Stores]),
         new("Nav.Admin", "Nav.Departments", "/Admin/Departments", "diagram", [AdminPermissions.Departments]),
         new("Nav.Admin", "Nav.Users", "/Admin/Users", "people", [AdminPermissions.Users, AdminPermissions.AssignRoles]),

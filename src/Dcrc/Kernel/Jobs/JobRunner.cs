@@ -72,6 +72,7 @@ public class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, IConfigu
 
     private async Task<bool> TryRunAsync(string name, CancellationToken ct)
     {
+        Localization.Cultures.UseDefaultWhenUnset();
         // A scope per run: the job's DbContext is the one whose transaction holds the claim.
         using var scope = scopes.CreateScope();
         // No signed-in user: a job works across every store.

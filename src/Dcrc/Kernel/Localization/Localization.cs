@@ -12,6 +12,15 @@ public static class Cultures
     public const string English = "en";
     public static readonly CultureInfo[] Supported = [new(Chinese), new(English)];
 
+    /// <summary>
+    /// Work outside a request (a job, a provider's webhook without a language) writes its texts in the default
+    /// language, Chinese, rather than in the invariant culture that has no resources. Affects the calling async flow only.
+    /// </summary>
+    public static void UseDefaultWhenUnset()
+    {
+        if (CultureInfo.CurrentUICulture.Equals(CultureInfo.InvariantCulture)) CultureInfo.CurrentUICulture = Supported[0];
+    }
+
     public static RequestLocalizationOptions Options()
     {
         var o = new RequestLocalizationOptions

@@ -77,7 +77,8 @@ public class GrievanceDesk(DcrcDb db, CurrentUser me, StoreCalendars calendars, 
             .Select(g => new
             {
                 G = g,
-                Customer = db.Customers.IgnoreQueryFilters().Where(c => c.Id == g.CustomerId).Select(c => c.Name).FirstOrDefault(),
+                // Same store as the case. (IgnoreQueryFilters here would lift the store filter off the whole query.)
+                Customer = db.Customers.Where(c => c.Id == g.CustomerId).Select(c => c.Name).FirstOrDefault(),
                 Department = db.Departments.Where(d => d.Id == g.DepartmentId).Select(d => d.Name).FirstOrDefault(),
             }).ToListAsync();
         return new(rows.Select(r => new Row(r.G.Id, r.G.CaseNumber, r.G.StoreId, r.G.ReceivedOn, r.G.Category, r.G.CustomerId, r.Customer ?? "", r.G.Content,
