@@ -79,8 +79,16 @@ public abstract partial class PageWalkTests(DcrcApp app)
         var serviceTask = (await Callbacks.CallbackData.TaskAsync(callback, serviced, "serviceSurvey")).GetProperty("id").GetInt64();
         foreach (var outcome in new[] { "noAnswer", "lineBusy", "noAnswer", "refused" })
             (await callback.PostAsJsonAsync($"/api/v1/callbacks/tasks/{serviceTask}/outcome", new { outcome })).EnsureSuccessStatusCode();
+        // A complaint with the department, its limits running.
+        var reception = await app.ApiAs("th.reception");
+        var complaint = (await TestData.PostCreatedAsync(reception, "/api/v1/complaints", new { customerId = buyer, channel = "phone", category = "serviceQuality", description = "保养后异响", request = "免费检修" })).GetProperty("id").GetInt64();
+        (await reception.PostAsJsonAsync($"/api/v1/complaints/{complaint}/steps/judgeValid", new { })).EnsureSuccessStatusCode();
+        var serviceDept = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Departments.Where(d => d.Code == "SERVICE").Select(d => d.Id).SingleAsync());
+        (await reception.PostAsJsonAsync($"/api/v1/complaints/{complaint}/steps/dispatch", new { departmentId = serviceDept, responsibleUserId = await Callbacks.CallbackData.UserIdAsync(app, "th.advisor") })).EnsureSuccessStatusCode();
         return
         [
+            ("th.reception", "/Complaints"), ("th.reception", "/Complaints?all=true&q=TS"), ("th.reception", "/Complaints/New"), ("th.reception", "/Complaints/New?q=欧阳"),
+            ("th.reception", $"/Complaints/New?customerId={buyer}"), ("th.reception", $"/Complaints/{complaint}"), ("th.advisor", $"/Complaints/{complaint}"), ("th.crm", "/Notifications"),
             ("", "/Account/Login"),
             ("th.callback", "/"), ("th.callback", "/Account/ChangePassword"), ("th.callback", "/Errors/403"), ("th.callback", "/Errors/404"), ("th.callback", "/Errors/500"),
             ("sysadmin", "/Admin/Stores"), ("sysadmin", "/Admin/Stores/Edit"), ("sysadmin", $"/Admin/Stores/Edit/{storeId}"),
@@ -166,6 +174,8 @@ public abstract partial class PageWalkTests(DcrcApp app)
         texts.AddRange((await db.Questionnaires.Select(q => new { q.Title, q.Opening, q.Closing, q.CreatedBy }).ToListAsync()).SelectMany(q => new[] { q.Title, q.Opening, q.Closing, q.CreatedBy }).OfType<string>());
         texts.AddRange((await db.Questions.Select(q => new { q.Text, q.Options }).ToListAsync()).SelectMany(q => new[] { q.Text, q.Options }).OfType<string>());
         texts.AddRange(await db.Grievances.Select(g => g.Content).ToListAsync());
+        texts.AddRange((await db.Complaints.Select(c => new { c.Description, c.Request, c.ContactName, c.ReceivedByName, c.ResponsibleName }).ToListAsync())
+            .SelectMany(c => new[] { c.Description, c.Request, c.ContactName, c.ReceivedByName, c.ResponsibleName }).OfType<string>());
         texts.AddRange((await db.CallbackAnswers.Where(a => a.Text != null).Select(a => a.Text!).Distinct().ToListAsync()));
         texts.AddRange((await db.Customers.Select(c => c.Name).ToListAsync()).Where(n => n.Length > 0).Select(n => n[..1]).Distinct()); // surnames in the call script
         texts.AddRange(await db.Transactions.Where(t => t.RepairTeam != null).Select(t => t.RepairTeam!).Distinct().ToListAsync());

@@ -332,17 +332,26 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
     }
 
     /// <summary>Every limit of a case as it stands now (latest round each).</summary>
-    public async Task<Dictionary<ComplaintLimit, LimitState>> LimitsAsync(Complaint c)
+    public async Task<Dictionary<ComplaintLimit, LimitState>> LimitsAsync(Complaint c) => (await LimitsAsync([c]))[c.Id];
+
+    /// <summary>The limits of several cases: one query for their events, one calendar per store.</summary>
+    public async Task<Dictionary<long, Dictionary<ComplaintLimit, LimitState>>> LimitsAsync(IReadOnlyCollection<Complaint> cases)
     {
-        var calendar = await calendars.ForStoreAsync(c.StoreId);
-        var events = await db.ComplaintLimitEvents.AsNoTracking().Where(e => e.ComplaintId == c.Id).ToListAsync();
+        var ids = cases.Select(c => c.Id).ToList();
+        var events = (await db.ComplaintLimitEvents.AsNoTracking().Where(e => ids.Contains(e.ComplaintId)).ToListAsync()).ToLookup(e => e.ComplaintId);
         var now = clock.GetUtcNow().UtcDateTime;
-        var result = new Dictionary<ComplaintLimit, LimitState>();
-        foreach (var g in events.GroupBy(e => e.Limit))
+        var storeCalendars = new Dictionary<int, BusinessCalendar>();
+        var result = new Dictionary<long, Dictionary<ComplaintLimit, LimitState>>();
+        foreach (var c in cases)
         {
-            var round = g.Max(e => e.Round);
-            result[g.Key] = TimeLimit.Evaluate(calendar, await PolicyAsync(settings, calendar, c.StoreId, g.Key),
-                g.Where(e => e.Round == round).Select(e => new LimitEvent(e.Kind, e.At, e.Level)), now);
+            if (!storeCalendars.TryGetValue(c.StoreId, out var calendar)) storeCalendars[c.StoreId] = calendar = await calendars.ForStoreAsync(c.StoreId);
+            var limits = result[c.Id] = [];
+            foreach (var g in events[c.Id].GroupBy(e => e.Limit))
+            {
+                var round = g.Max(e => e.Round);
+                limits[g.Key] = TimeLimit.Evaluate(calendar, await PolicyAsync(settings, calendar, c.StoreId, g.Key),
+                    g.Where(e => e.Round == round).Select(e => new LimitEvent(e.Kind, e.At, e.Level)), now);
+            }
         }
         return result;
     }

@@ -15,12 +15,14 @@ public class Shell(CurrentUser user, DcrcDb db, StoreScope scope, AccessControl 
     public static readonly NavItem[] Navigation =
     [
         new("Nav.Workbench", "Nav.Home", "/", "house", []),
+        new("Nav.Workbench", "Nav.Notifications", "/Notifications", "bell", []),
         new("Nav.Archive", "Nav.Customers", "/Customers", "people", [Customers.CustomerPermissions.Read]),
         new("Nav.Archive", "Nav.Due", "/Customers/Due", "calendar-check", [Customers.CustomerPermissions.Read]),
         new("Nav.Archive", "Nav.Import", "/Customers/Import", "upload", [Customers.CustomerPermissions.Import]),
         new("Nav.Archive", "Nav.Handovers", "/Customers/Filing/Handovers", "inbox", [Customers.Filing.FilingPermissions.Filing]),
         new("Nav.Archive", "Nav.ArchiveChecks", "/Customers/Filing/Checks", "clipboard-check", [Customers.Filing.FilingPermissions.Filing]),
         new("Nav.Callbacks", "Nav.CallbackQueue", "/Callbacks", "telephone", [Callbacks.CallbackPermissions.Work]),
+        new("Nav.Callbacks", "Nav.Complaints", "/Complaints", "exclamation", [Complaints.ComplaintPermissions.Read]),
         new("Nav.Callbacks", "Nav.Grievances", "/Complaints/Grievances", "emoji-frown", [Complaints.Grievances.GrievancePermissions.Handle]),
         new("Nav.Callbacks", "Nav.Questionnaires", "/Callbacks/Questionnaires", "list-check", [Callbacks.CallbackPermissions.Questionnaires]),
         new("Nav.Callbacks", "Nav.CallbackReports", "/Callbacks/Reports", "bar-chart", [Callbacks.CallbackPermissions.Reports]),
@@ -40,10 +42,13 @@ public class Shell(CurrentUser user, DcrcDb db, StoreScope scope, AccessControl 
         return Navigation.Where(n => n.AnyOf.Length == 0 || n.AnyOf.Any(p => perms.Contains(p.Name))).GroupBy(n => n.Group).ToList();
     }
 
-    /// <summary>The number beside an entry: the callbacks that want calling today.</summary>
-    public async Task<int?> BadgeAsync(NavItem item) => item.Url == "/Callbacks"
-        ? (await services.GetRequiredService<Callbacks.CallbackDesk>().CountsAsync()).Today
-        : null;
+    /// <summary>The number beside an entry: the callbacks that want calling today, the unread notices.</summary>
+    public async Task<int?> BadgeAsync(NavItem item) => item.Url switch
+    {
+        "/Callbacks" => (await services.GetRequiredService<Callbacks.CallbackDesk>().CountsAsync()).Today,
+        "/Notifications" => user.Id is { } id ? await services.GetRequiredService<Kernel.Notifications.Notifier>().UnreadAsync(id) : null,
+        _ => null,
+    };
 
     public sealed record StoreOption(int Id, string Name);
 

@@ -12,3 +12,16 @@ document.addEventListener('change', function (e) {
   var all = e.target.closest('[data-check-all]');
   if (all) document.querySelectorAll(all.getAttribute('data-check-all')).forEach(function (c) { c.checked = all.checked; });
 });
+// Countdowns to a due instant (data-due, ISO): hh:mm:ss left, or the late text and red once it has passed.
+(function () {
+  function tick() {
+    document.querySelectorAll('.countdown[data-due]').forEach(function (el) {
+      var left = Math.floor((Date.parse(el.getAttribute('data-due')) - Date.now()) / 1000);
+      if (left <= 0) { el.textContent = el.getAttribute('data-late'); el.classList.add('text-danger', 'fw-bold'); return; }
+      var h = Math.floor(left / 3600), m = Math.floor(left % 3600 / 60), s = left % 60;
+      el.textContent = h + ':' + String(m).padStart(2, '0') + ':' + String(s).padStart(2, '0');
+    });
+  }
+  tick();
+  setInterval(tick, 1000);
+})();

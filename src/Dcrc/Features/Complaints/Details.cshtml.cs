@@ -1,0 +1,84 @@
+using System.Globalization;
+using Dcrc.Data;
+using Dcrc.Features.Customers;
+using Dcrc.Features.Shared;
+using Dcrc.Kernel.Access;
+using Dcrc.Kernel.Audit;
+using Dcrc.Kernel.Deadlines;
+using Dcrc.Kernel.Identifiers;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dcrc.Features.Complaints;
+
+/// <summary>
+/// One case as the record and handling forms of 001 (客户投诉记录单, 客户投诉处理单), its countdowns, its timeline and
+/// the steps open to the user — each a small form asking only for what that step records.
+/// </summary>
+[RequirePermission("complaints.read")]
+public class DetailsModel(ComplaintDesk desk, DcrcDb db, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public Complaint Case { get; private set; } = null!;
+    public Customer Customer { get; private set; } = null!;
+    public Vehicle? Vehicle { get; private set; }
+    public Dictionary<ComplaintLimit, LimitState> Limits { get; private set; } = [];
+    public List<ComplaintEvent> Events { get; private set; } = [];
+    public List<ComplaintAction> Actions { get; private set; } = [];
+    public List<(int Id, string Name)> Departments { get; private set; } = [];
+    public List<(string Id, string Name, string? Department)> People { get; private set; } = [];
+    public string? DepartmentName { get; private set; }
+    [BindProperty] public StepInput Step { get; set; } = new();
+    /// <summary>The step whose form was refused, to show its errors beside it.</summary>
+    public ComplaintAction? Refused { get; private set; }
+
+    public string MaskedMobile => Phone.Mask(Case.ContactPhone ?? Customer.Mobile);
+
+    public async Task<IActionResult> OnGetAsync(long id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        await audit.WriteReadAsync(ComplaintAuditActions.Read, Case.Number, "Complaint", id.ToString(CultureInfo.InvariantCulture), Case.StoreId);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostStepAsync(long id, ComplaintAction action)
+    {
+        if (ModelState.IsValid)
+        {
+            var r = await desk.StepAsync(id, action, Step);
+            if (r.Case is null) return NotFound();
+            if (r.Forbidden) return Forbid();
+            if (r.Ok)
+            {
+                TempData["Flash"] = l["Complaints.StepDone", l["ComplaintAction." + action].Value, l["ComplaintState." + r.Case.State].Value].Value;
+                return LocalRedirect($"/Complaints/{id}");
+            }
+            if (r.Conflict) ModelState.AddModelError("", l["Validation.Concurrency"]);
+            FormErrors.Add(ModelState, "Step", r.Errors);
+        }
+        Refused = action;
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(long id)
+    {
+        var c = await desk.FindAsync(id);
+        if (c is null) return false;
+        Case = c;
+        Customer = await db.Customers.IgnoreQueryFilters().AsNoTracking().SingleAsync(x => x.Id == c.CustomerId && x.StoreId == c.StoreId);
+        Vehicle = c.VehicleId is { } v ? await db.Vehicles.AsNoTracking().FirstOrDefaultAsync(x => x.Id == v) : null;
+        Limits = await desk.LimitsAsync(c);
+        Events = await db.ComplaintEvents.AsNoTracking().Where(e => e.ComplaintId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync();
+        Actions = ComplaintWorkflow.Available(c.State, c.Paused, await desk.ActorsAsync(c)).ToList();
+        var departments = await db.Departments.Where(d => d.IsActive).OrderBy(d => d.Code).Select(d => new { d.Id, d.Name }).ToListAsync();
+        Departments = departments.Select(d => (d.Id, d.Name)).ToList();
+        DepartmentName = departments.FirstOrDefault(d => d.Id == c.DepartmentId)?.Name;
+        if (Actions.Contains(ComplaintAction.Dispatch))
+            People = (await db.Users.Where(u => u.IsActive && u.Stores.Any(s => s.StoreId == c.StoreId)).OrderBy(u => u.DepartmentId).ThenBy(u => u.DisplayName)
+                .Select(u => new { u.Id, u.DisplayName, Department = u.Department == null ? null : u.Department.Name }).ToListAsync())
+                .Select(u => (u.Id, u.DisplayName, u.Department)).ToList();
+        Step.Version ??= c.Version;
+        return true;
+    }
+}
