@@ -31,6 +31,7 @@ public static class KernelSetup
         services.AddScoped<DemoDealership>();
         services.AddScoped<DemoCustomers>();
         services.AddScoped<DemoCallbacks>();
+        services.AddScoped<DemoComplaints>();
         services.AddScoped<Notifications.Notifier>();
 
         services.AddSingleton<MissingResources>();
