@@ -155,6 +155,17 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
         return new(c, []);
     }
 
+    /// <summary>The visible cases, open ones only unless <paramref name="all"/>, found by case number (TS…) or contact name.</summary>
+    public async Task<IQueryable<Complaint>> SearchAsync(bool all, string? q)
+    {
+        var cases = await VisibleAsync();
+        if (!all) cases = cases.Where(c => c.State != ComplaintState.Explained && c.State != ComplaintState.Closed && c.State != ComplaintState.FollowedUp);
+        if (q is not { Length: > 0 }) return cases;
+        var text = q.Trim();
+        return text.StartsWith("TS", StringComparison.OrdinalIgnoreCase) && long.TryParse(text[2..], out var n) ? cases.Where(c => c.Id == n)
+            : cases.Where(c => c.ContactName != null && c.ContactName.Contains(text));
+    }
+
     public async Task<Complaint?> FindAsync(long id) => await (await VisibleAsync()).FirstOrDefaultAsync(c => c.Id == id);
 
     /// <summary>One step of the work, refused unless the case is in the state it starts from and the user is one who does it.</summary>
@@ -178,6 +189,8 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
         var from = c.State;
         var threshold = await settings.GetAsync(ComplaintSettings.GmApprovalAmount, c.StoreId);
         Apply(c, action, input);
+        if (action == ComplaintAction.Dispatch)
+            c.ResponsibleName = await db.Users.Where(u => u.Id == input.ResponsibleUserId).Select(u => u.DisplayName).FirstOrDefaultAsync();
         c.State = ComplaintWorkflow.Next(from, action, c.CompensationAmount, threshold);
         c.UpdatedAt = now;
         var round = await db.ComplaintLimitEvents.Where(e => e.ComplaintId == id).Select(e => (int?)e.Round).MaxAsync() ?? 0;
@@ -271,7 +284,6 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
             case ComplaintAction.Dispatch:
                 c.DepartmentId = input.DepartmentId;
                 c.ResponsibleUserId = input.ResponsibleUserId;
-                c.ResponsibleName = db.Users.Where(u => u.Id == input.ResponsibleUserId).Select(u => u.DisplayName).FirstOrDefault();
                 break;
             case ComplaintAction.Propose:
                 c.Solution = Blank(input.Solution);

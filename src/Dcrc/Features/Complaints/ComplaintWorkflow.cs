@@ -103,7 +103,7 @@ public static class ComplaintWorkflow
     public static bool IsOpen(ComplaintState s) => s is not (ComplaintState.Explained or ComplaintState.Closed or ComplaintState.FollowedUp);
 }
 
-/// <summary>The time limits of a case (seconds of business time; settings in <see cref="ComplaintSettings"/>).</summary>
+/// <summary>The time limits of a case, in business time (settings in <see cref="ComplaintSettings"/>).</summary>
 public enum ComplaintLimit
 {
     /// <summary>From receipt to dispatch: 30 minutes.</summary>

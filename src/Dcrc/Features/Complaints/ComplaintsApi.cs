@@ -39,14 +39,7 @@ public static class ComplaintsApi
     public static async Task<Ok<Paged<ComplaintDto>>> List(ComplaintDesk desk, bool? open = null, string? q = null, int page = 1, int pageSize = 50)
     {
         (page, pageSize) = (Math.Max(1, page), Math.Clamp(pageSize, 1, 200));
-        var cases = await desk.VisibleAsync();
-        if (open == true) cases = cases.Where(c => c.State != ComplaintState.Explained && c.State != ComplaintState.Closed && c.State != ComplaintState.FollowedUp);
-        if (q is { Length: > 0 })
-        {
-            var text = q.Trim();
-            long? id = text.StartsWith("TS", StringComparison.OrdinalIgnoreCase) && long.TryParse(text[2..], out var n) ? n : null;
-            cases = id is { } x ? cases.Where(c => c.Id == x) : cases.Where(c => c.ContactName != null && c.ContactName.Contains(text));
-        }
+        var cases = await desk.SearchAsync(all: open != true, q);
         var total = await cases.CountAsync();
         var rows = await cases.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
         return TypedResults.Ok(new Paged<ComplaintDto>(rows.Select(ToDto).ToList(), page, pageSize, total));

@@ -22,14 +22,7 @@ public class IndexModel(ComplaintDesk desk, CurrentUser me) : PageModel
     {
         PageNumber = Math.Max(1, PageNumber);
         MayTakeIn = await me.CanAsync(ComplaintPermissions.Handle);
-        var cases = await desk.VisibleAsync();
-        if (!All) cases = cases.Where(c => c.State != ComplaintState.Explained && c.State != ComplaintState.Closed && c.State != ComplaintState.FollowedUp);
-        if (Q is { Length: > 0 } q)
-        {
-            var text = q.Trim();
-            cases = text.StartsWith("TS", StringComparison.OrdinalIgnoreCase) && long.TryParse(text[2..], out var n) ? cases.Where(c => c.Id == n)
-                : cases.Where(c => c.ContactName != null && c.ContactName.Contains(text));
-        }
+        var cases = await desk.SearchAsync(All, Q);
         var total = await cases.CountAsync();
         var page = await cases.OrderByDescending(c => c.Emergency).ThenByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync();
