@@ -44,6 +44,7 @@ public static class FeatureMap
         services.AddScoped<Kernel.Sms.ISmsReplyHandler, Callbacks.CallbackSmsReplies>();
         services.AddScoped<Complaints.Grievances.GrievanceDesk>();
         services.AddScoped<Complaints.ComplaintDesk>();
+        services.AddScoped<Complaints.ComplaintStatistics>();
         services.AddScoped<Kernel.Jobs.IScheduledJob, Complaints.ComplaintLimitsJob>();
         services.AddScoped<Kernel.Jobs.IScheduledJob, Callbacks.CallbackJob>();
         services.AddSingleton<Customers.Records.DocumentStore>();

@@ -87,6 +87,7 @@ public abstract partial class PageWalkTests(DcrcApp app)
         (await reception.PostAsJsonAsync($"/api/v1/complaints/{complaint}/steps/dispatch", new { departmentId = serviceDept, responsibleUserId = await Callbacks.CallbackData.UserIdAsync(app, "th.advisor") })).EnsureSuccessStatusCode();
         return
         [
+            ("th.reception", "/Complaints/Statistics"), ("th.crm", "/Complaints/Statistics?period=Week"), ("th.gm", "/Complaints/Statistics?period=Year"),
             ("th.reception", "/Complaints"), ("th.reception", "/Complaints?all=true&q=TS"), ("th.reception", "/Complaints/New"), ("th.reception", "/Complaints/New?q=欧阳"),
             ("th.reception", $"/Complaints/New?customerId={buyer}"), ("th.reception", $"/Complaints/{complaint}"), ("th.advisor", $"/Complaints/{complaint}"), ("th.crm", "/Notifications"),
             ("", "/Account/Login"),

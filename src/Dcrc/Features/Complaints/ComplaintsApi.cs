@@ -27,6 +27,8 @@ public static class ComplaintsApi
     {
         api.MapGet("/complaints", List).RequireAuthorization(ComplaintPermissions.Read.Policy)
             .WithSummary("Cases, newest first: open=true for open ones; q = case number or customer name; state, category, from/to (received, store dates)");
+        api.MapGet("/complaints/statistics", Statistics).RequireAuthorization(ComplaintPermissions.Read.Policy)
+            .WithSummary("Statistics of the week, month, quarter or year containing date (default today): totals, by category, department, person responsible and handling, and the cases");
         api.MapPost("/complaints", Create).RequireAuthorization(ComplaintPermissions.Handle.Policy)
             .WithSummary("Take in a complaint: customerId (from the archive), channel, category, severity, emergency, description, request; 400 per field");
         api.MapGet("/complaints/{id:long}", Get).RequireAuthorization(ComplaintPermissions.Read.Policy)
@@ -43,6 +45,16 @@ public static class ComplaintsApi
         var total = await cases.CountAsync();
         var rows = await cases.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
         return TypedResults.Ok(new Paged<ComplaintDto>(rows.Select(ToDto).ToList(), page, pageSize, total));
+    }
+
+    public static async Task<Results<Ok<ComplaintStatistics.Report>, ValidationProblem>> Statistics(ComplaintStatistics statistics, ApiValidator validator,
+        IStringLocalizer<SharedResource> l, Kernel.Access.StoreScope scope, DcrcDb db, TimeProvider clock, string? period = null, DateOnly? date = null)
+    {
+        var p = StatisticsPeriod.Month;
+        if (period is { Length: > 0 } && (!Enum.TryParse(period, ignoreCase: true, out p) || !Enum.IsDefined(p) || int.TryParse(period, out _)))
+            return validator.Problem("period", l["Validation.InvalidValue", l["Complaints.Stats.Period"]]);
+        var zone = Kernel.Time.StoreTime.Zone(scope.CurrentStoreId is { } id ? await db.Stores.Where(s => s.Id == id).Select(s => s.TimeZone).FirstOrDefaultAsync() : null);
+        return TypedResults.Ok(await statistics.ReportAsync(p, date ?? Kernel.Time.StoreTime.DateOf(clock.GetUtcNow().UtcDateTime, zone), zone));
     }
 
     public static async Task<IResult> Create(ComplaintInput input, ComplaintDesk desk, ApiValidator validator)
