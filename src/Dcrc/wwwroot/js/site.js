@@ -25,3 +25,7 @@ document.addEventListener('change', function (e) {
   tick();
   setInterval(tick, 1000);
 })();
+// A print button (data-print) prints the page with the print stylesheet.
+document.addEventListener('click', function (e) {
+  if (e.target.closest('[data-print]')) window.print();
+});

@@ -16,7 +16,7 @@ namespace Dcrc.Features.Complaints.Grievances;
 
 /// <summary>One grievance case laid out as 表5 抱怨客户联系处理表: vehicle, user, the complaint, handling, result, follow-up.</summary>
 [RequirePermission("complaints.grievances")]
-public class DetailsModel(GrievanceDesk desk, DcrcDb db, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+public class DetailsModel(GrievanceDesk desk, DcrcDb db, AuditLog audit, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Grievance Case { get; private set; } = null!;
     public Customer Customer { get; private set; } = null!;
@@ -24,6 +24,8 @@ public class DetailsModel(GrievanceDesk desk, DcrcDb db, AuditLog audit, IString
     public CustomerTransaction? Event { get; private set; }
     public CallbackTask? Task { get; private set; }
     public List<(int Id, string Name)> Departments { get; private set; } = [];
+    /// <summary>DCRC may take the grievance in as a complaint case.</summary>
+    public bool MayTakeIn { get; private set; }
     [BindProperty] public GrievanceInput Input { get; set; } = new();
 
     public string MaskedMobile => Phone.Mask(Customer.Mobile);
@@ -66,6 +68,7 @@ public class DetailsModel(GrievanceDesk desk, DcrcDb db, AuditLog audit, IString
         Vehicle = g.VehicleId is { } v ? await db.Vehicles.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Id == v) : null;
         Task = g.CallbackTaskId is { } t ? await db.CallbackTasks.AsNoTracking().FirstOrDefaultAsync(x => x.Id == t) : null;
         Event = Task?.TransactionId is { } tx ? await db.Transactions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == tx) : null;
+        MayTakeIn = await me.CanAsync(ComplaintPermissions.Handle);
         Departments = (await db.Departments.Where(d => d.IsActive).OrderBy(d => d.Code).Select(d => new { d.Id, d.Name }).ToListAsync()).Select(d => (d.Id, d.Name)).ToList();
         return true;
     }
