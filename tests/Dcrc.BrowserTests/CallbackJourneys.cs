@@ -77,6 +77,16 @@ public class CallbackJourneys(BrowserApp app) : Journey(app)
         var (service, _, mobile) = await EventAsync("repairOrder", 4, 4);
 
         await App.LoginAsync(page, "th.callback");
+        // 表7 before: the consultant's line for the last 30 days.
+        var consultant = await WithDbAsync(db => db.Users.Where(u => u.UserName == "th.sales").Select(u => u.DisplayName).SingleAsync());
+        var today = DateOnly.FromDateTime(Dcrc.Kernel.Time.StoreTime.ToLocal(DateTime.UtcNow, Dcrc.Kernel.Time.StoreTime.GroupZone));
+        var table7 = $"/Callbacks/Reports/Satisfaction?table=consultant&from={today.AddDays(-30):yyyy-MM-dd}&to={today:yyyy-MM-dd}";
+        async Task<int> ReachedAsync()
+        {
+            await page.GotoAsync(table7);
+            return int.Parse(await page.Locator($"#satisfaction-table tr[data-name='{consultant}'] td").Nth(2).InnerTextAsync());
+        }
+        var reachedBefore = await ReachedAsync();
         await page.ClickAsync(".sidebar >> text=回访工作台");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("回访工作台");
         await Assertions.Expect(page.Locator(".sidebar .nav-count")).ToBeVisibleAsync();
@@ -98,6 +108,8 @@ public class CallbackJourneys(BrowserApp app) : Journey(app)
         await page.GotoAsync($"/Callbacks/{survey}");
         await Assertions.Expect(page.Locator("#task-status")).ToHaveTextAsync("回访成功");
         await Assertions.Expect(page.Locator("#result")).ToContainTextAsync("评分 8（完全满意）");
+        (await ReachedAsync()).ShouldBe(reachedBefore + 1); // 表7 counts it
+        await SnapAsync(page, "callbacks-table7");
 
         // Four failed calls on the service survey: the SMS survey goes out.
         foreach (var outcome in new[] { "noanswer", "switchedoff", "linebusy", "noanswer" })
@@ -110,6 +122,8 @@ public class CallbackJourneys(BrowserApp app) : Journey(app)
         var sms = await WithDbAsync(db => db.SmsMessages.SingleAsync(m => m.RelatedId == service && m.Reason == CallbackSmsReplies.Reason));
         sms.Mobile.ShouldBe(mobile);
         sms.Body.ShouldContain("请回复按照1-10分打分");
+        await page.GotoAsync("/Callbacks/Reports/Sms");
+        await Assertions.Expect(page.Locator($"#sms-table tr[data-message='{sms.Id}']")).ToBeVisibleAsync(); // in the SMS log (表13)
 
         // The outbox sends it (the job the scheduler runs every minute); the customer answers "9".
         using (var scope = App.Services.CreateScope())
