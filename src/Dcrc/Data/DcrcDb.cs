@@ -39,6 +39,11 @@ public class DcrcDb(DbContextOptions<DcrcDb> options, StoreScope scope) : Identi
     public DbSet<Features.Callbacks.CallbackAttempt> CallbackAttempts => Set<Features.Callbacks.CallbackAttempt>();
     public DbSet<Features.Callbacks.CallbackAnswer> CallbackAnswers => Set<Features.Callbacks.CallbackAnswer>();
     public DbSet<Features.Complaints.Grievances.Grievance> Grievances => Set<Features.Complaints.Grievances.Grievance>();
+    public DbSet<Features.Calls.CallLog> CallLogs => Set<Features.Calls.CallLog>();
+    public DbSet<Features.Calls.AgentLine> AgentLines => Set<Features.Calls.AgentLine>();
+    public DbSet<Features.Knowledge.Script> Scripts => Set<Features.Knowledge.Script>();
+    public DbSet<Features.Knowledge.ScriptPhrase> ScriptPhrases => Set<Features.Knowledge.ScriptPhrase>();
+    public DbSet<Features.Knowledge.FaqEntry> FaqEntries => Set<Features.Knowledge.FaqEntry>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

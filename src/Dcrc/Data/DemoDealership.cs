@@ -9,7 +9,8 @@ namespace Dcrc.Data;
 /// own roles), all with one demo password. Seeded on the embedded SQLite default when the database is
 /// empty; on PostgreSQL only with <c>Dcrc:Demo:Seed=true</c>. Later features add their demo records here.
 /// </summary>
-public class DemoDealership(DcrcDb db, IPasswordHasher<AppUser> hasher, TimeProvider clock, IConfiguration config, DemoCustomers demoCustomers, DemoCallbacks demoCallbacks, ILogger<DemoDealership> log)
+public class DemoDealership(DcrcDb db, IPasswordHasher<AppUser> hasher, TimeProvider clock, IConfiguration config, DemoCustomers demoCustomers, DemoCallbacks demoCallbacks,
+    DemoCalls demoCalls, ILogger<DemoDealership> log)
 {
     public const string DefaultPassword = "Dcrc#2026";
 
@@ -103,6 +104,9 @@ public class DemoDealership(DcrcDb db, IPasswordHasher<AppUser> hasher, TimeProv
             await demoCustomers.SeedAsync(store, perStore, Features.Customers.ArchiveSettings.NumberRule.Default, ownerIds, owners.ToDictionary(o => o.Id, o => o.DepartmentId), faker);
             var specialist = owners.Single(o => o.UserName == prefix + "callback");
             await demoCallbacks.SeedAsync(store, faker, specialist.Id, db.Users.Where(u => u.Id == specialist.Id).Select(u => u.DisplayName).Single());
+            var reception = owners.Single(o => o.UserName == prefix + "reception");
+            string NameOf(string id) => db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).Single();
+            await demoCalls.SeedAsync(store, faker, (reception.Id, NameOf(reception.Id)), (specialist.Id, NameOf(specialist.Id)));
         }
         log.LogInformation("Demo dealership seeded: {Stores} stores, {Users} users, {Customers} customers per store", stores.Count, Users().Count, perStore);
     }

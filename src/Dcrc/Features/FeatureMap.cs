@@ -2,12 +2,14 @@ using Dcrc.Features.Account;
 using Dcrc.Features.Admin;
 using Dcrc.Features.Admin.Calendar;
 using Dcrc.Features.Callbacks;
+using Dcrc.Features.Calls;
 using Dcrc.Features.Callbacks.Questionnaires;
 using Dcrc.Features.Audit;
 using Dcrc.Features.Customers;
 using Dcrc.Features.Customers.Cadence;
 using Dcrc.Features.Customers.Filing;
 using Dcrc.Features.Customers.Records;
+using Dcrc.Features.Knowledge;
 using Dcrc.Kernel.Sms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -42,6 +44,14 @@ public static class FeatureMap
         services.AddScoped<Vehicles.VehicleTimeline>();
         services.AddScoped<Customers.Filing.DocumentHandovers>();
         services.AddScoped<Customers.Filing.ArchiveAudit>();
+        services.AddScoped<Knowledge.KnowledgeBase>();
+        services.AddOptions<Calls.TelephonyOptions>().BindConfiguration(Calls.TelephonyOptions.Section);
+        services.AddScoped<Calls.CallDesk>();
+        services.AddScoped<Calls.CallerCards>();
+        services.AddScoped<Calls.ICallerCaseSource, Calls.OpenGrievances>();
+        services.AddSingleton<Calls.CallSignals>();
+        services.AddSingleton<Calls.CallSignalListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<Calls.CallSignalListener>());
         return services;
     }
 
@@ -62,6 +72,9 @@ public static class FeatureMap
         api.MapFilingApi();
         api.MapSmsApi();
         api.MapCallbacksApi();
+        api.MapKnowledgeApi();
+        api.MapCallsApi();
+        app.MapCallEvents();
         return app;
     }
 }

@@ -31,6 +31,7 @@ public static class KernelSetup
         services.AddScoped<DemoDealership>();
         services.AddScoped<DemoCustomers>();
         services.AddScoped<DemoCallbacks>();
+        services.AddScoped<DemoCalls>();
 
         services.AddSingleton<MissingResources>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -63,6 +63,16 @@ public abstract partial class PageWalkTests(DcrcApp app)
             new { outcome = "success", answers = await Callbacks.CallbackData.AnswersAsync(callback, "sales", 3) })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         var grievance = scored.GetProperty("grievanceId").GetInt64();
         (await callback.PostAsJsonAsync($"/api/v1/callbacks/tasks/{confirmation}/outcome", new { outcome = "busy", rescheduleTo = app.Clock.GetUtcNow().AddHours(2) })).EnsureSuccessStatusCode();
+        // The call desk: a logged call of a known customer, a new caller owed a call-back, a call reported by the telephony system.
+        var reception = await app.ApiAs("th.reception");
+        var callerMobile = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Customers.Where(c => c.Id == buyer).Select(c => c.Mobile!).SingleAsync());
+        await TestData.PostCreatedAsync(reception, "/api/v1/calls", new { number = callerMobile, purpose = "complaint", callerName = "欧阳先生", content = "保养等待时间太长", handling = "已致歉" });
+        var owed = await TestData.PostCreatedAsync(reception, "/api/v1/calls", new { number = "13912345678", purpose = "inquiry", content = "问延保价格", callbackOwed = true });
+        var owedTask = owed.GetProperty("callbackTaskId").GetInt64();
+        var line = Calls.CallData.NewLine();
+        await Calls.CallData.LineAsync(app, line);
+        var rang = await (await Calls.CallData.PushAsync(app, "/api/v1/calls/incoming", new { number = callerMobile, line })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var rangId = rang.GetProperty("callId").GetInt64();
         return
         [
             ("", "/Account/Login"),
@@ -81,6 +91,13 @@ public abstract partial class PageWalkTests(DcrcApp app)
             ("th.callback", $"/Callbacks/{survey}"), ("th.callback", $"/Callbacks/{confirmation}"), ("th.callback", $"/Callbacks/{unhappyTask}"),
             ("th.crm", "/Complaints/Grievances"), ("th.crm", "/Complaints/Grievances?status="), ("th.crm", $"/Complaints/Grievances/{grievance}"),
             ("th.callback", "/Customers/Filing/Checks"), ("th.callback", $"/Customers/Filing/Checks?week={week:yyyy-MM-dd}"), ("th.gm", "/Customers/Filing/Checks"),
+            ("th.reception", "/Calls"), ("th.crm", $"/Calls?from={today.AddDays(-7):yyyy-MM-dd}&to={today:yyyy-MM-dd}"), ("th.crm", "/Calls/Lines"),
+            ("th.reception", $"/Calls?handler=Card&Input.Number={callerMobile}"), ("th.reception", "/Calls?handler=Card&Input.Number=13900000001"),
+            ("th.reception", $"/Calls?handler=Card&callId={rangId}"), ("th.reception", "/Calls?handler=Card&Input.Number=13"),
+            ("th.reception", "/Calls?handler=Script&Input.Purpose=Complaint"), ("th.reception", "/Calls?handler=Faq&q=保养"), ("th.reception", "/Calls?handler=Faq&q=zzzz"),
+            ("th.reception", $"/Callbacks/{owedTask}"), ("th.reception", "/Callbacks?view=Upcoming"), ("th.reception", $"/Customers/Create?callId={rangId}"),
+            ("th.crm", "/Knowledge"), ("th.crm", "/Knowledge?topic=forbidden"), ("th.crm", "/Knowledge?topic=callback.missedCall&faq=1"), ("th.reception", "/Knowledge?topic=call.complaint"),
+            ("th.reception", "/Knowledge?q=挂机"),
         ];
     }
 
@@ -149,6 +166,16 @@ public abstract partial class PageWalkTests(DcrcApp app)
         texts.AddRange((await db.CallbackAnswers.Where(a => a.Text != null).Select(a => a.Text!).Distinct().ToListAsync()));
         texts.AddRange((await db.Customers.Select(c => c.Name).ToListAsync()).Where(n => n.Length > 0).Select(n => n[..1]).Distinct()); // surnames in the call script
         texts.AddRange(await db.Transactions.Where(t => t.RepairTeam != null).Select(t => t.RepairTeam!).Distinct().ToListAsync());
+        texts.AddRange((await db.CallLogs.Select(c => new { c.CallerName, c.Content, c.Handling, c.HandledByName, c.Line }).ToListAsync())
+            .SelectMany(c => new[] { c.CallerName, c.Content, c.Handling, c.HandledByName, c.Line }).OfType<string>().Distinct());
+        // Scripts and FAQ answers as stored, and the pieces around their placeholders ({store}, {me}, {customer}) once filled in.
+        var knowledge = (await db.ScriptPhrases.Select(p => new { p.Situation, p.Say, p.NeverSay, p.NeverDo }).ToListAsync())
+            .SelectMany(p => new[] { p.Situation, p.Say, p.NeverSay, p.NeverDo }).OfType<string>()
+            .Concat((await db.FaqEntries.Select(f => new { f.Question, f.Answer, f.Tags }).ToListAsync()).SelectMany(f => new[] { f.Question, f.Answer, f.Tags }).OfType<string>())
+            .Distinct().ToList();
+        texts.AddRange(knowledge);
+        texts.AddRange(knowledge.SelectMany(k => Placeholders().Split(k)));
+        texts.AddRange((await db.FaqEntries.Select(f => f.Tags).ToListAsync()).SelectMany(t => Dcrc.Features.Customers.Tags.Split(t)));
         return texts.Where(t => t.Length > 0).OrderByDescending(t => t.Length).ToList();
     });
 
@@ -166,6 +193,9 @@ public abstract partial class PageWalkTests(DcrcApp app)
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();
+
+    [GeneratedRegex(@"\{(?:store|me|customer)\}")]
+    private static partial Regex Placeholders();
 
     [GeneratedRegex(@"[\u3400-\u9fff]+")]
     private static partial Regex Cjk();
