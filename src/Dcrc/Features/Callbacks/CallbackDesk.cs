@@ -204,8 +204,9 @@ public class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerA
         }
         if (input.Grievance && string.IsNullOrWhiteSpace(input.GrievanceText)) errors["grievanceText"] = [l["Validation.Required", l["Field.GrievanceText"]]];
 
-        // A call-back to a caller without an archive has no customer (CustomerId 0): no survey, no confirmation, no SMS.
+        // A call-back to a caller without an archive has no customer (CustomerId 0): no survey, no confirmation, no SMS, no grievance case.
         var customer = await db.Customers.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.Id == task.CustomerId);
+        if (customer is null && input.Grievance) errors["grievance"] = [l["Callbacks.GrievanceNeedsArchive"]];
         Questionnaire? questionnaire = null;
         var answers = new List<CallbackAnswer>();
         if (cls == OutcomeClass.Success && CallbackSchedule.IsSurvey(task.Kind))
