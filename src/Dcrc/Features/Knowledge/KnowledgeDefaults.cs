@@ -133,7 +133,6 @@ public static class KnowledgeDefaults
     [
         OutgoingGreeting(),
         P(PhraseStage.Opening, null, Openings.GetValueOrDefault(kind)),
-        .. kind == CallbackKind.PromisedCallback ? new[] { P(PhraseStage.Situation, "对于客户建议", "感谢您的建议,您提出的宝贵建议,我们将及时反馈给公司相关负责人员,再次感谢您对我们工作的关心和支持。", neverDo: "不可以没有感谢或赞扬") } : [],
         CallbackClosing(CallbackSchedule.IsSurvey(kind) ? SurveyClosing : CareClosing),
     ];
 
