@@ -20,6 +20,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public const string Password = Dcrc.Data.DemoDealership.DefaultPassword;
     public const string WebhookSecret = "browser-journeys-webhook-secret-0123";
+    public const string TelephonySecret = "browser-journeys-telephony-secret-0123";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -31,6 +32,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Dcrc:Security:LoginAttemptsPerMinute", "100000");
         builder.UseSetting("Dcrc:Jobs:Enabled", "false"); // journeys draw the week's sample themselves
         builder.UseSetting("Dcrc:Sms:WebhookSecret", WebhookSecret); // journeys play the SMS provider
+        builder.UseSetting("Dcrc:Telephony:WebhookSecret", TelephonySecret); // and the telephony system
     }
 
     public async Task InitializeAsync()

@@ -64,6 +64,7 @@ public static class DatabaseSetup
             await BaseData.EnsureAsync(scope.ServiceProvider);
             await Features.Customers.CustomerBackfill.RunAsync(db, log);
             await Features.Callbacks.Questionnaires.QuestionnaireDefaults.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            await Features.Knowledge.KnowledgeDefaults.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             var config = scope.ServiceProvider.GetRequiredService<IConfiguration>();
             if (DemoDealership.ShouldSeed(config, db.IsSqlite) && !await db.Stores.AnyAsync())
                 await scope.ServiceProvider.GetRequiredService<DemoDealership>().SeedAsync();

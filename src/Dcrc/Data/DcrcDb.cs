@@ -44,6 +44,11 @@ public class DcrcDb(DbContextOptions<DcrcDb> options, StoreScope scope) : Identi
     public DbSet<Features.Complaints.ComplaintEvent> ComplaintEvents => Set<Features.Complaints.ComplaintEvent>();
     public DbSet<Features.Complaints.ComplaintLimitEvent> ComplaintLimitEvents => Set<Features.Complaints.ComplaintLimitEvent>();
     public DbSet<Kernel.Notifications.Notification> Notifications => Set<Kernel.Notifications.Notification>();
+    public DbSet<Features.Calls.CallLog> CallLogs => Set<Features.Calls.CallLog>();
+    public DbSet<Features.Calls.AgentLine> AgentLines => Set<Features.Calls.AgentLine>();
+    public DbSet<Features.Knowledge.Script> Scripts => Set<Features.Knowledge.Script>();
+    public DbSet<Features.Knowledge.ScriptPhrase> ScriptPhrases => Set<Features.Knowledge.ScriptPhrase>();
+    public DbSet<Features.Knowledge.FaqEntry> FaqEntries => Set<Features.Knowledge.FaqEntry>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

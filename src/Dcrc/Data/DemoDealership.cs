@@ -9,7 +9,8 @@ namespace Dcrc.Data;
 /// own roles), all with one demo password. Seeded on the embedded SQLite default when the database is
 /// empty; on PostgreSQL only with <c>Dcrc:Demo:Seed=true</c>. Later features add their demo records here.
 /// </summary>
-public class DemoDealership(DcrcDb db, IPasswordHasher<AppUser> hasher, TimeProvider clock, IConfiguration config, DemoCustomers demoCustomers, DemoCallbacks demoCallbacks, DemoComplaints demoComplaints, ILogger<DemoDealership> log)
+public class DemoDealership(DcrcDb db, IPasswordHasher<AppUser> hasher, TimeProvider clock, IConfiguration config, DemoCustomers demoCustomers, DemoCallbacks demoCallbacks,
+    DemoComplaints demoComplaints, DemoCalls demoCalls, ILogger<DemoDealership> log)
 {
     public const string DefaultPassword = "Dcrc#2026";
 
@@ -106,6 +107,9 @@ public class DemoDealership(DcrcDb db, IPasswordHasher<AppUser> hasher, TimeProv
             var names = db.Users.Where(u => u.UserName!.StartsWith(prefix)).ToDictionary(u => u.UserName!, u => (u.Id, u.DisplayName, u.DepartmentId));
             await demoComplaints.SeedAsync(store, faker, names[prefix + "reception"].Id, names[prefix + "reception"].DisplayName,
                 new[] { "advisor", "sales", "servicemgr", "salesmgr" }.Select(r => names[prefix + r]).ToList());
+            var reception = owners.Single(o => o.UserName == prefix + "reception");
+            string NameOf(string id) => db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).Single();
+            await demoCalls.SeedAsync(store, faker, (reception.Id, NameOf(reception.Id)), (specialist.Id, NameOf(specialist.Id)));
         }
         log.LogInformation("Demo dealership seeded: {Stores} stores, {Users} users, {Customers} customers per store", stores.Count, Users().Count, perStore);
     }

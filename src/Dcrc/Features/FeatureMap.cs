@@ -3,6 +3,7 @@ using Dcrc.Features.Admin;
 using Dcrc.Features.Admin.Calendar;
 using Dcrc.Features.Callbacks;
 using Dcrc.Features.Callbacks.Reports;
+using Dcrc.Features.Calls;
 using Dcrc.Features.Callbacks.Questionnaires;
 using Dcrc.Features.Audit;
 using Dcrc.Features.Complaints;
@@ -10,6 +11,7 @@ using Dcrc.Features.Customers;
 using Dcrc.Features.Customers.Cadence;
 using Dcrc.Features.Customers.Filing;
 using Dcrc.Features.Customers.Records;
+using Dcrc.Features.Knowledge;
 using Dcrc.Kernel.Sms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -51,6 +53,15 @@ public static class FeatureMap
         services.AddScoped<Vehicles.VehicleTimeline>();
         services.AddScoped<Customers.Filing.DocumentHandovers>();
         services.AddScoped<Customers.Filing.ArchiveAudit>();
+        services.AddScoped<Knowledge.KnowledgeBase>();
+        services.AddOptions<Calls.TelephonyOptions>().BindConfiguration(Calls.TelephonyOptions.Section);
+        services.AddScoped<Calls.CallDesk>();
+        services.AddScoped<Calls.CallerCards>();
+        services.AddScoped<Calls.ICallerCaseSource, Calls.OpenGrievances>();
+        services.AddScoped<Calls.ICallerCaseSource, Complaints.OpenComplaints>();
+        services.AddSingleton<Calls.CallSignals>();
+        services.AddSingleton<Calls.CallSignalListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<Calls.CallSignalListener>());
         return services;
     }
 
@@ -73,6 +84,9 @@ public static class FeatureMap
         api.MapCallbacksApi();
         api.MapComplaintsApi();
         api.MapCallbackReportsApi();
+        api.MapKnowledgeApi();
+        api.MapCallsApi();
+        app.MapCallEvents();
         return app;
     }
 }

@@ -33,6 +33,7 @@ public static class KernelSetup
         services.AddScoped<DemoCallbacks>();
         services.AddScoped<DemoComplaints>();
         services.AddScoped<Notifications.Notifier>();
+        services.AddScoped<DemoCalls>();
 
         services.AddSingleton<MissingResources>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");

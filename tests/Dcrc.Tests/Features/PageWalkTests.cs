@@ -85,6 +85,15 @@ public abstract partial class PageWalkTests(DcrcApp app)
         (await reception.PostAsJsonAsync($"/api/v1/complaints/{complaint}/steps/judgeValid", new { })).EnsureSuccessStatusCode();
         var serviceDept = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Departments.Where(d => d.Code == "SERVICE").Select(d => d.Id).SingleAsync());
         (await reception.PostAsJsonAsync($"/api/v1/complaints/{complaint}/steps/dispatch", new { departmentId = serviceDept, responsibleUserId = await Callbacks.CallbackData.UserIdAsync(app, "th.advisor") })).EnsureSuccessStatusCode();
+        // The call desk: a logged call of a known customer, a new caller owed a call-back, a call reported by the telephony system.
+        var callerMobile = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Customers.Where(c => c.Id == buyer).Select(c => c.Mobile!).SingleAsync());
+        await TestData.PostCreatedAsync(reception, "/api/v1/calls", new { number = callerMobile, purpose = "complaint", callerName = "欧阳先生", content = "保养等待时间太长", handling = "已致歉" });
+        var owed = await TestData.PostCreatedAsync(reception, "/api/v1/calls", new { number = "13912345678", purpose = "inquiry", content = "问延保价格", callbackOwed = true });
+        var owedTask = owed.GetProperty("callbackTaskId").GetInt64();
+        var line = Calls.CallData.NewLine();
+        await Calls.CallData.LineAsync(app, line);
+        var rang = await (await Calls.CallData.PushAsync(app, "/api/v1/calls/incoming", new { number = callerMobile, line })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var rangId = rang.GetProperty("callId").GetInt64();
         return
         [
             ("th.reception", "/Complaints/Statistics"), ("th.crm", "/Complaints/Statistics?period=Week"), ("th.gm", "/Complaints/Statistics?period=Year"),
@@ -110,6 +119,13 @@ public abstract partial class PageWalkTests(DcrcApp app)
             ("th.crm", "/Callbacks/Reports/Failures"), ("th.crm", "/Callbacks/Reports/Invalid"), ("th.gm", "/Callbacks/Reports/Invalid"), ("th.crm", "/Callbacks/Reports/Sms"),
             ("group.gm", $"/Callbacks/Reports?storeId={storeId}&from=2025-01-01&to=2025-12-31"),
             ("th.callback", "/Customers/Filing/Checks"), ("th.callback", $"/Customers/Filing/Checks?week={week:yyyy-MM-dd}"), ("th.gm", "/Customers/Filing/Checks"),
+            ("th.reception", "/Calls"), ("th.crm", $"/Calls?from={today.AddDays(-7):yyyy-MM-dd}&to={today:yyyy-MM-dd}"), ("th.crm", "/Calls/Lines"),
+            ("th.reception", $"/Calls?handler=Card&Input.Number={callerMobile}"), ("th.reception", "/Calls?handler=Card&Input.Number=13900000001"),
+            ("th.reception", $"/Calls?handler=Card&callId={rangId}"), ("th.reception", "/Calls?handler=Card&Input.Number=13"),
+            ("th.reception", "/Calls?handler=Script&Input.Purpose=Complaint"), ("th.reception", "/Calls?handler=Faq&q=保养"), ("th.reception", "/Calls?handler=Faq&q=zzzz"),
+            ("th.reception", $"/Callbacks/{owedTask}"), ("th.reception", "/Callbacks?view=Upcoming"), ("th.reception", $"/Customers/Create?callId={rangId}"),
+            ("th.crm", "/Knowledge"), ("th.crm", "/Knowledge?topic=forbidden"), ("th.crm", "/Knowledge?topic=callback.missedCall&faq=1"), ("th.reception", "/Knowledge?topic=call.complaint"),
+            ("th.reception", "/Knowledge?q=挂机"),
         ];
     }
 
@@ -183,6 +199,16 @@ public abstract partial class PageWalkTests(DcrcApp app)
         texts.AddRange((await db.CallbackAttempts.Where(a => a.Note != null).Select(a => a.Note!).Distinct().ToListAsync()));
         texts.AddRange((await db.CallbackCorrections.Select(k => new { k.Name, k.Note }).ToListAsync()).SelectMany(k => new[] { k.Name, k.Note }).OfType<string>());
         texts.AddRange((await db.SmsMessages.Select(m => new { m.CustomerName, m.Reply }).ToListAsync()).SelectMany(m => new[] { m.CustomerName, m.Reply }).OfType<string>());
+        texts.AddRange((await db.CallLogs.Select(c => new { c.CallerName, c.Content, c.Handling, c.HandledByName, c.Line }).ToListAsync())
+            .SelectMany(c => new[] { c.CallerName, c.Content, c.Handling, c.HandledByName, c.Line }).OfType<string>().Distinct());
+        // Scripts and FAQ answers as stored, and the pieces around their placeholders ({store}, {me}, {customer}) once filled in.
+        var knowledge = (await db.ScriptPhrases.Select(p => new { p.Situation, p.Say, p.NeverSay, p.NeverDo }).ToListAsync())
+            .SelectMany(p => new[] { p.Situation, p.Say, p.NeverSay, p.NeverDo }).OfType<string>()
+            .Concat((await db.FaqEntries.Select(f => new { f.Question, f.Answer, f.Tags }).ToListAsync()).SelectMany(f => new[] { f.Question, f.Answer, f.Tags }).OfType<string>())
+            .Distinct().ToList();
+        texts.AddRange(knowledge);
+        texts.AddRange(knowledge.SelectMany(k => Placeholders().Split(k)));
+        texts.AddRange((await db.FaqEntries.Select(f => f.Tags).ToListAsync()).SelectMany(t => Dcrc.Features.Customers.Tags.Split(t)));
         return texts.Where(t => t.Length > 0).OrderByDescending(t => t.Length).ToList();
     });
 
@@ -200,6 +226,9 @@ public abstract partial class PageWalkTests(DcrcApp app)
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();
+
+    [GeneratedRegex(@"\{(?:store|me|customer)\}")]
+    private static partial Regex Placeholders();
 
     [GeneratedRegex(@"[\u3400-\u9fff]+")]
     private static partial Regex Cjk();

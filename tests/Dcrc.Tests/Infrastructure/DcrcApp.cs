@@ -20,6 +20,8 @@ namespace Dcrc.Tests.Infrastructure;
 public abstract class DcrcApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string DemoPassword = DemoDealership.DefaultPassword;
+    /// <summary>The telephony system's webhook key (tests play the telephony system).</summary>
+    public const string TelephonySecret = "test-telephony-secret-0123456789";
     public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
     public abstract string Provider { get; }
     public int LoginAttemptsPerMinute { get; init; } = 100_000;
@@ -31,6 +33,7 @@ public abstract class DcrcApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Dcrc:Demo:Seed", "true");
         builder.UseSetting("Dcrc:Demo:CustomersPerStore", "150"); // enough to search among, quick to seed
         builder.UseSetting("Dcrc:Jobs:Enabled", "false"); // tests run jobs themselves, at the time they set
+        builder.UseSetting("Dcrc:Telephony:WebhookSecret", TelephonySecret);
         foreach (var (key, value) in DatabaseSettings()) builder.UseSetting(key, value);
         // Every test request comes from the same (absent) address; the limit itself has its own test.
         builder.UseSetting("Dcrc:Security:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString());

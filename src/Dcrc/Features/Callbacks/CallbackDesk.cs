@@ -205,7 +205,9 @@ public class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerA
         }
         if (input.Grievance && string.IsNullOrWhiteSpace(input.GrievanceText)) errors["grievanceText"] = [l["Validation.Required", l["Field.GrievanceText"]]];
 
-        var customer = await db.Customers.IgnoreQueryFilters().SingleAsync(c => c.Id == task.CustomerId);
+        // A call-back to a caller without an archive has no customer (CustomerId 0): no survey, no confirmation, no SMS, no grievance case.
+        var customer = await db.Customers.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.Id == task.CustomerId);
+        if (customer is null && input.Grievance) errors["grievance"] = [l["Callbacks.GrievanceNeedsArchive"]];
         Questionnaire? questionnaire = null;
         var answers = new List<CallbackAnswer>();
         if (cls == OutcomeClass.Success && CallbackSchedule.IsSurvey(task.Kind))
@@ -223,7 +225,7 @@ public class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerA
         if (errors.Count > 0) { db.ChangeTracker.Clear(); return new(task, errors); }
 
         var failuresBeforeSms = await settings.GetAsync(CallbackSettings.FailedAttemptsBeforeSms, task.StoreId);
-        var after = CallbackOutcomes.Apply(task.Kind, task.FailedAttempts, outcome, failuresBeforeSms, Phone.CheckMobile(customer.Mobile).Ok);
+        var after = CallbackOutcomes.Apply(task.Kind, task.FailedAttempts, outcome, failuresBeforeSms, Phone.CheckMobile(customer?.Mobile).Ok);
         db.CallbackAttempts.Add(new CallbackAttempt
         {
             StoreId = task.StoreId, TaskId = task.Id, At = now, ByUserId = me.Id, ByName = me.DisplayName, Outcome = outcome,
@@ -248,7 +250,7 @@ public class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerA
             var scores = answers.Where(a => a.Score is not null).Select(a => a.Score!.Value).ToList();
             if (scores.Count > 0) await ScoreAsync(task, scores.Min());
         }
-        if (cls == OutcomeClass.Success && task.Kind == CallbackKind.OwnerConfirmation) ApplyConfirmation(task, customer, input.Confirmation!, now);
+        if (cls == OutcomeClass.Success && task.Kind == CallbackKind.OwnerConfirmation) ApplyConfirmation(task, customer!, input.Confirmation!, now);
 
         await using var tx = await db.Database.BeginTransactionAsync();
         try
@@ -263,7 +265,7 @@ public class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerA
         if (input.Grievance || task.Band == SatisfactionBand.Dissatisfied)
             await OpenGrievanceAsync(task, input.Grievance ? input.GrievanceCategory ?? GrievanceCategory.Other : GrievanceCategory.Other,
                 input.Grievance ? input.GrievanceText!.Trim() : l["Callbacks.DissatisfiedScore", task.Score ?? 0].Value);
-        if (after.SendSms) await SendSmsSurveyAsync(task, customer);
+        if (after.SendSms) await SendSmsSurveyAsync(task, customer!);
         await audit.WriteAsync(CallbackAuditActions.Outcome, $"{task.Kind} #{task.Id}: {outcome} → {task.Status}", "CallbackTask",
             task.Id.ToString(CultureInfo.InvariantCulture), task.StoreId);
         await tx.CommitAsync();

@@ -8,9 +8,9 @@ public static class CallbackPermissions
 {
     /// <summary>Editing the questionnaires: the CR manager (and the GM).</summary>
     public static readonly Permission Questionnaires = new("callbacks.questionnaires", Roles.GeneralManager, Roles.CrManager);
-    /// <summary>The queue of one's own tasks: specialists, and consultants/advisors for their day-1 thank-you calls.</summary>
+    /// <summary>The queue of one's own tasks: specialists, consultants/advisors for their day-1 thank-you calls, reception for the call-backs its calls owe.</summary>
     public static readonly Permission Work = new("callbacks.work", Roles.GeneralManager, Roles.CrManager, Roles.CallbackSpecialist,
-        Roles.SalesConsultant, Roles.ServiceAdvisor);
+        Roles.SalesConsultant, Roles.ServiceAdvisor, Roles.ReceptionSpecialist);
     /// <summary>The specialists' pool: see and take tasks nobody holds.</summary>
     public static readonly Permission Pool = new("callbacks.pool", Roles.GeneralManager, Roles.CrManager, Roles.CallbackSpecialist);
     /// <summary>Everyone's tasks: reassign and bulk-assign.</summary>

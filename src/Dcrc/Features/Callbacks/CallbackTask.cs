@@ -20,6 +20,10 @@ public enum CallbackKind
     ServiceSurvey = 4,
     /// <summary>Not seen for N months (流失客户回访).</summary>
     LostCustomer = 5,
+    /// <summary>A call-back promised on an incoming call (SourceId: the call-log entry); the caller may have no archive (CustomerId 0).</summary>
+    PromisedCallback = 6,
+    /// <summary>An incoming call nobody answered (SourceId: the call-log entry); the caller may have no archive (CustomerId 0).</summary>
+    MissedCall = 7,
     /// <summary>Within a week of a complaint's closing: was the customer satisfied with how it was handled?</summary>
     ComplaintSatisfaction = 8,
 }
@@ -60,10 +64,11 @@ public class CallbackTask : IStoreOwned
     public long Id { get; set; }
     public int StoreId { get; set; }
     public CallbackKind Kind { get; set; }
-    /// <summary>The event's record: the transaction (delivery, repair order) or, for a lost customer, the customer.</summary>
+    /// <summary>The event's record: the transaction (delivery, repair order), for a lost customer the customer, for a call the call-log entry.</summary>
     public long SourceId { get; set; }
     /// <summary>The event's date (delivery, repair-order settlement, last visit): with kind and source, what makes a task unique.</summary>
     public DateOnly EventDate { get; set; }
+    /// <summary>The customer called; 0 for a call-back to a caller who has no archive (the number is on the call-log entry).</summary>
     public long CustomerId { get; set; }
     public long? VehicleId { get; set; }
     public long? TransactionId { get; set; }

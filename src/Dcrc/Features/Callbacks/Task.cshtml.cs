@@ -1,8 +1,10 @@
 using System.Globalization;
 using Dcrc.Data;
 using Dcrc.Features.Callbacks.Questionnaires;
+using Dcrc.Features.Calls;
 using Dcrc.Features.Customers;
 using Dcrc.Features.Customers.Records;
+using Dcrc.Features.Knowledge;
 using Dcrc.Features.Shared;
 using Dcrc.Kernel.Access;
 using Dcrc.Kernel.Audit;
@@ -20,10 +22,15 @@ namespace Dcrc.Features.Callbacks;
 /// never to say), the questionnaire or the owner confirmation, and one button per outcome.
 /// </summary>
 [RequirePermission("callbacks.work")]
-public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionnaires, AuditLog audit, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
+public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionnaires, KnowledgeBase knowledge, AuditLog audit, CurrentUser me,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     public CallbackTask Task { get; private set; } = null!;
-    public Customer Customer { get; private set; } = null!;
+    /// <summary>Null for a call-back to a caller who has no archive (<see cref="Call"/> has the number).</summary>
+    public Customer? Customer { get; private set; }
+    /// <summary>The call-log entry of a promised call-back or a missed call.</summary>
+    public CallLog? Call { get; private set; }
+    public ScriptView Script { get; private set; } = null!;
     public Vehicle? Vehicle { get; private set; }
     public CustomerTransaction? Event { get; private set; }
     public Questionnaire? Questionnaire { get; private set; }
@@ -39,7 +46,7 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
     /// <summary>The reschedule time as the specialist types it, in the store's time.</summary>
     [BindProperty] public DateTime? RescheduleLocal { get; set; }
 
-    public string MaskedMobile => Phone.Mask(Customer.Mobile);
+    public string MaskedMobile => Phone.Mask(Customer?.Mobile ?? Call?.Number);
     /// <summary>The specialist's name as the greeting gives it.</summary>
     public string Me => me.DisplayName;
 
@@ -49,9 +56,9 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
         Input = new OutcomeInput
         {
             Version = Task.Version,
-            Confirmation = new OwnerConfirmationInput { Name = Customer.Name, Mobile = MaskedMobile, MailingAddress = Customer.MailingAddress, Postcode = Customer.Postcode },
+            Confirmation = new OwnerConfirmationInput { Name = Customer?.Name, Mobile = MaskedMobile, MailingAddress = Customer?.MailingAddress, Postcode = Customer?.Postcode },
         };
-        await audit.WriteReadAsync(CallbackAuditActions.Read, $"#{Task.Id} {Customer.ArchiveNumber}", "CallbackTask", Task.Id.ToString(CultureInfo.InvariantCulture), Task.StoreId);
+        await audit.WriteReadAsync(CallbackAuditActions.Read, $"#{Task.Id} {Customer?.ArchiveNumber ?? Phone.Mask(Call?.Number)}", "CallbackTask", Task.Id.ToString(CultureInfo.InvariantCulture), Task.StoreId);
         return Page();
     }
 
@@ -79,7 +86,7 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
         }
         if (!await LoadAsync(id)) return NotFound();
         // A refused form never shows the stored mobile in full.
-        if (Input.Confirmation is { } c && c.Mobile is { } m && m == Customer.Mobile) c.Mobile = MaskedMobile;
+        if (Input.Confirmation is { } c && c.Mobile is { } m && m == Customer?.Mobile) c.Mobile = MaskedMobile;
         return Page();
     }
 
@@ -91,7 +98,9 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
         var task = await desk.FindAsync(id);
         if (task is null) return false;
         Task = task;
-        Customer = await db.Customers.IgnoreQueryFilters().AsNoTracking().SingleAsync(c => c.Id == task.CustomerId);
+        Customer = await db.Customers.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(c => c.Id == task.CustomerId);
+        Call = task.Kind is CallbackKind.PromisedCallback or CallbackKind.MissedCall
+            ? await db.CallLogs.AsNoTracking().FirstOrDefaultAsync(c => c.Id == task.SourceId) : null;
         Vehicle = task.VehicleId is { } vid ? await db.Vehicles.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(v => v.Id == vid) : null;
         Event = task.TransactionId is { } tid ? await db.Transactions.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(t => t.Id == tid) : null;
         Attempts = await db.CallbackAttempts.AsNoTracking().Where(a => a.TaskId == id).OrderBy(a => a.At).ToListAsync();
@@ -104,10 +113,13 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
         Zone = StoreTime.Zone(store.TimeZone);
         HolderName = task.AssignedTo is null ? null : await db.Users.Where(u => u.Id == task.AssignedTo).Select(u => u.DisplayName).FirstOrDefaultAsync();
         MayRecord = task.AssignedTo is null || task.AssignedTo == me.Id || await desk.MayAssignAsync();
+        // The script of the task's kind from the knowledge base; a survey keeps its questionnaire's opening and closing.
+        Script = await knowledge.ViewAsync(ScriptTopics.For(task.Kind), new ScriptTokens(StoreName, Me, Addressed), Questionnaire);
         return true;
     }
 
     /// <summary>The customer as the script addresses them: surname + 先生/女士 for a person.</summary>
-    public string Addressed => Customer.Type == CustomerType.Company || Customer.Name.Length == 0 ? Customer.Name
+    public string Addressed => Customer is null ? (Call?.CallerName is { Length: > 0 } caller ? l["Callbacks.Address.Unknown", caller[..1]] : l["Callbacks.Address.Unknown", ""].Value.Trim())
+        : Customer.Type == CustomerType.Company || Customer.Name.Length == 0 ? Customer.Name
         : l["Callbacks.Address." + Customer.Gender, Customer.Name[..1]];
 }

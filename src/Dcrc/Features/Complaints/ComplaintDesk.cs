@@ -134,6 +134,9 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
             phone = landline.Value;
         }
         if (string.IsNullOrWhiteSpace(input.Description)) errors["description"] = [l["Validation.Required", l["Field.ComplaintDescription"]]];
+        var call = input.CallId is { } callId ? await db.CallLogs.FirstOrDefaultAsync(x => x.Id == callId) : null;
+        if (input.CallId is not null && (call is null || call.ComplaintId is not null || call.StoreId != customer?.StoreId))
+            errors["callId"] = [l["Validation.InvalidValue", l["Field.Call"]]];
         if (errors.Count > 0) return new(null, errors);
 
         var c = new Complaint
@@ -148,6 +151,8 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
         db.Complaints.Add(c);
         await db.SaveChangesAsync();
         db.ComplaintEvents.Add(new ComplaintEvent { ComplaintId = c.Id, At = at, To = ComplaintState.Received, ByUserId = me.Id, ByName = me.DisplayName, Note = c.Request });
+        // The call it was taken on links to it (顾客来电记录表 → 投诉).
+        if (call is not null) call.ComplaintId = c.Id;
         db.ComplaintLimitEvents.Add(new ComplaintLimitEvent { ComplaintId = c.Id, Limit = ComplaintLimit.Dispatch, Kind = LimitEventKind.Started, At = at });
         await db.SaveChangesAsync();
         await audit.WriteAsync(ComplaintAuditActions.Received, $"{c.Number}: {c.Category}", "Complaint", c.Id.ToString(CultureInfo.InvariantCulture), c.StoreId);

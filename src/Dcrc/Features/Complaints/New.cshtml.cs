@@ -30,6 +30,12 @@ public class NewModel(ComplaintDesk desk, CustomerArchive archive, DcrcDb db) : 
         Input.CustomerId = CustomerId;
         Input.CallId = CallId;
         Input.CallbackTaskId = CallbackTaskId;
+        if (CallId is { } callId && await db.CallLogs.Where(x => x.Id == callId && x.ComplaintId == null)
+                .Select(x => new { x.CustomerId, x.VehicleId, x.Content, x.Number, x.CallerName }).FirstOrDefaultAsync() is { } call)
+        {
+            (Input.CustomerId, Input.VehicleId, Input.Channel) = (call.CustomerId ?? CustomerId, call.VehicleId, ComplaintChannel.Phone);
+            (Input.Description, Input.ContactPhone, Input.ContactName) = (call.Content, call.Number, call.CallerName);
+        }
         if (CallbackTaskId is { } task && await db.CallbackTasks.Where(t => t.Id == task).Select(t => new { t.CustomerId, t.VehicleId }).FirstOrDefaultAsync() is { } t)
         {
             (Input.CustomerId, Input.VehicleId, Input.Channel) = (t.CustomerId, t.VehicleId, ComplaintChannel.Callback);

@@ -27,24 +27,7 @@ public static class LookupApi
         return api;
     }
 
-    public static async Task<Ok<Pop>> Phone(string number, CustomerArchive archive, DcrcDb db, AuditLog audit)
-    {
-        var digits = Kernel.Identifiers.Phone.Digits(number);
-        var landline = Kernel.Identifiers.Phone.CheckLandline(digits.StartsWith('0') ? digits : number).Value;
-        var visible = archive.Visible(await archive.ViewerAsync());
-        // One indexed lookup per way a number can belong to a customer, united: an OR across them would scan.
-        var ids = visible.Where(c => c.Mobile == digits).Select(c => c.Id)
-            .Union(db.Vehicles.Where(v => v.DriverMobile == digits).Select(v => v.CustomerId));
-        if (landline != null) ids = ids.Union(visible.Where(c => c.Landline == landline).Select(c => c.Id));
-        // One round trip, and only the columns the pop shows.
-        var customers = await visible.Where(c => ids.Take(20).Contains(c.Id)).OrderByDescending(c => c.Id)
-            .Select(c => new { c.Id, c.ArchiveNumber, c.Name, c.Mobile, c.Class, c.StoreId,
-                Vehicles = c.Vehicles.Select(v => new CustomersApi.VehicleSummary(v.Id, v.Vin, v.PlateNumber, v.Model, v.PurchaseDate)).ToList() })
-            .ToListAsync();
-        await audit.WriteReadsAsync(customers.Select(c => new AuditLog.Line(CustomerAuditActions.Read, $"{c.ArchiveNumber} (screen pop)", "Customer", c.Id.ToString(), c.StoreId)).ToList());
-        return TypedResults.Ok(new Pop(Kernel.Identifiers.Phone.Mask(digits),
-            customers.Select(c => new PopCustomer(c.Id, c.ArchiveNumber, c.Name, Kernel.Identifiers.Phone.Mask(c.Mobile), c.Class, c.Vehicles)).ToList()));
-    }
+    public static async Task<Ok<Pop>> Phone(string number, CustomerArchive archive) => TypedResults.Ok(await archive.ScreenPopAsync(number));
 
     public sealed record VehicleDto(long Id, string Vin, string? PlateNumber, string? Series, string? Model, string? Trim, string? Sfx, string? ExteriorColour,
         string? InteriorColour, string? CertificateNumber, string? InvoiceNumber, DateOnly? PurchaseDate, DateOnly? DeliveryDate, int? Mileage, bool BoughtHere,

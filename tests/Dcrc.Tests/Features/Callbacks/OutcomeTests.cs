@@ -245,7 +245,11 @@ public abstract class SmsSurveyTests(DcrcApp app)
         .FirstOrDefaultAsync(m => m.RelatedId == taskId && m.Reason == CallbackSmsReplies.Reason));
 
     private Task ReplyAsync(string mobile, string text) => app.WithScopeAsync(sp =>
-        sp.GetRequiredService<Dcrc.Kernel.Sms.SmsInbox>().ReceiveReplyAsync(mobile, text, app.Clock.GetUtcNow().UtcDateTime, Guid.NewGuid().ToString("N")));
+    {
+        // As the provider's webhook would, in the request's (default) language: the grievance it may open is written in it.
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
+        return sp.GetRequiredService<Dcrc.Kernel.Sms.SmsInbox>().ReceiveReplyAsync(mobile, text, app.Clock.GetUtcNow().UtcDateTime, Guid.NewGuid().ToString("N"));
+    });
 
     private async Task<(long Task, string Mobile)> FourFailuresAsync()
     {

@@ -156,6 +156,22 @@ public abstract class ComplaintCaseTests(DcrcApp app)
     }
 
     [Fact]
+    public async Task A_complaint_taken_on_a_call_links_the_call_and_shows_on_the_callers_card()
+    {
+        var customer = await CustomerAsync("来电投诉客户");
+        var mobile = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Customers.Where(c => c.Id == customer).Select(c => c.Mobile!).SingleAsync());
+        var reception = await app.ApiAs("th.reception");
+        var call = (await TestData.PostCreatedAsync(reception, "/api/v1/calls", new { number = mobile, purpose = "complaint", content = "空调不制冷" })).GetProperty("id").GetInt64();
+        var id = (await CreatedAsync(reception, new { customerId = customer, channel = "phone", category = "productQuality", description = "空调不制冷", callId = call })).GetProperty("id").GetInt64();
+        (await reception.GetFromJsonAsync<JsonElement>($"/api/v1/calls/{call}")).GetProperty("complaintId").GetInt64().ShouldBe(id);
+        // One complaint per call.
+        (await reception.PostAsJsonAsync("/api/v1/complaints", new { customerId = customer, channel = "phone", category = "other", description = "again", callId = call }))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var card = await (await app.BrowserAs("th.reception")).GetStringAsync($"/Calls?handler=Card&Input.Number={mobile}");
+        card.ShouldContain($"/Complaints/{id}");
+    }
+
+    [Fact]
     public async Task Intake_refuses_a_missing_description_an_unknown_customer_and_a_bad_phone_by_field()
     {
         var reception = await app.ApiAs("th.reception");

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Dcrc.Data;
+using Dcrc.Kernel.Api;
 using Dcrc.Kernel.Jobs;
 using Dcrc.Kernel.Sms;
 using Dcrc.Tests.Infrastructure;
@@ -109,7 +110,7 @@ public abstract class SmsApp : DcrcApp
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, new JsonSerializerOptions(JsonSerializerDefaults.Web));
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        if (sign) content.Headers.Add(SmsWebhooks.SignatureHeader, signature ?? SmsWebhooks.Sign(bytes, WebhookSecret));
+        if (sign) content.Headers.Add(SignedWebhook.SignatureHeader, signature ?? SignedWebhook.Sign(bytes, WebhookSecret));
         return await Api().PostAsync(path, content);
     }
 }

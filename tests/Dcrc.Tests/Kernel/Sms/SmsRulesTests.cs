@@ -1,4 +1,5 @@
 using System.Text;
+using Dcrc.Kernel.Api;
 using Dcrc.Kernel.Sms;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -73,16 +74,16 @@ public class SmsRulesTests
     public void A_webhook_signature_is_the_hmac_of_the_body_and_nothing_passes_without_a_secret()
     {
         var body = Encoding.UTF8.GetBytes("{\"from\":\"13800138000\",\"text\":\"10\"}");
-        var signature = SmsWebhooks.Sign(body, "secret");
-        SmsWebhooks.IsSigned(body, signature, "secret").ShouldBeTrue();
-        SmsWebhooks.IsSigned(body, signature.ToUpperInvariant().Replace("SHA256=", "sha256="), "secret").ShouldBeTrue();
-        SmsWebhooks.IsSigned(body, signature, "other").ShouldBeFalse();
-        SmsWebhooks.IsSigned([.. body, (byte)' '], signature, "secret").ShouldBeFalse();
-        SmsWebhooks.IsSigned(body, signature[7..], "secret").ShouldBeFalse();
-        SmsWebhooks.IsSigned(body, "sha256=not-hex", "secret").ShouldBeFalse();
-        SmsWebhooks.IsSigned(body, null, "secret").ShouldBeFalse();
-        SmsWebhooks.IsSigned(body, signature, null).ShouldBeFalse();
-        SmsWebhooks.IsSigned(body, signature, "").ShouldBeFalse();
+        var signature = SignedWebhook.Sign(body, "secret");
+        SignedWebhook.IsSigned(body, signature, "secret").ShouldBeTrue();
+        SignedWebhook.IsSigned(body, signature.ToUpperInvariant().Replace("SHA256=", "sha256="), "secret").ShouldBeTrue();
+        SignedWebhook.IsSigned(body, signature, "other").ShouldBeFalse();
+        SignedWebhook.IsSigned([.. body, (byte)' '], signature, "secret").ShouldBeFalse();
+        SignedWebhook.IsSigned(body, signature[7..], "secret").ShouldBeFalse();
+        SignedWebhook.IsSigned(body, "sha256=not-hex", "secret").ShouldBeFalse();
+        SignedWebhook.IsSigned(body, null, "secret").ShouldBeFalse();
+        SignedWebhook.IsSigned(body, signature, null).ShouldBeFalse();
+        SignedWebhook.IsSigned(body, signature, "").ShouldBeFalse();
     }
 
     [Fact]

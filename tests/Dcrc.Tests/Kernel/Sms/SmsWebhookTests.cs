@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dcrc.Data;
+using Dcrc.Kernel.Api;
 using Dcrc.Kernel.Sms;
 using Dcrc.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,7 @@ public abstract class SmsWebhookTests(SmsApp app)
         var body = new { from = TestData.NewMobile(), text = "10", receivedAt = DateTimeOffset.UtcNow };
         (await app.PostWebhookAsync("/api/v1/sms/replies", body, sign: false)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await app.PostWebhookAsync("/api/v1/sms/replies", body, signature: "sha256=" + new string('0', 64))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await app.PostWebhookAsync("/api/v1/sms/replies", body, signature: SmsWebhooks.Sign("{}"u8, SmsApp.WebhookSecret))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await app.PostWebhookAsync("/api/v1/sms/replies", body, signature: SignedWebhook.Sign("{}"u8, SmsApp.WebhookSecret))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var refused = await app.PostWebhookAsync("/api/v1/sms/status", new { providerMessageId = "x", status = "delivered" }, signature: "sha256=zz");
         refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().ShouldNotBeNullOrEmpty();

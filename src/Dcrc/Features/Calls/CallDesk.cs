@@ -1,0 +1,459 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Dcrc.Data;
+using Dcrc.Features.Callbacks;
+using Dcrc.Features.Customers;
+using Dcrc.Features.Customers.Records;
+using Dcrc.Kernel.Access;
+using Dcrc.Kernel.Api;
+using Dcrc.Kernel.Audit;
+using Dcrc.Kernel.Deadlines;
+using Dcrc.Kernel.Identifiers;
+using Dcrc.Kernel.Settings;
+using Dcrc.Kernel.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dcrc.Features.Calls;
+
+/// <summary>
+/// The call desk (SPEC §7): the incoming-call log (顾客来电记录表), the calls the telephony system reports as they ring
+/// or are missed, the call-backs they owe (tasks in the callback queue, due on the store's business calendar), the
+/// interaction each logged call writes into the caller's archive, and who sits on which line. Everything a change
+/// implies is saved in one transaction, or nothing. Errors are keyed by camelCase field, as the API reports them.
+/// </summary>
+public partial class CallDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerArchive archive, StoreCalendars calendars, SettingsStore settings,
+    CallSignals signals, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    public sealed record Result(CallLog? Call, Dictionary<string, string[]> Errors, bool Conflict = false, bool NotFound = false)
+    {
+        public bool Ok => Call is not null && Errors.Count == 0 && !Conflict && !NotFound;
+    }
+
+    public sealed record Row(long Id, int StoreId, DateTime At, string Number, string? CallerName, string? Line, bool Missed, CallPurpose? Purpose,
+        string? Content, string? Handling, string? HandledByName, bool CallbackOwed, DateTime? PromisedCallbackAt, long? CallbackTaskId, long? CustomerId,
+        string? CustomerName, long? ComplaintId, int Version);
+
+    /// <summary>How far back a reported or logged call may lie.</summary>
+    public const int MaxAgeDays = 30;
+
+    /// <summary>
+    /// A number as stored: a mobile as 11 digits, a landline as 020-38881234, any other run of 3–20 digits (an
+    /// extension, a number abroad) as its digits; null when it is none of these.
+    /// </summary>
+    public static string? Normalise(string? input)
+    {
+        var digits = Phone.Digits(input);
+        if (Phone.CheckMobile(digits).Ok) return digits;
+        if (Phone.CheckLandline(digits).Value is { } landline) return landline;
+        return digits.Length is >= 3 and <= 20 && digits.All(char.IsAsciiDigit) ? digits : null;
+    }
+
+    private async Task<TimeZoneInfo> ZoneAsync(int? storeId) =>
+        StoreTime.Zone(storeId is { } id ? await db.Stores.Where(s => s.Id == id).Select(s => s.TimeZone).FirstOrDefaultAsync() : null);
+
+    /// <summary>Today in the current store's zone (the group's when looking at every store).</summary>
+    public async Task<DateOnly> TodayAsync() => StoreTime.DateOf(clock.GetUtcNow().UtcDateTime, await ZoneAsync(scope.CurrentStoreId));
+
+    /// <summary>The store a new entry belongs to: the one asked for or chosen in the switcher, else the user's only store.</summary>
+    private async Task<int?> StoreForAsync(int? asked)
+    {
+        var mine = (await db.Stores.AsNoTracking().Where(s => s.IsActive).Select(s => s.Id).ToListAsync()).Where(scope.CanSee).ToList();
+        if (asked is { } a) return mine.Contains(a) ? a : null;
+        if (scope.CurrentStoreId is { } current) return current;
+        var own = me.StoreIds.Where(mine.Contains).ToList();
+        return own.Count == 1 ? own[0] : mine.Count == 1 ? mine[0] : null;
+    }
+
+    // ---- the log -----------------------------------------------------------------------------------------------
+
+    /// <summary>Logs a call: a new entry, or the ringing / missed call the telephony system reported. Links the caller's archive, writes the interaction and makes the call-back task owed.</summary>
+    public async Task<Result> LogAsync(CallInput input)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var errors = new Dictionary<string, string[]>();
+        CallLog call;
+        if (input.CallId is { } callId)
+        {
+            var found = await db.CallLogs.FirstOrDefaultAsync(c => c.Id == callId);
+            if (found is null) return new(null, [], NotFound: true);
+            if (input.Version is { } v && v != found.Version) return new(found, [], Conflict: true);
+            if (found.Logged) return new(found, new() { ["callId"] = [l["Calls.AlreadyLogged"]] });
+            call = found;
+        }
+        else
+        {
+            var number = Normalise(input.Number);
+            if (string.IsNullOrWhiteSpace(input.Number)) errors["number"] = [l["Validation.Required", l["Field.CallNumber"]]];
+            else if (number is null) errors["number"] = [l["Validation.InvalidValue", l["Field.CallNumber"]]];
+            var store = await StoreForAsync(input.StoreId);
+            if (store is null) errors["storeId"] = [l["Calls.ChooseStore"]];
+            var at = (input.At ?? clock.GetUtcNow()).UtcDateTime;
+            if (at > now.AddMinutes(5) || at < now.AddDays(-MaxAgeDays)) errors["at"] = [l["Validation.InvalidValue", l["Field.CallAt"]]];
+            call = new CallLog { StoreId = store ?? 0, At = at, Number = number ?? "", Line = Blank(input.Line), Direction = CallDirection.Inbound, CreatedAt = now };
+        }
+        if (input.Purpose is not { } purpose || !Enum.IsDefined(purpose)) errors["purpose"] = [l["Validation.Required", l["Field.CallPurpose"]]];
+        if (string.IsNullOrWhiteSpace(input.Content)) errors["content"] = [l["Validation.Required", l["Field.CallContent"]]];
+        DateTime? promised = input.PromisedCallbackAt?.UtcDateTime;
+        if (promised is { } p && (p <= now || p > now.AddDays(90))) errors["promisedCallbackAt"] = [l["Validation.InvalidValue", l["Field.PromisedCallbackAt"]]];
+
+        var viewer = await archive.ViewerAsync();
+        var visible = archive.Visible(viewer);
+        long? customerId = null;
+        if (input.CustomerId is { } cid)
+        {
+            if (!await visible.AnyAsync(c => c.Id == cid)) errors["customerId"] = [l["Validation.InvalidValue", l["Field.Customer"]]];
+            else customerId = cid;
+        }
+        else if (call.Number.Length > 0)
+        {
+            // The caller's archive when the number belongs to exactly one customer the user may see.
+            var ids = await CustomerArchive.IdsByNumber(visible, db.Vehicles, call.Number).Take(2).ToListAsync();
+            if (ids.Count == 1) customerId = ids[0];
+        }
+        long? vehicleId = null;
+        if (input.VehicleId is { } vid)
+        {
+            if (customerId is null || !await db.Vehicles.AnyAsync(x => x.Id == vid && x.CustomerId == customerId)) errors["vehicleId"] = [l["Validation.InvalidValue", l["Field.Vehicle"]]];
+            else vehicleId = vid;
+        }
+        else if (customerId is { } owner)
+        {
+            var vehicles = await db.Vehicles.Where(x => x.CustomerId == owner).Select(x => x.Id).Take(2).ToListAsync();
+            if (vehicles.Count == 1) vehicleId = vehicles[0];
+        }
+        if (errors.Count > 0) { db.ChangeTracker.Clear(); return new(null, errors); }
+
+        call.Purpose = input.Purpose;
+        call.CallerName = Blank(input.CallerName) ?? call.CallerName;
+        call.Content = input.Content!.Trim();
+        call.Handling = Blank(input.Handling);
+        call.HandledBy = me.Id;
+        call.HandledByName = me.DisplayName;
+        call.LoggedAt = now;
+        call.CallbackOwed = input.CallbackOwed || promised is not null;
+        call.PromisedCallbackAt = promised;
+        call.CustomerId = customerId ?? call.CustomerId;
+        call.VehicleId = vehicleId ?? (customerId is null ? call.VehicleId : null);
+        if (call.Id == 0) db.CallLogs.Add(call);
+
+        await using var tx = await db.Database.BeginTransactionAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new(call, [], Conflict: true);
+        }
+        if (call.CustomerId is { } linked)
+        {
+            // The call is also one of the customer's interactions (沟通记录), and counts for the class cadence.
+            var summary = l["Calls.InteractionSummary", l["CallPurpose." + call.Purpose].Value, call.Content].Value;
+            var interaction = new Interaction
+            {
+                StoreId = call.StoreId, CustomerId = linked, VehicleId = call.VehicleId, Channel = InteractionChannel.Call, At = call.At,
+                Summary = summary.Length > 500 ? summary[..500] : summary, Outcome = call.Handling is { Length: > 200 } h ? h[..200] : call.Handling,
+                ByUserId = me.Id, ByName = me.DisplayName, CreatedAt = now,
+            };
+            db.Interactions.Add(interaction);
+            await db.SaveChangesAsync();
+            call.InteractionId = interaction.Id;
+            var at = call.At;
+            await db.Customers.IgnoreQueryFilters().Where(c => c.Id == linked && (c.LastCallAt == null || c.LastCallAt < at))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastCallAt, at));
+        }
+        if (call.CallbackOwed)
+        {
+            var task = await TaskForAsync(call, CallbackKind.PromisedCallback, promised, me.Id, now);
+            call.CallbackTaskId = task.Id;
+        }
+        await db.SaveChangesAsync();
+        await audit.WriteAsync(CallAuditActions.Logged, $"#{call.Id} {call.Purpose} {Phone.Mask(call.Number)}{(call.CallbackTaskId is { } t ? $" → task #{t}" : "")}",
+            "CallLog", call.Id.ToString(CultureInfo.InvariantCulture), call.StoreId);
+        await tx.CommitAsync();
+        return new(call, []);
+    }
+
+    /// <summary>
+    /// The call-back a call owes, in the caller's transaction: a promised time is when it is due; otherwise within the
+    /// setting's working hours (from the call for a missed call, from now for a call-back owed). Missed calls and promised
+    /// call-backs appear in the callback queue of the agent (the pool when nobody sits on the line).
+    /// </summary>
+    private async Task<CallbackTask> TaskForAsync(CallLog call, CallbackKind kind, DateTime? promised, string? assignTo, DateTime now)
+    {
+        var calendar = await calendars.ForStoreAsync(call.StoreId);
+        DateTime opensAt, dueAt;
+        if (promised is { } at) (opensAt, dueAt) = (at, at);
+        else
+        {
+            var hours = await settings.GetAsync(kind == CallbackKind.MissedCall ? CallSettings.MissedCallHours : CallSettings.CallbackOwedHours, call.StoreId);
+            var from = kind == CallbackKind.MissedCall ? call.At : now;
+            (opensAt, dueAt) = (calendar.Add(from, TimeSpan.Zero), calendar.Add(from, TimeSpan.FromHours(hours)));
+        }
+        var task = new CallbackTask
+        {
+            StoreId = call.StoreId, Kind = kind, SourceId = call.Id, EventDate = StoreTime.DateOf(call.At, calendar.Zone), CustomerId = call.CustomerId ?? 0,
+            VehicleId = call.VehicleId, DueOn = StoreTime.DateOf(opensAt, calendar.Zone), DueBy = StoreTime.DateOf(dueAt, calendar.Zone),
+            Status = CallbackStatus.Open, AssignedTo = assignTo, RescheduledTo = promised, CreatedAt = now,
+        };
+        db.CallbackTasks.Add(task);
+        await db.SaveChangesAsync();
+        return task;
+    }
+
+    // ---- what the telephony system reports -----------------------------------------------------------------------
+
+    public sealed record Reported(CallLog? Call, Dictionary<string, string[]> Errors, string? AgentId = null, bool Duplicate = false);
+
+    private async Task<(AgentLine? Line, Dictionary<string, string[]> Errors, string? Number, DateTime At)> CheckReportAsync(string? number, string? line, DateTimeOffset? at)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var normalised = Normalise(number);
+        if (normalised is null) errors["number"] = [l["Validation.InvalidValue", l["Field.CallNumber"]]];
+        var name = (line ?? "").Trim();
+        var found = await db.AgentLines.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Line == name);
+        if (found is null) errors["line"] = [l["Calls.UnknownLine", name]];
+        var when = (at ?? clock.GetUtcNow()).UtcDateTime;
+        if (when > now.AddMinutes(5) || when < now.AddDays(-MaxAgeDays)) errors["at"] = [l["Validation.InvalidValue", l["Field.CallAt"]]];
+        return (found, errors, normalised, when);
+    }
+
+    /// <summary>
+    /// A call rang on a line (or was missed): recorded for the line's store with the caller's archive when the number
+    /// belongs to a customer there; a missed call makes its call-back task; a ringing one pops on the desk of the agent
+    /// on the line (after commit).
+    /// </summary>
+    public async Task<Reported> ReceiveAsync(IncomingCallInput input)
+    {
+        var (line, errors, number, at) = await CheckReportAsync(input.Number, input.Line, input.At);
+        if (errors.Count > 0) return new(null, errors);
+        scope.AllowAll(line!.StoreId); // the telephony system's call concerns the line's store
+        var now = clock.GetUtcNow().UtcDateTime;
+        var customer = await CallerAsync(number!);
+        var call = new CallLog
+        {
+            StoreId = line.StoreId, At = at, Number = number!, CallerName = Blank(input.CallerName), Line = line.Line, Direction = CallDirection.Inbound,
+            Missed = input.Missed, HandledBy = line.UserId, CustomerId = customer?.Id, VehicleId = customer?.VehicleId, CreatedAt = now,
+        };
+        if (line.UserId is { } agent) call.HandledByName = await db.Users.Where(u => u.Id == agent).Select(u => u.DisplayName).FirstOrDefaultAsync();
+        db.CallLogs.Add(call);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await db.SaveChangesAsync();
+        if (call.Missed) call.CallbackTaskId = (await TaskForAsync(call, CallbackKind.MissedCall, null, line.UserId, now)).Id;
+        await db.SaveChangesAsync();
+        await audit.WriteAsync(call.Missed ? CallAuditActions.Missed : CallAuditActions.Received, $"#{call.Id} {line.Line}: {Phone.Mask(call.Number)}",
+            "CallLog", call.Id.ToString(CultureInfo.InvariantCulture), call.StoreId);
+        var signal = !call.Missed && line.UserId is { } user ? new CallSignal(user, call.Id, Phone.Mask(call.Number), line.Line, false) : null;
+        if (signal is not null) await signals.NotifyOtherInstancesAsync(db, signal);
+        await tx.CommitAsync();
+        if (signal is not null) signals.Deliver(signal); // this instance's pages, once the call can be read
+        return new(call, [], line.UserId);
+    }
+
+    /// <summary>
+    /// A call was not answered: the call that rang on that line from that number in the last two hours becomes a missed
+    /// call (a repeat changes nothing), or a new missed call is recorded; either way with its call-back task.
+    /// </summary>
+    public async Task<Reported> MissedAsync(MissedCallInput input)
+    {
+        var (line, errors, number, at) = await CheckReportAsync(input.Number, input.Line, input.At);
+        if (errors.Count > 0) return new(null, errors);
+        scope.AllowAll(line!.StoreId);
+        var rang = await db.CallLogs.Where(c => c.Line == line.Line && c.Number == number && c.Purpose == null && c.At >= at.AddHours(-2) && c.At <= at.AddMinutes(5))
+            .OrderByDescending(c => c.At).FirstOrDefaultAsync();
+        if (rang is null) return await ReceiveAsync(new IncomingCallInput { Number = number, Line = line.Line, At = at, Missed = true });
+        if (rang.Missed) return new(rang, [], line.UserId, Duplicate: true);
+        var now = clock.GetUtcNow().UtcDateTime;
+        rang.Missed = true;
+        await using var tx = await db.Database.BeginTransactionAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear(); // logged or reported by someone else meanwhile
+            return new(await db.CallLogs.AsNoTracking().SingleAsync(c => c.Id == rang.Id), [], line.UserId, Duplicate: true);
+        }
+        rang.CallbackTaskId = (await TaskForAsync(rang, CallbackKind.MissedCall, null, rang.HandledBy ?? line.UserId, now)).Id;
+        await db.SaveChangesAsync();
+        await audit.WriteAsync(CallAuditActions.Missed, $"#{rang.Id} {line.Line}: {Phone.Mask(rang.Number)}", "CallLog", rang.Id.ToString(CultureInfo.InvariantCulture), rang.StoreId);
+        await tx.CommitAsync();
+        return new(rang, [], line.UserId);
+    }
+
+    private sealed record Caller(long Id, long? VehicleId);
+
+    /// <summary>The newest customer of the current stores whom the number belongs to, with their vehicle when they have only one.</summary>
+    private async Task<Caller?> CallerAsync(string number)
+    {
+        var customers = db.Customers.AsNoTracking().Where(c => c.Status != ArchiveStatus.Merged);
+        var ids = CustomerArchive.IdsByNumber(customers, db.Vehicles, number);
+        var id = await customers.Where(c => ids.Contains(c.Id)).OrderByDescending(c => c.Id).Select(c => (long?)c.Id).FirstOrDefaultAsync();
+        if (id is null) return null;
+        var vehicles = await db.Vehicles.Where(v => v.CustomerId == id).Select(v => v.Id).Take(2).ToListAsync();
+        return new(id.Value, vehicles.Count == 1 ? vehicles[0] : null);
+    }
+
+    // ---- reading -----------------------------------------------------------------------------------------------
+
+    /// <summary>One entry of the user's stores; reading one that names a customer is audited.</summary>
+    public async Task<CallLog?> FindAsync(long id)
+    {
+        var call = await db.CallLogs.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
+        if (call?.CustomerId is { } customer)
+            await audit.WriteReadAsync(CallAuditActions.Read, $"#{call.Id} customer {customer}", "CallLog", call.Id.ToString(CultureInfo.InvariantCulture), call.StoreId);
+        return call;
+    }
+
+    /// <summary>The entries of the user's stores (the current one when chosen) from <paramref name="from"/> to <paramref name="to"/>, store-local days, newest first; numbers masked.</summary>
+    public async Task<Paged<Row>> ListAsync(DateOnly from, DateOnly to, int page, int pageSize)
+    {
+        var q = await RangeAsync(from, to);
+        var total = await q.CountAsync();
+        var rows = await RowsAsync(q.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize));
+        return new(rows, page, pageSize, total);
+    }
+
+    private async Task<IQueryable<CallLog>> RangeAsync(DateOnly from, DateOnly to)
+    {
+        var zone = await ZoneAsync(scope.CurrentStoreId);
+        var start = StoreTime.ToUtc(from.ToDateTime(TimeOnly.MinValue), zone);
+        var end = StoreTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+        var q = db.CallLogs.AsNoTracking().Where(c => c.At >= start && c.At < end);
+        if (scope.CurrentStoreId is { } store) q = q.Where(c => c.StoreId == store);
+        return q;
+    }
+
+    private async Task<List<Row>> RowsAsync(IQueryable<CallLog> q)
+    {
+        var viewer = await archive.ViewerAsync();
+        // Joined under the store filter (no IgnoreQueryFilters here: it would lift the filter off the whole query).
+        var rows = await q.Select(c => new { C = c, Customer = db.Customers.Where(x => x.Id == c.CustomerId).Select(x => new { x.Name, x.Class }).FirstOrDefault() }).ToListAsync();
+        return rows.Select(r => new Row(r.C.Id, r.C.StoreId, r.C.At, Phone.Mask(r.C.Number), r.C.CallerName, r.C.Line, r.C.Missed, r.C.Purpose, r.C.Content, r.C.Handling,
+            r.C.HandledByName, r.C.CallbackOwed, r.C.PromisedCallbackAt, r.C.CallbackTaskId, r.C.CustomerId,
+            r.Customer is null ? null : r.Customer.Class == CustomerClass.A && !viewer.SeesClassA ? "***" : r.Customer.Name, r.C.ComplaintId, r.C.Version)).ToList();
+    }
+
+    public const int ExportLimit = 50_000;
+
+    /// <summary>The log of a date range as an .xlsx: masked as on screen, the exporting user and time in the file, the export audited.</summary>
+    public async Task<(byte[] File, int Rows)> ExportAsync(DateOnly from, DateOnly to)
+    {
+        var q = await RangeAsync(from, to);
+        var rows = await RowsAsync(q.OrderBy(c => c.At).ThenBy(c => c.Id).Take(ExportLimit));
+        var zone = await ZoneAsync(scope.CurrentStoreId);
+        var stores = await db.Stores.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name);
+        var at = StoreTime.FormatSeconds(clock.GetUtcNow().UtcDateTime, StoreTime.GroupZone);
+        var file = Kernel.Excel.Spreadsheet.Write(l["Calls.LogTitle"],
+            [l["Field.CallAt"], l["Field.Store"], l["Field.CallNumber"], l["Field.CallerName"], l["Field.Customer"], l["Field.CallPurpose"], l["Field.CallContent"],
+                l["Field.CallHandling"], l["Field.HandledBy"], l["Field.PromisedCallbackAt"], l["Field.Status"]],
+            rows.Select(r => (IReadOnlyList<string?>)[StoreTime.Format(r.At, zone), stores.GetValueOrDefault(r.StoreId), r.Number, r.CallerName, r.CustomerName,
+                r.Purpose is { } p ? l["CallPurpose." + p].Value : null, r.Content, r.Handling, r.HandledByName,
+                r.PromisedCallbackAt is { } pc ? StoreTime.Format(pc, zone) : r.CallbackOwed ? l["Calls.CallbackOwed"].Value : null, l[StatusKey(r)].Value]),
+            [l["Export.By", me.DisplayName, me.UserName ?? "", at], l["Calls.ExportRange", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), rows.Count], l["Export.Confidential"]]);
+        await audit.WriteAsync(CallAuditActions.Export, $"{from:yyyy-MM-dd}..{to:yyyy-MM-dd}: {rows.Count} rows");
+        return (file, rows.Count);
+    }
+
+    /// <summary>The resource key of an entry's state: missed, ringing (reported, not logged yet) or logged.</summary>
+    public static string StatusKey(Row r) => r.Missed ? "Calls.Status.Missed" : r.Purpose is null ? "Calls.Status.Ringing" : "Calls.Status.Logged";
+
+    // ---- lines -------------------------------------------------------------------------------------------------
+
+    public sealed record LineRow(int Id, int StoreId, string Line, string? UserId, string? UserName, DateTime UpdatedAt, string? UpdatedBy);
+
+    [GeneratedRegex(@"^[A-Za-z0-9#*_.\-]{1,20}$")]
+    private static partial Regex LineName();
+
+    public Task<AgentLine?> MyLineAsync()
+    {
+        var id = me.Id ?? "";
+        return db.AgentLines.AsNoTracking().Where(x => x.UserId == id).OrderBy(x => x.Id).FirstOrDefaultAsync();
+    }
+
+    public async Task<List<LineRow>> LinesAsync()
+    {
+        var q = db.AgentLines.AsNoTracking();
+        if (scope.CurrentStoreId is { } store) q = q.Where(x => x.StoreId == store);
+        return await q.OrderBy(x => x.StoreId).ThenBy(x => x.Line)
+            .Select(x => new LineRow(x.Id, x.StoreId, x.Line, x.UserId, db.Users.Where(u => u.Id == x.UserId).Select(u => u.DisplayName).FirstOrDefault(), x.UpdatedAt, x.UpdatedBy))
+            .ToListAsync();
+    }
+
+    /// <summary>The agents a line can be given to: active users of the store who work the call desk.</summary>
+    public async Task<List<(string Id, string Name)>> AgentsAsync(int storeId)
+    {
+        var deskRoles = db.Roles.Where(r => db.RoleClaims.Any(c => c.RoleId == r.Id && c.ClaimType == AccessControl.PermissionClaim && c.ClaimValue == CallPermissions.Desk.Name))
+            .Select(r => r.Id);
+        var users = await db.Users.Where(u => u.IsActive && u.Stores.Any(s => s.StoreId == storeId) && db.UserRoles.Any(ur => ur.UserId == u.Id && deskRoles.Contains(ur.RoleId)))
+            .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync();
+        return users.Select(u => (u.Id, u.DisplayName)).ToList();
+    }
+
+    /// <summary>
+    /// Puts <paramref name="userId"/> (null: nobody) on a line of a store, creating the line if new; an agent sits on one
+    /// line at a time, so their other lines are freed. The agent themselves, or whoever manages the lines.
+    /// </summary>
+    public async Task<(AgentLine? Line, Dictionary<string, string[]> Errors)> SetLineAsync(string? line, string? userId, int? storeId)
+    {
+        var name = (line ?? "").Trim();
+        var errors = new Dictionary<string, string[]>();
+        if (name.Length == 0) errors["line"] = [l["Validation.Required", l["Field.Line"]]];
+        else if (!LineName().IsMatch(name)) errors["line"] = [l["Calls.LineFormat"]];
+        var manages = await me.CanAsync(CallPermissions.Lines);
+        if (userId is not null && userId != me.Id && !manages) errors["userId"] = [l["Validation.InvalidValue", l["Field.Agent"]]];
+        var store = await StoreForAsync(storeId);
+        if (store is null) errors["storeId"] = [l["Calls.ChooseStore"]];
+        if (errors.Count > 0) return (null, errors);
+        if (userId is not null && !await db.Users.AnyAsync(u => u.Id == userId && u.IsActive && u.Stores.Any(s => s.StoreId == store)))
+            return (null, new() { ["userId"] = [l["Validation.InvalidValue", l["Field.Agent"]]] });
+        var row = await db.AgentLines.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Line == name);
+        if (row is not null && row.StoreId != store) return (null, new() { ["line"] = [l["Calls.LineOfOtherStore", name]] });
+        if (row is not null && userId is null && row.UserId != me.Id && !manages) return (null, new() { ["line"] = [l["Calls.LineHeld", name]] });
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (row is null) db.AgentLines.Add(row = new AgentLine { StoreId = store!.Value, Line = name });
+        if (userId is not null)
+            foreach (var other in await db.AgentLines.Where(x => x.UserId == userId && x.Line != name).ToListAsync())
+            {
+                other.UserId = null;
+                other.UpdatedAt = now;
+                other.UpdatedBy = me.UserName;
+            }
+        row.UserId = userId;
+        row.UpdatedAt = now;
+        row.UpdatedBy = me.UserName;
+        await using var tx = await db.Database.BeginTransactionAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear(); // the same new line added at the same moment elsewhere
+            return (null, new() { ["line"] = [l["Validation.Concurrency"]] });
+        }
+        await audit.WriteAsync(CallAuditActions.Line, $"{name}: {userId ?? "-"}", "AgentLine", row.Id.ToString(CultureInfo.InvariantCulture), row.StoreId);
+        await tx.CommitAsync();
+        return (row, []);
+    }
+
+    /// <summary>Removes a line (managers).</summary>
+    public async Task<bool> DeleteLineAsync(int id)
+    {
+        var row = await db.AgentLines.FirstOrDefaultAsync(x => x.Id == id);
+        if (row is null) return false;
+        db.AgentLines.Remove(row);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await db.SaveChangesAsync();
+        await audit.WriteAsync(CallAuditActions.Line, $"{row.Line}: removed", "AgentLine", id.ToString(CultureInfo.InvariantCulture), row.StoreId);
+        await tx.CommitAsync();
+        return true;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

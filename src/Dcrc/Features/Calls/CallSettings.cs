@@ -1,0 +1,46 @@
+using Dcrc.Kernel.Access;
+using Dcrc.Kernel.Audit;
+using Dcrc.Kernel.Settings;
+
+namespace Dcrc.Features.Calls;
+
+/// <summary>Who works the call desk (SPEC §0, §7).</summary>
+[PermissionSet]
+public static class CallPermissions
+{
+    /// <summary>The call desk: take and log calls, see the caller's card and the store's log, sit on a line.</summary>
+    public static readonly Permission Desk = new("calls.desk", Roles.GeneralManager, Roles.CrManager, Roles.CallbackSpecialist, Roles.ReceptionSpecialist);
+    /// <summary>Who sits on which telephone line.</summary>
+    public static readonly Permission Lines = new("calls.lines", Roles.GeneralManager, Roles.CrManager);
+    /// <summary>The call log as .xlsx (masked; the file names its exporter; audited).</summary>
+    public static readonly Permission Export = new("calls.export", Roles.GeneralManager, Roles.CrManager);
+}
+
+[AuditActionSet]
+public static class CallAuditActions
+{
+    public const string Logged = "calls.logged";
+    public const string Received = "calls.received";
+    public const string Missed = "calls.missed";
+    public const string Read = "calls.read";
+    public const string Export = "calls.export";
+    public const string Line = "calls.line";
+}
+
+/// <summary>Call-back time limits (SPEC §7; seed 000: every call answered within hours).</summary>
+[SettingsGroup]
+public static class CallSettings
+{
+    /// <summary>A missed call (or voicemail) is called back within this much working time.</summary>
+    public static readonly IntSetting MissedCallHours = new("calls.missedCallHours", 2, 1, 240, SettingUnit.Hours);
+    /// <summary>A call-back owed without an agreed time is due within this much working time (an agreed time is due then).</summary>
+    public static readonly IntSetting CallbackOwedHours = new("calls.callbackOwedHours", 24, 1, 240, SettingUnit.Hours);
+}
+
+/// <summary>The telephony system, bound from <c>Dcrc:Telephony</c> (env <c>Dcrc__Telephony__*</c>).</summary>
+public class TelephonyOptions
+{
+    public const string Section = "Dcrc:Telephony";
+    /// <summary>Key of the HMAC-SHA256 the telephony system signs its pushes with; without it every push is refused.</summary>
+    public string? WebhookSecret { get; set; }
+}
