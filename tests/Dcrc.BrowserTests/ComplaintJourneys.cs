@@ -40,19 +40,21 @@ public class ComplaintJourneys(BrowserApp app) : Journey(app)
         var customer = await WithDbAsync(db => db.Customers.Where(c => db.Stores.Any(s => s.Code == "TH" && s.Id == c.StoreId) && c.Class != Dcrc.Features.Customers.CustomerClass.A
             && c.Type == Dcrc.Features.Customers.CustomerType.Individual && c.Mobile != null).OrderBy(c => c.Id).Skip(7).Select(c => new { c.Id, c.Name, c.Mobile }).FirstAsync());
 
-        // Reception finds the customer by mobile and records what happened.
+        // The customer calls: reception types the number, the card pops, she logs the call as a complaint in one step.
         await App.LoginAsync(page, "th.reception");
-        await page.ClickAsync(".sidebar >> text=投诉处理");
-        await page.ClickAsync("#new-complaint");
-        await page.FillAsync("#find-customer input[name=q]", customer.Mobile!);
-        await page.ClickAsync("#find-customer button");
-        await page.ClickAsync("#matches a");
+        await page.GotoAsync("/Calls");
+        await page.FillAsync("#call-number", customer.Mobile!);
+        await Assertions.Expect(page.Locator("#caller-card")).ToContainTextAsync(customer.Name);
+        await page.FillAsync("#Input_Content", "昨天保养后发动机有异响，服务顾问说正常");
+        await page.ClickAsync("#save-complaint");
+        await Assertions.Expect(page.Locator("#complaint-form")).ToContainTextAsync(customer.Name); // the call's customer, content and number carried over
+        await Assertions.Expect(page.Locator("#Input_Description")).ToHaveValueAsync("昨天保养后发动机有异响，服务顾问说正常");
         await page.SelectOptionAsync("#Input_Category", "ServiceQuality");
-        await page.FillAsync("#Input_Description", "昨天保养后发动机有异响，服务顾问说正常");
         await page.FillAsync("#Input_Request", "免费检查并给出说法");
         await page.ClickAsync("#save-complaint");
         await Assertions.Expect(page.Locator("[role=status]").First).ToContainTextAsync("派单时限开始计时");
         var id = long.Parse(page.Url.Split('/').Last());
+        (await WithDbAsync(db => db.CallLogs.Where(c => c.ComplaintId == id).CountAsync())).ShouldBe(1);
         var countdown = page.Locator("#limits [data-limit=Dispatch] .countdown");
         // 30 working minutes: half an hour away in working hours, the next morning at night.
         await Assertions.Expect(countdown).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+:[0-5]\d:[0-5]\d$"));
