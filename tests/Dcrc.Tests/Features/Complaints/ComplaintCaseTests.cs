@@ -156,6 +156,27 @@ public abstract class ComplaintCaseTests(DcrcApp app)
     }
 
     [Fact]
+    public async Task Pausing_while_waiting_on_the_customer_stops_the_clock_of_the_running_steps()
+    {
+        var reception = await app.ApiAs("th.reception");
+        var id = (await CreatedAsync(reception, new { customerId = await CustomerAsync(), channel = "email", category = "serviceQuality", description = "等待客户提供照片" })).GetProperty("id").GetInt64();
+        await StepAsync(reception, id, "judgeValid");
+        var dispatched = await StepAsync(reception, id, "dispatch", new { departmentId = await DepartmentAsync("SERVICE"), responsibleUserId = await CallbackData.UserIdAsync(app, "th.advisor") });
+        double Remaining(JsonElement d) => d.GetProperty("limits").EnumerateArray().Single(x => x.GetProperty("limit").GetString() == "result").GetProperty("remainingMinutes").GetDouble();
+        var before = Remaining(dispatched);
+        var paused = await StepAsync(reception, id, "pause", new { note = "等待客户提供照片" });
+        paused.GetProperty("case").GetProperty("paused").GetBoolean().ShouldBeTrue();
+        paused.GetProperty("limits").EnumerateArray().Single(x => x.GetProperty("limit").GetString() == "result").GetProperty("status").GetString().ShouldBe("paused");
+        paused.GetProperty("actions").EnumerateArray().Select(a => a.GetString()).ShouldBe(["resume"]);
+        await StepAsync(await app.ApiAs("th.advisor"), id, "propose", new { solution = "x" }, HttpStatusCode.BadRequest); // nothing moves while paused
+
+        app.Clock.Advance(TimeSpan.FromDays(2)); // two days waiting: not the department's time
+        var resumed = await StepAsync(await app.ApiAs("th.reception"), id, "resume");
+        Remaining(resumed).ShouldBe(before, 5);
+        resumed.GetProperty("limits").EnumerateArray().Single(x => x.GetProperty("limit").GetString() == "result").GetProperty("status").GetString().ShouldBe("running");
+    }
+
+    [Fact]
     public async Task A_complaint_taken_on_a_call_links_the_call_and_shows_on_the_callers_card()
     {
         var customer = await CustomerAsync("来电投诉客户");
