@@ -39,7 +39,6 @@ public class DcrcDb(DbContextOptions<DcrcDb> options, StoreScope scope) : Identi
     public DbSet<Features.Callbacks.CallbackAttempt> CallbackAttempts => Set<Features.Callbacks.CallbackAttempt>();
     public DbSet<Features.Callbacks.CallbackAnswer> CallbackAnswers => Set<Features.Callbacks.CallbackAnswer>();
     public DbSet<Features.Callbacks.Reports.CallbackCorrection> CallbackCorrections => Set<Features.Callbacks.Reports.CallbackCorrection>();
-    public DbSet<Features.Complaints.Grievances.Grievance> Grievances => Set<Features.Complaints.Grievances.Grievance>();
     public DbSet<Features.Complaints.Complaint> Complaints => Set<Features.Complaints.Complaint>();
     public DbSet<Features.Complaints.ComplaintEvent> ComplaintEvents => Set<Features.Complaints.ComplaintEvent>();
     public DbSet<Features.Complaints.ComplaintLimitEvent> ComplaintLimitEvents => Set<Features.Complaints.ComplaintLimitEvent>();

@@ -1,7 +1,7 @@
 using Bogus;
 using Dcrc.Features.Callbacks;
 using Dcrc.Features.Callbacks.Questionnaires;
-using Dcrc.Features.Complaints.Grievances;
+using Dcrc.Features.Complaints;
 using Dcrc.Kernel.Access;
 using Dcrc.Kernel.Deadlines;
 using Dcrc.Kernel.Sms;
@@ -128,21 +128,57 @@ public class DemoCallbacks(DcrcDb db, CallbackGeneration generation, StoreCalend
 
         var sales = await db.Departments.Where(d => d.Code == "SALES").Select(d => (int?)d.Id).FirstOrDefaultAsync();
         var service = await db.Departments.Where(d => d.Code == "SERVICE").Select(d => (int?)d.Id).FirstOrDefaultAsync();
+        // Grievances of the callbacks are complaint cases of the callback channel, with the consultant's or advisor's department.
+        var counts = new Dictionary<long, int>();
         foreach (var (t, content, at) in grievances)
         {
             var closed = at < now.AddDays(-5) && faker.Random.Int(0, 99) < 80;
-            var g = new Grievance
+            var c = new Complaint
             {
-                StoreId = t.StoreId, ReceivedOn = StoreTime.DateOf(at, calendar.Zone), Category = faker.PickRandom<GrievanceCategory>(), CustomerId = t.CustomerId,
-                VehicleId = t.VehicleId, CallbackTaskId = t.Id, Score = t.Score, Content = content, DepartmentId = t.Kind == CallbackKind.SalesSurvey ? sales : service,
-                Responsible = t.StaffName, DueAt = calendar.Add(at, TimeSpan.FromHours(48)), CreatedAt = at, CreatedBy = specialistName,
-                Process = closed ? "已致电客户致歉，安排客户回店处理" : null, Result = closed ? "客户接受处理方案，表示满意" : null,
-                FollowUp = closed ? "再次回访：客户满意" : null, Status = closed ? GrievanceStatus.Closed : GrievanceStatus.Open,
-                ClosedAt = closed ? at.AddDays(faker.Random.Int(1, 4)) : null, ClosedBy = closed ? specialistName : null,
+                StoreId = t.StoreId, Channel = ComplaintChannel.Callback, ReceivedAt = at, ReceivedBy = specialistId, ReceivedByName = specialistName,
+                CustomerId = t.CustomerId, VehicleId = t.VehicleId, ContactName = customers[t.CustomerId].Name, ContactPhone = customers[t.CustomerId].Mobile,
+                Category = faker.PickRandom(ComplaintCategory.ServiceQuality, ComplaintCategory.ProductQuality, ComplaintCategory.UnmetExpectation),
+                Description = content, CallbackTaskId = t.Id, DepartmentId = t.Kind == CallbackKind.SalesSurvey ? sales : service, ResponsibleName = t.StaffName,
+                State = closed ? ComplaintState.Closed : ComplaintState.Dispatched, UpdatedAt = at,
+                CustomerComplaintNumber = counts[t.CustomerId] = counts.GetValueOrDefault(t.CustomerId) + 1,
+                Solution = closed ? "已致电客户致歉，安排客户回店处理" : null, Result = closed ? "问题已处理" : null,
+                CustomerOpinion = closed ? "接受" : null, ClosingSummary = closed ? "客户接受处理方案，表示满意" : null,
             };
-            db.Grievances.Add(g);
+            db.Complaints.Add(c);
             await db.SaveChangesAsync();
-            t.GrievanceId = g.Id;
+            t.ComplaintId = c.Id;
+            var steps = closed
+                ? new[] { ComplaintAction.JudgeValid, ComplaintAction.Dispatch, ComplaintAction.Propose, ComplaintAction.ReportResult, ComplaintAction.Approve, ComplaintAction.Accept, ComplaintAction.Close }
+                : [ComplaintAction.JudgeValid, ComplaintAction.Dispatch];
+            var state = ComplaintState.Received;
+            var when = at;
+            db.ComplaintEvents.Add(new ComplaintEvent { ComplaintId = c.Id, At = when, To = state, ByName = specialistName });
+            db.ComplaintLimitEvents.Add(new ComplaintLimitEvent { ComplaintId = c.Id, Limit = ComplaintLimit.Dispatch, Kind = LimitEventKind.Started, At = when });
+            foreach (var action in steps)
+            {
+                when = action == ComplaintAction.Dispatch ? when.AddMinutes(10) : when.AddHours(faker.Random.Int(2, 12));
+                var next = ComplaintWorkflow.Next(state, action, null, 0);
+                db.ComplaintEvents.Add(new ComplaintEvent { ComplaintId = c.Id, At = when, Action = action, From = state, To = next, ByName = action is ComplaintAction.Propose or ComplaintAction.ReportResult ? t.StaffName : specialistName });
+                var limits = action switch
+                {
+                    ComplaintAction.Dispatch => new[] { (ComplaintLimit.Dispatch, LimitEventKind.Met), (ComplaintLimit.Proposal, LimitEventKind.Started), (ComplaintLimit.Result, LimitEventKind.Started) },
+                    ComplaintAction.Propose => [(ComplaintLimit.Proposal, LimitEventKind.Met)],
+                    ComplaintAction.ReportResult => [(ComplaintLimit.Result, LimitEventKind.Met)],
+                    ComplaintAction.Close => [(ComplaintLimit.FollowUp, LimitEventKind.Started)],
+                    _ => [],
+                };
+                foreach (var (limit, kind) in limits) db.ComplaintLimitEvents.Add(new ComplaintLimitEvent { ComplaintId = c.Id, Limit = limit, Kind = kind, At = when });
+                state = next;
+            }
+            if (closed)
+            {
+                c.ClosedAt = when;
+                var followed = when.AddDays(2) < now ? when.AddDays(2) : now;
+                db.ComplaintEvents.Add(new ComplaintEvent { ComplaintId = c.Id, At = followed, Action = ComplaintAction.FollowUp, From = state, To = ComplaintState.FollowedUp, ByName = specialistName });
+                db.ComplaintLimitEvents.Add(new ComplaintLimitEvent { ComplaintId = c.Id, Limit = ComplaintLimit.FollowUp, Kind = LimitEventKind.Met, At = followed });
+                c.State = ComplaintState.FollowedUp;
+                c.FollowUpNote = "再次回访：客户满意";
+            }
         }
         await db.SaveChangesAsync();
         await generation.ExpireAsync();

@@ -44,7 +44,6 @@ public static class FeatureMap
         services.AddScoped<Callbacks.Reports.ReportExports>();
         services.AddScoped<Callbacks.Reports.NumberCorrections>();
         services.AddScoped<Kernel.Sms.ISmsReplyHandler, Callbacks.CallbackSmsReplies>();
-        services.AddScoped<Complaints.Grievances.GrievanceDesk>();
         services.AddScoped<Complaints.ComplaintDesk>();
         services.AddScoped<Complaints.ComplaintStatistics>();
         services.AddScoped<Kernel.Jobs.IScheduledJob, Complaints.ComplaintLimitsJob>();
@@ -57,7 +56,6 @@ public static class FeatureMap
         services.AddOptions<Calls.TelephonyOptions>().BindConfiguration(Calls.TelephonyOptions.Section);
         services.AddScoped<Calls.CallDesk>();
         services.AddScoped<Calls.CallerCards>();
-        services.AddScoped<Calls.ICallerCaseSource, Calls.OpenGrievances>();
         services.AddScoped<Calls.ICallerCaseSource, Complaints.OpenComplaints>();
         services.AddSingleton<Calls.CallSignals>();
         services.AddSingleton<Calls.CallSignalListener>();

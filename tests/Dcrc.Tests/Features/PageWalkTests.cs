@@ -61,7 +61,7 @@ public abstract partial class PageWalkTests(DcrcApp app)
         var unhappyTask = (await Callbacks.CallbackData.TaskAsync(callback, unhappy, "salesSurvey")).GetProperty("id").GetInt64();
         var scored = await (await callback.PostAsJsonAsync($"/api/v1/callbacks/tasks/{unhappyTask}/outcome",
             new { outcome = "success", answers = await Callbacks.CallbackData.AnswersAsync(callback, "sales", 3) })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
-        var grievance = scored.GetProperty("grievanceId").GetInt64();
+        var grievance = scored.GetProperty("complaintId").GetInt64();
         (await callback.PostAsJsonAsync($"/api/v1/callbacks/tasks/{confirmation}/outcome", new { outcome = "busy", rescheduleTo = app.Clock.GetUtcNow().AddHours(2) })).EnsureSuccessStatusCode();
         // For the reports: a failed attempt, a wrong number corrected and one not yet, an SMS survey, a repair order of a team.
         var (failing, _) = await Callbacks.CallbackData.DeliveryAsync(app, name: "欧阳修");
@@ -113,7 +113,7 @@ public abstract partial class PageWalkTests(DcrcApp app)
             ("th.crm", "/Customers/Filing/Handovers"), ("th.crm", "/Customers/Filing/Handovers?late=true"), ("th.crm", "/Customers/Filing/Handovers?view=Received"),
             ("th.callback", "/Callbacks"), ("th.callback", "/Callbacks?view=Rescheduled"), ("th.crm", "/Callbacks?view=Upcoming&assignee=-"), ("th.crm", "/Callbacks?view=Closed"),
             ("th.callback", $"/Callbacks/{survey}"), ("th.callback", $"/Callbacks/{confirmation}"), ("th.callback", $"/Callbacks/{unhappyTask}"),
-            ("th.crm", "/Complaints/Grievances"), ("th.crm", "/Complaints/Grievances?status="), ("th.crm", $"/Complaints/Grievances/{grievance}"),
+            ("th.crm", $"/Complaints/{grievance}"),
             ("th.crm", "/Callbacks/Reports"), ("th.crm", "/Callbacks/Reports/Satisfaction"), ("th.crm", "/Callbacks/Reports/Satisfaction?table=advisor"),
             ("th.crm", "/Callbacks/Reports/Satisfaction?table=team&from=2026-01-01&to=2025-12-01"), ("group.gm", "/Callbacks/Reports/Satisfaction"), ("th.crm", "/Callbacks/Reports/Daily"),
             ("th.crm", "/Callbacks/Reports/Failures"), ("th.crm", "/Callbacks/Reports/Invalid"), ("th.gm", "/Callbacks/Reports/Invalid"), ("th.crm", "/Callbacks/Reports/Sms"),
@@ -190,7 +190,6 @@ public abstract partial class PageWalkTests(DcrcApp app)
         texts.AddRange((await db.Customers.Select(c => c.Notes).ToListAsync()).OfType<string>());
         texts.AddRange((await db.Questionnaires.Select(q => new { q.Title, q.Opening, q.Closing, q.CreatedBy }).ToListAsync()).SelectMany(q => new[] { q.Title, q.Opening, q.Closing, q.CreatedBy }).OfType<string>());
         texts.AddRange((await db.Questions.Select(q => new { q.Text, q.Options }).ToListAsync()).SelectMany(q => new[] { q.Text, q.Options }).OfType<string>());
-        texts.AddRange(await db.Grievances.Select(g => g.Content).ToListAsync());
         texts.AddRange((await db.Complaints.Select(c => new { c.Description, c.Request, c.ContactName, c.ReceivedByName, c.ResponsibleName }).ToListAsync())
             .SelectMany(c => new[] { c.Description, c.Request, c.ContactName, c.ReceivedByName, c.ResponsibleName }).OfType<string>());
         texts.AddRange((await db.CallbackAnswers.Where(a => a.Text != null).Select(a => a.Text!).Distinct().ToListAsync()));

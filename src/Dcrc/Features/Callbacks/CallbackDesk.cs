@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dcrc.Data;
 using Dcrc.Features.Callbacks.Questionnaires;
-using Dcrc.Features.Complaints.Grievances;
+using Dcrc.Features.Complaints;
 using Dcrc.Features.Customers;
 using Dcrc.Kernel.Access;
 using Dcrc.Kernel.Api;
@@ -33,7 +33,7 @@ public enum QueueView { Due = 0, Overdue = 1, Rescheduled = 2, Sms = 3, Upcoming
 /// and grievances. A user sees the tasks they hold, the pool if they work it, everyone's if they assign.
 /// </summary>
 public class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerArchive archive, QuestionnaireBook questionnaires,
-    GrievanceDesk grievances, SmsOutbox outbox, SettingsStore settings, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    ComplaintDesk complaints, SmsOutbox outbox, SettingsStore settings, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public sealed record Row(long Id, int StoreId, CallbackKind Kind, CallbackStatus Status, long CustomerId, string CustomerName, string Mobile,
         string? Plate, string? Model, string? Staff, DateOnly EventDate, DateOnly DueOn, DateOnly DueBy, DateTime? RescheduledTo, int FailedAttempts,
@@ -263,7 +263,7 @@ public class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerA
             return new(task, [], Conflict: true);
         }
         if (input.Grievance || task.Band == SatisfactionBand.Dissatisfied)
-            await OpenGrievanceAsync(task, input.Grievance ? input.GrievanceCategory ?? GrievanceCategory.Other : GrievanceCategory.Other,
+            await OpenComplaintAsync(task, input.Grievance ? input.GrievanceCategory ?? ComplaintCategory.Other : ComplaintCategory.Other,
                 input.Grievance ? input.GrievanceText!.Trim() : l["Callbacks.DissatisfiedScore", task.Score ?? 0].Value);
         if (after.SendSms) await SendSmsSurveyAsync(task, customer!);
         await audit.WriteAsync(CallbackAuditActions.Outcome, $"{task.Kind} #{task.Id}: {outcome} → {task.Status}", "CallbackTask",
@@ -278,10 +278,11 @@ public class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerA
         task.Band = Satisfaction.BandOf(score, await Satisfaction.Limits.ForStoreAsync(settings, task.StoreId));
     }
 
-    internal async Task OpenGrievanceAsync(CallbackTask task, GrievanceCategory category, string content)
+    /// <summary>A grievance or a dissatisfied score becomes a complaint case (表5 is the complaint case of the callback channel).</summary>
+    internal async Task OpenComplaintAsync(CallbackTask task, ComplaintCategory category, string content)
     {
-        var g = await grievances.OpenAsync(task, category, content);
-        task.GrievanceId = g.Id;
+        var c = await complaints.OpenFromCallbackAsync(task, category, content);
+        task.ComplaintId = c.Id;
         await db.SaveChangesAsync();
     }
 

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Dcrc.Features.Complaints.Grievances;
+using Dcrc.Features.Complaints;
 
 namespace Dcrc.Features.Callbacks;
 
@@ -14,7 +14,7 @@ public sealed class OutcomeInput
     public List<AnswerInput> Answers { get; set; } = [];
     /// <summary>The customer voiced a grievance: it opens a case (表5) whatever the scores.</summary>
     [Display(Name = "Field.Grievance")] public bool Grievance { get; set; }
-    [Display(Name = "Field.GrievanceCategory")] public GrievanceCategory? GrievanceCategory { get; set; }
+    [Display(Name = "Field.GrievanceCategory")] public ComplaintCategory? GrievanceCategory { get; set; }
     [StringLength(1000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.GrievanceText")] public string? GrievanceText { get; set; }
     /// <summary>The day-3 owner confirmation (success only).</summary>
     public OwnerConfirmationInput? Confirmation { get; set; }

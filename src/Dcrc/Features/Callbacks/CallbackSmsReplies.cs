@@ -1,5 +1,5 @@
 using Dcrc.Data;
-using Dcrc.Features.Complaints.Grievances;
+using Dcrc.Features.Complaints;
 using Dcrc.Kernel.Sms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -28,6 +28,6 @@ public class CallbackSmsReplies(DcrcDb db, CallbackDesk desk, TimeProvider clock
         await desk.ScoreAsync(task, score);
         await db.SaveChangesAsync(ct);
         if (task.Band == SatisfactionBand.Dissatisfied)
-            await desk.OpenGrievanceAsync(task, GrievanceCategory.Other, l["Callbacks.DissatisfiedSms", score, reply.Text].Value);
+            await desk.OpenComplaintAsync(task, ComplaintCategory.Other, l["Callbacks.DissatisfiedSms", score, reply.Text].Value);
     }
 }

@@ -11,7 +11,7 @@ public static class CallbacksApi
 {
     public sealed record TaskDto(long Id, int StoreId, CallbackKind Kind, CallbackStatus Status, long CustomerId, long? VehicleId, long? TransactionId,
         DateOnly EventDate, DateOnly DueOn, DateOnly DueBy, DateOnly? ExpiresOn, string? AssignedTo, string? StaffUserId, string? StaffName, string? RepairTeam,
-        DateTime? RescheduledTo, int FailedAttempts, CallbackOutcome? LastOutcome, int? Score, SatisfactionBand? Band, long? GrievanceId, long? SmsMessageId,
+        DateTime? RescheduledTo, int FailedAttempts, CallbackOutcome? LastOutcome, int? Score, SatisfactionBand? Band, long? ComplaintId, long? SmsMessageId,
         bool? OwnerDataCorrect, string? AnsweredBy, string? Note, DateTime? ClosedAt, int Version);
 
     public sealed record AttemptDto(DateTime At, string? By, CallbackOutcome Outcome, DateTime? RescheduledTo, string? Note);
@@ -20,7 +20,7 @@ public static class CallbacksApi
 
     public static TaskDto ToDto(CallbackTask t) => new(t.Id, t.StoreId, t.Kind, t.Status, t.CustomerId, t.VehicleId, t.TransactionId, t.EventDate, t.DueOn,
         t.DueBy, t.ExpiresOn, t.AssignedTo, t.StaffUserId, t.StaffName, t.RepairTeam, t.RescheduledTo, t.FailedAttempts, t.LastOutcome, t.Score, t.Band,
-        t.GrievanceId, t.SmsMessageId, t.OwnerDataCorrect, t.AnsweredBy, t.Note, t.ClosedAt, t.Version);
+        t.ComplaintId, t.SmsMessageId, t.OwnerDataCorrect, t.AnsweredBy, t.Note, t.ClosedAt, t.Version);
 
     public static RouteGroupBuilder MapCallbacksApi(this RouteGroupBuilder api)
     {

@@ -1,6 +1,5 @@
 using Dcrc.Data;
 using Dcrc.Features.Callbacks;
-using Dcrc.Features.Complaints.Grievances;
 using Dcrc.Features.Customers;
 using Dcrc.Features.Customers.Records;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dcrc.Features.Calls;
 
 /// <summary>An open case of a caller shown on the card: a grievance (表5), and once it exists, a complaint case.</summary>
-/// <param name="KindKey">Resource key of the case's kind (e.g. <c>Calls.Case.Grievance</c>).</param>
+/// <param name="KindKey">Resource key of the case's kind (e.g. <c>Calls.Case.Complaint</c>).</param>
 public sealed record CallerCase(long CustomerId, string KindKey, string Number, string Summary, DateTime? DueAt, string Url);
 
 /// <summary>
@@ -18,18 +17,6 @@ public sealed record CallerCase(long CustomerId, string KindKey, string Number, 
 public interface ICallerCaseSource
 {
     Task<IReadOnlyList<CallerCase>> OpenCasesAsync(IReadOnlyCollection<long> customerIds);
-}
-
-/// <summary>Open grievance cases (抱怨客户联系处理表) of the callers, within the user's stores.</summary>
-public class OpenGrievances(DcrcDb db) : ICallerCaseSource
-{
-    public async Task<IReadOnlyList<CallerCase>> OpenCasesAsync(IReadOnlyCollection<long> customerIds)
-    {
-        var open = await db.Grievances.AsNoTracking().Where(g => customerIds.Contains(g.CustomerId) && g.Status == GrievanceStatus.Open)
-            .OrderBy(g => g.DueAt).Take(20).ToListAsync();
-        return open.Select(g => new CallerCase(g.CustomerId, "Calls.Case.Grievance", g.CaseNumber, g.Content.Length > 80 ? g.Content[..80] + "…" : g.Content,
-            g.DueAt, $"/Complaints/Grievances/{g.Id}")).ToList();
-    }
 }
 
 /// <summary>

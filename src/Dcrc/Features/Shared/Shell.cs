@@ -24,7 +24,6 @@ public class Shell(CurrentUser user, DcrcDb db, StoreScope scope, AccessControl 
         new("Nav.Callbacks", "Nav.CallbackQueue", "/Callbacks", "telephone", [Callbacks.CallbackPermissions.Work]),
         new("Nav.Callbacks", "Nav.Complaints", "/Complaints", "exclamation", [Complaints.ComplaintPermissions.Read]),
         new("Nav.Callbacks", "Nav.ComplaintStatistics", "/Complaints/Statistics", "bar-chart", [Complaints.ComplaintPermissions.Read]),
-        new("Nav.Callbacks", "Nav.Grievances", "/Complaints/Grievances", "emoji-frown", [Complaints.Grievances.GrievancePermissions.Handle]),
         new("Nav.Callbacks", "Nav.Questionnaires", "/Callbacks/Questionnaires", "list-check", [Callbacks.CallbackPermissions.Questionnaires]),
         new("Nav.Callbacks", "Nav.CallbackReports", "/Callbacks/Reports", "bar-chart", [Callbacks.CallbackPermissions.Reports]),
         new("Nav.CallCentre", "Nav.CallDesk", "/Calls", "headset", [Calls.CallPermissions.Desk]),

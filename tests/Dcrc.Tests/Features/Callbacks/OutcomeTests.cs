@@ -80,7 +80,7 @@ public abstract class OutcomeTests(DcrcApp app)
         done.GetProperty("status").GetString().ShouldBe("completed");
         done.GetProperty("score").GetInt32().ShouldBe(7);
         done.GetProperty("band").GetString().ShouldBe("basically");
-        done.GetProperty("grievanceId").ValueKind.ShouldBe(JsonValueKind.Null);
+        done.GetProperty("complaintId").ValueKind.ShouldBe(JsonValueKind.Null);
 
         var detail = await specialist.GetFromJsonAsync<JsonElement>($"/api/v1/callbacks/tasks/{id}");
         detail.GetProperty("answers").GetArrayLength().ShouldBe(11);
@@ -110,7 +110,7 @@ public abstract class OutcomeTests(DcrcApp app)
     }
 
     [Fact]
-    public async Task A_dissatisfied_score_opens_a_grievance_case_for_the_consultants_department_with_a_business_time_limit()
+    public async Task A_dissatisfied_score_opens_a_complaint_case_with_the_consultant_and_their_department_and_its_time_limits_running()
     {
         var (customer, _) = await CallbackData.DeliveryAsync(app);
         var specialist = await app.ApiAs("th.callback");
@@ -118,22 +118,27 @@ public abstract class OutcomeTests(DcrcApp app)
         var answers = await CallbackData.AnswersAsync(specialist, "sales", 9, 4, 9);
         var done = await (await specialist.PostAsJsonAsync($"/api/v1/callbacks/tasks/{id}/outcome", new { outcome = "success", answers })).Content.ReadFromJsonAsync<JsonElement>();
         done.GetProperty("band").GetString().ShouldBe("dissatisfied");
-        var grievanceId = done.GetProperty("grievanceId").GetInt64();
-        var g = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Grievances.IgnoreQueryFilters().SingleAsync(x => x.Id == grievanceId));
-        g.CustomerId.ShouldBe(customer);
-        g.Score.ShouldBe(4);
+        var complaintId = done.GetProperty("complaintId").GetInt64();
+        // The grievance case (表5) is a complaint of the callback channel, already with the consultant's department.
+        var g = await (await app.ApiAs("th.crm")).GetFromJsonAsync<JsonElement>($"/api/v1/complaints/{complaintId}");
+        var c = g.GetProperty("case");
+        c.GetProperty("customerId").GetInt64().ShouldBe(customer);
+        c.GetProperty("channel").GetString().ShouldBe("callback");
+        c.GetProperty("state").GetString().ShouldBe("dispatched");
+        c.GetProperty("description").GetString()!.ShouldContain("4");
         var sales = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Departments.Where(d => d.Code == "SALES").Select(d => d.Id).SingleAsync());
-        g.DepartmentId.ShouldBe(sales);
-        (g.DueAt - g.CreatedAt).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromHours(48)); // 48 working hours: at least as long on the clock
+        c.GetProperty("departmentId").GetInt32().ShouldBe(sales);
+        c.GetProperty("responsibleUserId").GetString().ShouldBe(await CallbackData.UserIdAsync(app, "th.sales"));
+        g.GetProperty("limits").EnumerateArray().Single(x => x.GetProperty("limit").GetString() == "result").GetProperty("status").GetString().ShouldBe("running");
 
         // A grievance voiced with good scores opens a case too.
         var (other, _) = await CallbackData.DeliveryAsync(app);
         var otherId = (await CallbackData.TaskAsync(specialist, other, "salesSurvey")).GetProperty("id").GetInt64();
         var voiced = await specialist.PostAsJsonAsync($"/api/v1/callbacks/tasks/{otherId}/outcome", new
         {
-            outcome = "success", answers = await CallbackData.AnswersAsync(specialist, "sales", 10), grievance = true, grievanceCategory = "delivery", grievanceText = "交车时油箱是空的",
+            outcome = "success", answers = await CallbackData.AnswersAsync(specialist, "sales", 10), grievance = true, grievanceCategory = "unmetExpectation", grievanceText = "交车时油箱是空的",
         });
-        (await voiced.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("grievanceId").ValueKind.ShouldBe(JsonValueKind.Number);
+        (await voiced.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("complaintId").ValueKind.ShouldBe(JsonValueKind.Number);
         // …and a grievance without its content is refused.
         var (third, _) = await CallbackData.DeliveryAsync(app);
         var thirdId = (await CallbackData.TaskAsync(specialist, third, "salesSurvey")).GetProperty("id").GetInt64();
@@ -310,7 +315,7 @@ public abstract class SmsSurveyTests(DcrcApp app)
         await ReplyAsync(mobile, "3");
         var task = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().CallbackTasks.IgnoreQueryFilters().SingleAsync(t => t.Id == id));
         (task.Status, task.Score, task.Band).ShouldBe((CallbackStatus.Completed, (int?)3, (SatisfactionBand?)SatisfactionBand.Dissatisfied));
-        task.GrievanceId.ShouldNotBeNull();
+        task.ComplaintId.ShouldNotBeNull();
 
         var (unanswered, _) = await FourFailuresAsync();
         await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().CallbackTasks.IgnoreQueryFilters().Where(t => t.Id == unanswered)

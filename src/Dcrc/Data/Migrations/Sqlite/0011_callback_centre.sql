@@ -1,5 +1,5 @@
 -- DCRC schema version 11: the callback centre — tasks made from events (unique per kind, source and event date, so a
--- replay adds nothing), call attempts, survey answers, grievance cases (表5), and the repair team of a repair order (表8).
+-- replay adds nothing), call attempts, survey answers, and the repair team of a repair order (表8).
 
 ALTER TABLE "Transactions" ADD "RepairTeam" TEXT NULL;
 
@@ -49,36 +49,12 @@ CREATE TABLE "CallbackTasks" (
     "QuestionnaireId" INTEGER NULL,
     "Score" INTEGER NULL,
     "Band" INTEGER NULL,
-    "GrievanceId" INTEGER NULL,
+    "ComplaintId" INTEGER NULL,
     "SmsMessageId" INTEGER NULL,
     "OwnerDataCorrect" INTEGER NULL,
     "AnsweredBy" TEXT NULL,
     "Note" TEXT NULL,
     "CreatedAt" TEXT NOT NULL,
-    "ClosedAt" TEXT NULL,
-    "ClosedBy" TEXT NULL,
-    "Version" INTEGER NOT NULL
-);
-
-CREATE TABLE "Grievances" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_Grievances" PRIMARY KEY AUTOINCREMENT,
-    "StoreId" INTEGER NOT NULL,
-    "ReceivedOn" TEXT NOT NULL,
-    "Category" INTEGER NOT NULL,
-    "CustomerId" INTEGER NOT NULL,
-    "VehicleId" INTEGER NULL,
-    "CallbackTaskId" INTEGER NULL,
-    "Score" INTEGER NULL,
-    "Content" TEXT NOT NULL,
-    "DepartmentId" INTEGER NULL,
-    "Responsible" TEXT NULL,
-    "DueAt" TEXT NOT NULL,
-    "Process" TEXT NULL,
-    "Result" TEXT NULL,
-    "FollowUp" TEXT NULL,
-    "Status" INTEGER NOT NULL,
-    "CreatedAt" TEXT NOT NULL,
-    "CreatedBy" TEXT NULL,
     "ClosedAt" TEXT NULL,
     "ClosedBy" TEXT NULL,
     "Version" INTEGER NOT NULL
@@ -100,8 +76,3 @@ CREATE INDEX "IX_CallbackTasks_StoreId_Status_DueOn" ON "CallbackTasks" ("StoreI
 
 CREATE INDEX "IX_CallbackTasks_TransactionId" ON "CallbackTasks" ("TransactionId");
 
-CREATE INDEX "IX_Grievances_CallbackTaskId" ON "Grievances" ("CallbackTaskId");
-
-CREATE INDEX "IX_Grievances_CustomerId" ON "Grievances" ("CustomerId");
-
-CREATE INDEX "IX_Grievances_StoreId_Status_DueAt" ON "Grievances" ("StoreId", "Status", "DueAt");
