@@ -89,7 +89,7 @@ public class CallbackJourneys(BrowserApp app) : Journey(app)
         var reachedBefore = await ReachedAsync();
         await page.ClickAsync(".sidebar >> text=回访工作台");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("回访工作台");
-        await Assertions.Expect(page.Locator(".sidebar .nav-count")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".sidebar a[href='/Callbacks'] .nav-count")).ToBeVisibleAsync();
         var row = page.Locator($"#queue-table tr[data-task='{survey}']");
         await Assertions.Expect(row).ToContainTextAsync("销售满意度回访");
         await SnapAsync(page, "callbacks-queue");
