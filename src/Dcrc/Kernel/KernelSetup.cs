@@ -24,6 +24,7 @@ public static class KernelSetup
         services.AddSingleton<Security.PersonalData>();
         services.AddScoped<SettingsStore>();
         services.AddScoped<Deadlines.StoreCalendars>();
+        services.AddScoped<Time.StoreClock>();
         services.AddSingleton<Jobs.JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.JobRunner>());
         services.AddDcrcSms();

@@ -33,7 +33,7 @@ public enum QueueView { Due = 0, Overdue = 1, Rescheduled = 2, Sms = 3, Upcoming
 /// and grievances. A user sees the tasks they hold, the pool if they work it, everyone's if they assign.
 /// </summary>
 public class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerArchive archive, QuestionnaireBook questionnaires,
-    ComplaintDesk complaints, SmsOutbox outbox, SettingsStore settings, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    ComplaintDesk complaints, SmsOutbox outbox, SettingsStore settings, StoreClock storeClock, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public sealed record Row(long Id, int StoreId, CallbackKind Kind, CallbackStatus Status, long CustomerId, string CustomerName, string Mobile,
         string? Plate, string? Model, string? Staff, DateOnly EventDate, DateOnly DueOn, DateOnly DueBy, DateTime? RescheduledTo, int FailedAttempts,
@@ -51,11 +51,7 @@ public class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerA
     }
 
     /// <summary>Today in the current store's zone (the group's when looking at every store).</summary>
-    public async Task<DateOnly> TodayAsync()
-    {
-        var zone = scope.CurrentStoreId is { } id ? await db.Stores.Where(s => s.Id == id).Select(s => s.TimeZone).FirstOrDefaultAsync() : null;
-        return StoreTime.DateOf(clock.GetUtcNow().UtcDateTime, StoreTime.Zone(zone));
-    }
+    public Task<DateOnly> TodayAsync() => storeClock.TodayAsync();
 
     public async Task<bool> MayAssignAsync() => await me.CanAsync(CallbackPermissions.Assign);
 
@@ -70,7 +66,7 @@ public class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerA
         return q.Where(t => t.AssignedTo == id || (pool && t.AssignedTo == null));
     }
 
-    private static IQueryable<CallbackTask> In(IQueryable<CallbackTask> q, QueueView view, DateOnly today, DateTime endOfToday) => view switch
+    private static IQueryable<CallbackTask> In(IQueryable<CallbackTask> q, QueueView view, DateOnly today) => view switch
     {
         QueueView.Due => q.Where(t => t.Status == CallbackStatus.Open && t.RescheduledTo == null && t.DueOn <= today && t.DueBy >= today),
         QueueView.Overdue => q.Where(t => t.Status == CallbackStatus.Open && t.RescheduledTo == null && t.DueBy < today),
@@ -80,17 +76,11 @@ public class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerA
         _ => q.Where(t => t.Status != CallbackStatus.Open && t.Status != CallbackStatus.SmsSent),
     };
 
-    private async Task<DateTime> EndOfTodayAsync(DateOnly today)
-    {
-        var zone = scope.CurrentStoreId is { } id ? await db.Stores.Where(s => s.Id == id).Select(s => s.TimeZone).FirstOrDefaultAsync() : null;
-        return StoreTime.ToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue), StoreTime.Zone(zone));
-    }
-
     public async Task<Counts> CountsAsync()
     {
         var q = await VisibleAsync();
         var today = await TodayAsync();
-        var end = await EndOfTodayAsync(today);
+        var end = await storeClock.EndOfTodayAsync();
         var open = q.Where(t => t.Status == CallbackStatus.Open || t.Status == CallbackStatus.SmsSent);
         // One round trip: the four counts grouped by which list a task is in.
         var groups = await open.GroupBy(t => t.Status == CallbackStatus.SmsSent ? 3
@@ -105,7 +95,7 @@ public class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerA
     public async Task<Paged<Row>> ListAsync(QueueView view, string? assignee, CallbackKind? kind, int page, int pageSize)
     {
         var today = await TodayAsync();
-        var q = In(await VisibleAsync(), view, today, await EndOfTodayAsync(today));
+        var q = In(await VisibleAsync(), view, today);
         if (assignee is not null) q = assignee.Length == 0 ? q.Where(t => t.AssignedTo == null) : q.Where(t => t.AssignedTo == assignee);
         if (kind is { } k) q = q.Where(t => t.Kind == k);
         var total = await q.CountAsync();
@@ -126,7 +116,7 @@ public class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerA
                 Assigned = db.Users.Where(u => u.Id == t.AssignedTo).Select(u => u.DisplayName).FirstOrDefault(),
             }).ToListAsync();
         return new(rows.Select(r => new Row(r.Task.Id, r.Task.StoreId, r.Task.Kind, r.Task.Status, r.Task.CustomerId,
-            r.Customer is null ? "" : r.Customer.Class == CustomerClass.A && !viewer.SeesClassA ? "***" : r.Customer.Name,
+            r.Customer is null ? "" : viewer.ShownName(r.Customer.Name, r.Customer.Class),
             Phone.Mask(r.Customer?.Mobile), r.Vehicle?.PlateNumber, r.Vehicle?.Model, r.Task.StaffName, r.Task.EventDate, r.Task.DueOn, r.Task.DueBy,
             r.Task.RescheduledTo, r.Task.FailedAttempts, r.Task.AssignedTo, r.Assigned, r.Task.Score, r.Task.Version)).ToList(), page, pageSize, total);
     }
@@ -147,7 +137,8 @@ public class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerA
         if (task is null) return new(null, []);
         if (task.AssignedTo is not null && task.AssignedTo != me.Id) return new(task, [], Conflict: true);
         task.AssignedTo = me.Id;
-        await db.SaveChangesAsync();
+        try { await db.SaveChangesAsync(); }
+        catch (DbUpdateConcurrencyException) { db.ChangeTracker.Clear(); return new(task, [], Conflict: true); } // taken a moment ago
         return new(task, []);
     }
 

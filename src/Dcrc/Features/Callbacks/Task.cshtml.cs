@@ -23,7 +23,7 @@ namespace Dcrc.Features.Callbacks;
 /// </summary>
 [RequirePermission("callbacks.work")]
 public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionnaires, KnowledgeBase knowledge, AuditLog audit, CurrentUser me,
-    IStringLocalizer<SharedResource> l) : PageModel
+    CustomerArchive archive, IStringLocalizer<SharedResource> l) : PageModel
 {
     public CallbackTask Task { get; private set; } = null!;
     /// <summary>Null for a call-back to a caller who has no archive (<see cref="Call"/> has the number).</summary>
@@ -99,6 +99,8 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
         if (task is null) return false;
         Task = task;
         Customer = await db.Customers.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(c => c.Id == task.CustomerId);
+        // Loaded past the archive's row filter (the task is the user's): the class-A rule still applies to the name.
+        if (Customer is not null) Customer.Name = (await archive.ViewerAsync()).ShownName(Customer.Name, Customer.Class);
         Call = task.Kind is CallbackKind.PromisedCallback or CallbackKind.MissedCall
             ? await db.CallLogs.AsNoTracking().FirstOrDefaultAsync(c => c.Id == task.SourceId) : null;
         Vehicle = task.VehicleId is { } vid ? await db.Vehicles.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(v => v.Id == vid) : null;

@@ -23,7 +23,7 @@ namespace Dcrc.Features.Calls;
 /// implies is saved in one transaction, or nothing. Errors are keyed by camelCase field, as the API reports them.
 /// </summary>
 public partial class CallDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerArchive archive, StoreCalendars calendars, SettingsStore settings,
-    CallSignals signals, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    CallSignals signals, AuditLog audit, StoreClock storeClock, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public sealed record Result(CallLog? Call, Dictionary<string, string[]> Errors, bool Conflict = false, bool NotFound = false)
     {
@@ -49,11 +49,10 @@ public partial class CallDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
         return digits.Length is >= 3 and <= 20 && digits.All(char.IsAsciiDigit) ? digits : null;
     }
 
-    private async Task<TimeZoneInfo> ZoneAsync(int? storeId) =>
-        StoreTime.Zone(storeId is { } id ? await db.Stores.Where(s => s.Id == id).Select(s => s.TimeZone).FirstOrDefaultAsync() : null);
+    private Task<TimeZoneInfo> ZoneAsync(int? storeId) => storeClock.ZoneAsync(storeId);
 
     /// <summary>Today in the current store's zone (the group's when looking at every store).</summary>
-    public async Task<DateOnly> TodayAsync() => StoreTime.DateOf(clock.GetUtcNow().UtcDateTime, await ZoneAsync(scope.CurrentStoreId));
+    public Task<DateOnly> TodayAsync() => storeClock.TodayAsync();
 
     /// <summary>The store a new entry belongs to: the one asked for or chosen in the switcher, else the user's only store.</summary>
     private async Task<int?> StoreForAsync(int? asked)
@@ -335,7 +334,7 @@ public partial class CallDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
         var rows = await q.Select(c => new { C = c, Customer = db.Customers.Where(x => x.Id == c.CustomerId).Select(x => new { x.Name, x.Class }).FirstOrDefault() }).ToListAsync();
         return rows.Select(r => new Row(r.C.Id, r.C.StoreId, r.C.At, Phone.Mask(r.C.Number), r.C.CallerName, r.C.Line, r.C.Missed, r.C.Purpose, r.C.Content, r.C.Handling,
             r.C.HandledByName, r.C.CallbackOwed, r.C.PromisedCallbackAt, r.C.CallbackTaskId, r.C.CustomerId,
-            r.Customer is null ? null : r.Customer.Class == CustomerClass.A && !viewer.SeesClassA ? "***" : r.Customer.Name, r.C.ComplaintId, r.C.Version)).ToList();
+            r.Customer is null ? null : viewer.ShownName(r.Customer.Name, r.Customer.Class), r.C.ComplaintId, r.C.Version)).ToList();
     }
 
     public const int ExportLimit = 50_000;
@@ -414,7 +413,8 @@ public partial class CallDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
             return (null, new() { ["userId"] = [l["Validation.InvalidValue", l["Field.Agent"]]] });
         var row = await db.AgentLines.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Line == name);
         if (row is not null && row.StoreId != store) return (null, new() { ["line"] = [l["Calls.LineOfOtherStore", name]] });
-        if (row is not null && userId is null && row.UserId != me.Id && !manages) return (null, new() { ["line"] = [l["Calls.LineHeld", name]] });
+        // A line another agent sits on is theirs: only whoever manages the lines may take it over or free it.
+        if (row is not null && row.UserId is not null && row.UserId != me.Id && !manages) return (null, new() { ["line"] = [l["Calls.LineHeld", name]] });
         var now = clock.GetUtcNow().UtcDateTime;
         if (row is null) db.AgentLines.Add(row = new AgentLine { StoreId = store!.Value, Line = name });
         if (userId is not null)

@@ -17,7 +17,7 @@ namespace Dcrc.Features.Calls;
 /// the store's log of a day or range, paged, exportable.
 /// </summary>
 [RequirePermission("calls.desk")]
-public class IndexModel(CallDesk calls, CallerCards cards, KnowledgeBase knowledge, DcrcDb db, StoreScope scope, CurrentUser me,
+public class IndexModel(CallDesk calls, CallerCards cards, KnowledgeBase knowledge, DcrcDb db, StoreScope scope, CurrentUser me, Kernel.Time.StoreClock storeClock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 20;
@@ -79,7 +79,7 @@ public class IndexModel(CallDesk calls, CallerCards cards, KnowledgeBase knowled
         }
         if (PromisedLocal is { } local)
         {
-            var zone = StoreTime.Zone(await db.Stores.Where(s => s.Id == (Input.StoreId ?? scope.CurrentStoreId ?? me.StoreIds.FirstOrDefault())).Select(s => s.TimeZone).FirstOrDefaultAsync());
+            var zone = await storeClock.ZoneAsync(Input.StoreId ?? scope.CurrentStoreId ?? me.StoreIds.FirstOrDefault());
             Input.PromisedCallbackAt = new DateTimeOffset(StoreTime.ToUtc(local, zone), TimeSpan.Zero);
         }
         if (ModelState.IsValid)
@@ -145,7 +145,7 @@ public class IndexModel(CallDesk calls, CallerCards cards, KnowledgeBase knowled
         MyLine = await calls.MyLineAsync();
         CanExport = await me.CanAsync(CallPermissions.Export);
         ManagesLines = await me.CanAsync(CallPermissions.Lines);
-        Zone = StoreTime.Zone(await db.Stores.Where(s => s.Id == (scope.CurrentStoreId ?? me.StoreIds.FirstOrDefault())).Select(s => s.TimeZone).FirstOrDefaultAsync());
+        Zone = await storeClock.ZoneAsync(scope.CurrentStoreId ?? me.StoreIds.FirstOrDefault());
         Script = await ScriptAsync(null);
     }
 

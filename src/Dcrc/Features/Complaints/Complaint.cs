@@ -21,7 +21,8 @@ public class Complaint : IStoreOwned
     public long Id { get; set; }
     public int StoreId { get; set; }
     /// <summary>受理编号, shown as TS + the id.</summary>
-    public string Number => $"TS{Id:D6}";
+    public string Number => NumberOf(Id);
+    public static string NumberOf(long id) => $"TS{id:D6}";
     public ComplaintChannel Channel { get; set; }
     public DateTime ReceivedAt { get; set; }
     [MaxLength(64)] public string? ReceivedBy { get; set; }

@@ -134,6 +134,8 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
             phone = landline.Value;
         }
         if (string.IsNullOrWhiteSpace(input.Description)) errors["description"] = [l["Validation.Required", l["Field.ComplaintDescription"]]];
+        if (input.CallbackTaskId is { } taskId && !await db.CallbackTasks.AnyAsync(t => t.Id == taskId && t.CustomerId == input.CustomerId))
+            errors["callbackTaskId"] = [l["Validation.InvalidValue", l["Field.Tasks"]]];
         var call = input.CallId is { } callId ? await db.CallLogs.FirstOrDefaultAsync(x => x.Id == callId) : null;
         if (input.CallId is not null && (call is null || call.ComplaintId is not null || call.StoreId != customer?.StoreId))
             errors["callId"] = [l["Validation.InvalidValue", l["Field.Call"]]];
@@ -263,7 +265,6 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
             case ComplaintAction.Close:
                 c.ClosedAt = now;
                 Limit(ComplaintLimit.FollowUp, LimitEventKind.Started);
-                await SatisfactionCallbackAsync(c, now);
                 break;
             case ComplaintAction.FollowUp: Limit(ComplaintLimit.FollowUp, LimitEventKind.Met); break;
             case ComplaintAction.Pause: c.Paused = true; foreach (var r in running) Limit(r, LimitEventKind.Paused); break;
@@ -273,6 +274,12 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
         await using var tx = await db.Database.BeginTransactionAsync();
         try { await db.SaveChangesAsync(); }
         catch (DbUpdateConcurrencyException) { db.ChangeTracker.Clear(); return new(c, [], Conflict: true); }
+        // After the version-checked save, in the same transaction: a stale close makes no callback.
+        if (action == ComplaintAction.Close)
+        {
+            await SatisfactionCallbackAsync(c, now);
+            await db.SaveChangesAsync();
+        }
         await audit.WriteAsync(ComplaintAuditActions.Step, $"{c.Number}: {action} {from} → {c.State}", "Complaint", id.ToString(CultureInfo.InvariantCulture), c.StoreId);
         await tx.CommitAsync();
         return new(c, []);
@@ -304,7 +311,7 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
             case ComplaintAction.Dispatch:
                 if (input.DepartmentId is not { } d || !await db.Departments.AnyAsync(x => x.Id == d && x.IsActive)) errors["departmentId"] = [l["Validation.Required", l["Field.Department"]]];
                 if (input.ResponsibleUserId is not { Length: > 0 } u
-                    || !await db.Users.AnyAsync(x => x.Id == u && x.IsActive && x.Stores.Any(s => s.StoreId == c.StoreId)))
+                    || !await db.Users.AnyAsync(x => x.Id == u && x.IsActive && x.DepartmentId == input.DepartmentId && x.Stores.Any(s => s.StoreId == c.StoreId)))
                     errors["responsibleUserId"] = [l["Validation.Required", l["Field.Responsible"]]];
                 break;
             case ComplaintAction.Propose:

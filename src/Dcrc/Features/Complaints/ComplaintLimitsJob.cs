@@ -44,7 +44,7 @@ public sealed class ComplaintLimitsJob(DcrcDb db, SettingsStore settings, StoreC
                     var who = p.Kind == LimitEventKind.Escalated
                         ? await notifier.UsersInRolesAsync(c.StoreId, policy.Escalation[p.Level - 1].NotifyRole)
                         : owner is null ? [] : [owner];
-                    notifier.Notify(who, c.StoreId, p.At, $"Notification.Complaint{p.Kind}", $"/Complaints/{c.Id}", $"TS{c.Id:D6}", $"ComplaintLimit.{g.Key}", p.Level);
+                    notifier.Notify(who, c.StoreId, p.At, $"Notification.Complaint{p.Kind}", $"/Complaints/{c.Id}", Complaint.NumberOf(c.Id), $"ComplaintLimit.{g.Key}", p.Level);
                 }
             }
         }

@@ -13,7 +13,7 @@ public enum StatisticsPeriod { Week = 0, Month = 1, Quarter = 2, Year = 3 }
 /// person responsible and handling type — count, closed, breached (any time limit), loss (compensation amount),
 /// average hours to close — and the period's cases as the seed's table lines. Within the cases the user may see.
 /// </summary>
-public class ComplaintStatistics(DcrcDb db, ComplaintDesk desk)
+public class ComplaintStatistics(DcrcDb db, ComplaintDesk desk, Customers.CustomerArchive archive)
 {
     /// <summary>The first and last day of the period that contains <paramref name="day"/>.</summary>
     public static (DateOnly From, DateOnly To) Range(StatisticsPeriod period, DateOnly day) => period switch
@@ -31,14 +31,15 @@ public class ComplaintStatistics(DcrcDb db, ComplaintDesk desk)
 
     public sealed record Report(DateOnly From, DateOnly To, Group Total, int Explained, int Open, int Repeat, int Reopened,
         IReadOnlyList<Group> ByCategory, IReadOnlyList<Group> ByDepartment, IReadOnlyList<Group> ByResponsible, IReadOnlyList<Group> ByHandling,
-        IReadOnlyList<Line> Lines)
+        IReadOnlyList<Line> Lines, int LinesTotal)
     {
         /// <summary>Share of the period's cases from customers who had complained before (%).</summary>
         public decimal? RepeatRate => Total.Cases == 0 ? null : Math.Round(100m * Repeat / Total.Cases, 1);
         public decimal? BreachRate => Total.Cases == 0 ? null : Math.Round(100m * Total.Breached / Total.Cases, 1);
     }
 
-    public async Task<Report> ReportAsync(StatisticsPeriod period, DateOnly day, TimeZoneInfo zone)
+    /// <summary>The report; its case lines one page at a time (the export asks for all).</summary>
+    public async Task<Report> ReportAsync(StatisticsPeriod period, DateOnly day, TimeZoneInfo zone, int page = 1, int pageSize = int.MaxValue)
     {
         var (from, to) = Range(period, day);
         var start = StoreTime.ToUtc(from.ToDateTime(TimeOnly.MinValue), zone);
@@ -47,7 +48,7 @@ public class ComplaintStatistics(DcrcDb db, ComplaintDesk desk)
         var rows = await cases.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id).Select(c => new
         {
             Case = c,
-            Customer = db.Customers.Where(x => x.Id == c.CustomerId).Select(x => x.Name).FirstOrDefault(),
+            Customer = db.Customers.Where(x => x.Id == c.CustomerId).Select(x => new { x.Name, x.Class }).FirstOrDefault(),
             Model = db.Vehicles.Where(v => v.Id == c.VehicleId).Select(v => v.Model).FirstOrDefault(),
             Department = db.Departments.Where(d => d.Id == c.DepartmentId).Select(d => d.Name).FirstOrDefault(),
             Breached = db.ComplaintLimitEvents.Any(e => e.ComplaintId == c.Id && e.Kind == LimitEventKind.Breached),
@@ -61,13 +62,14 @@ public class ComplaintStatistics(DcrcDb db, ComplaintDesk desk)
                 closed.Count == 0 ? null : Math.Round(closed.Average(x => (x.Case.ClosedAt!.Value - x.Case.ReceivedAt).TotalHours), 1));
         }
         var items = rows.Select(r => (r.Case, r.Breached)).ToList();
+        var viewer = await archive.ViewerAsync();
         List<Group> By(Func<(Complaint Case, bool Breached), string> key) =>
             items.GroupBy(key).Select(g => Of(g.Key, g)).OrderByDescending(g => g.Cases).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
         var departments = rows.ToDictionary(r => r.Case.Id, r => r.Department ?? "");
         return new(from, to, Of("", items), items.Count(x => x.Case.State == ComplaintState.Explained),
             items.Count(x => ComplaintWorkflow.IsOpen(x.Case.State)), items.Count(x => x.Case.CustomerComplaintNumber > 1), items.Count(x => x.Case.Reopened > 0),
             By(x => x.Case.Category.ToString()), By(x => departments[x.Case.Id]), By(x => x.Case.ResponsibleName ?? ""), By(x => x.Case.Compensation.ToString()),
-            rows.Select(r => new Line(r.Case.Id, r.Case.Number, r.Case.ReceivedAt, r.Customer ?? "", r.Model, r.Case.Category, r.Case.Description, r.Department,
-                r.Case.ResponsibleName, r.Case.Compensation, r.Case.CompensationAmount, r.Case.State, r.Breached, r.Case.CustomerComplaintNumber)).ToList());
+            rows.Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).Select(r => new Line(r.Case.Id, r.Case.Number, r.Case.ReceivedAt, r.Customer is null ? "" : viewer.ShownName(r.Customer.Name, r.Customer.Class), r.Model, r.Case.Category, r.Case.Description, r.Department,
+                r.Case.ResponsibleName, r.Case.Compensation, r.Case.CompensationAmount, r.Case.State, r.Breached, r.Case.CustomerComplaintNumber)).ToList(), rows.Count);
     }
 }

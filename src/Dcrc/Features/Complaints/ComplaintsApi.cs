@@ -28,7 +28,7 @@ public static class ComplaintsApi
         api.MapGet("/complaints", List).RequireAuthorization(ComplaintPermissions.Read.Policy)
             .WithSummary("Cases, newest first: open=true for open ones; q = case number or customer name; state, category, from/to (received, store dates)");
         api.MapGet("/complaints/statistics", Statistics).RequireAuthorization(ComplaintPermissions.Read.Policy)
-            .WithSummary("Statistics of the week, month, quarter or year containing date (default today): totals, by category, department, person responsible and handling, and the cases");
+            .WithSummary("Statistics of the week, month, quarter or year containing date (default today): totals, by category, department, person responsible and handling, and the cases (page, pageSize; linesTotal)");
         api.MapPost("/complaints", Create).RequireAuthorization(ComplaintPermissions.Handle.Policy)
             .WithSummary("Take in a complaint: customerId (from the archive), channel, category, severity, emergency, description, request; 400 per field");
         api.MapGet("/complaints/{id:long}", Get).RequireAuthorization(ComplaintPermissions.Read.Policy)
@@ -48,13 +48,14 @@ public static class ComplaintsApi
     }
 
     public static async Task<Results<Ok<ComplaintStatistics.Report>, ValidationProblem>> Statistics(ComplaintStatistics statistics, ApiValidator validator,
-        IStringLocalizer<SharedResource> l, Kernel.Access.StoreScope scope, DcrcDb db, TimeProvider clock, string? period = null, DateOnly? date = null)
+        IStringLocalizer<SharedResource> l, Kernel.Time.StoreClock storeClock, TimeProvider clock, string? period = null, DateOnly? date = null, int page = 1, int pageSize = 100)
     {
         var p = StatisticsPeriod.Month;
         if (period is { Length: > 0 } && (!Enum.TryParse(period, ignoreCase: true, out p) || !Enum.IsDefined(p) || int.TryParse(period, out _)))
             return validator.Problem("period", l["Validation.InvalidValue", l["Complaints.Stats.Period"]]);
-        var zone = Kernel.Time.StoreTime.Zone(scope.CurrentStoreId is { } id ? await db.Stores.Where(s => s.Id == id).Select(s => s.TimeZone).FirstOrDefaultAsync() : null);
-        return TypedResults.Ok(await statistics.ReportAsync(p, date ?? Kernel.Time.StoreTime.DateOf(clock.GetUtcNow().UtcDateTime, zone), zone));
+        var zone = await storeClock.ZoneAsync();
+        return TypedResults.Ok(await statistics.ReportAsync(p, date ?? Kernel.Time.StoreTime.DateOf(clock.GetUtcNow().UtcDateTime, zone), zone,
+            Math.Max(1, page), Math.Clamp(pageSize, 1, 500)));
     }
 
     public static async Task<IResult> Create(ComplaintInput input, ComplaintDesk desk, ApiValidator validator)

@@ -18,7 +18,7 @@ namespace Dcrc.Features.Complaints;
 /// the steps open to the user — each a small form asking only for what that step records.
 /// </summary>
 [RequirePermission("complaints.read")]
-public class DetailsModel(ComplaintDesk desk, DcrcDb db, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+public class DetailsModel(ComplaintDesk desk, DcrcDb db, AuditLog audit, CustomerArchive archive, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Complaint Case { get; private set; } = null!;
     public Customer Customer { get; private set; } = null!;
@@ -67,6 +67,7 @@ public class DetailsModel(ComplaintDesk desk, DcrcDb db, AuditLog audit, IString
         if (c is null) return false;
         Case = c;
         Customer = await db.Customers.IgnoreQueryFilters().AsNoTracking().SingleAsync(x => x.Id == c.CustomerId && x.StoreId == c.StoreId);
+        Customer.Name = (await archive.ViewerAsync()).ShownName(Customer.Name, Customer.Class);
         Vehicle = c.VehicleId is { } v ? await db.Vehicles.AsNoTracking().FirstOrDefaultAsync(x => x.Id == v) : null;
         Limits = await desk.LimitsAsync(c);
         Events = await db.ComplaintEvents.AsNoTracking().Where(e => e.ComplaintId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync();

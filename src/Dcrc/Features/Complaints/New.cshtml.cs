@@ -34,7 +34,8 @@ public class NewModel(ComplaintDesk desk, CustomerArchive archive, DcrcDb db) : 
                 .Select(x => new { x.CustomerId, x.VehicleId, x.Content, x.Number, x.CallerName }).FirstOrDefaultAsync() is { } call)
         {
             (Input.CustomerId, Input.VehicleId, Input.Channel) = (call.CustomerId ?? CustomerId, call.VehicleId, ComplaintChannel.Phone);
-            (Input.Description, Input.ContactPhone, Input.ContactName) = (call.Content, call.Number, call.CallerName);
+            // The caller's number stays on the call (linked below); the form never shows it in full.
+            (Input.Description, Input.ContactName) = (call.Content, call.CallerName);
         }
         if (CallbackTaskId is { } task && await db.CallbackTasks.Where(t => t.Id == task).Select(t => new { t.CustomerId, t.VehicleId }).FirstOrDefaultAsync() is { } t)
         {

@@ -13,28 +13,32 @@ namespace Dcrc.Features.Complaints;
 
 /// <summary>Complaint statistics of a week (the case review list), month, quarter or year, with charts and the seed's table for export.</summary>
 [RequirePermission("complaints.read")]
-public class StatisticsModel(ComplaintStatistics statistics, DcrcDb db, StoreScope scope, CurrentUser me, AuditLog audit, TimeProvider clock,
+public class StatisticsModel(ComplaintStatistics statistics, StoreClock storeClock, StoreScope scope, CurrentUser me, AuditLog audit, TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public StatisticsPeriod Period { get; set; } = StatisticsPeriod.Month;
     [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public const int PageSize = 100;
+    public Shared.Pager Pager { get; private set; } = null!;
     public ComplaintStatistics.Report Report { get; private set; } = null!;
     public TimeZoneInfo Zone { get; private set; } = StoreTime.GroupZone;
 
-    private async Task LoadAsync()
+    private async Task LoadAsync(bool allLines = false)
     {
         if (!Enum.IsDefined(Period)) Period = StatisticsPeriod.Month;
-        var zoneId = scope.CurrentStoreId is { } id ? await db.Stores.Where(s => s.Id == id).Select(s => s.TimeZone).FirstOrDefaultAsync() : null;
-        Zone = StoreTime.Zone(zoneId);
+        Zone = await storeClock.ZoneAsync();
         Date ??= StoreTime.DateOf(clock.GetUtcNow().UtcDateTime, Zone);
-        Report = await statistics.ReportAsync(Period, Date.Value, Zone);
+        PageNumber = Math.Max(1, PageNumber);
+        Report = allLines ? await statistics.ReportAsync(Period, Date.Value, Zone) : await statistics.ReportAsync(Period, Date.Value, Zone, PageNumber, PageSize);
+        Pager = new Shared.Pager(PageNumber, PageSize, Report.LinesTotal, Request);
     }
 
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnGetExportAsync()
     {
-        await LoadAsync();
+        await LoadAsync(allLines: true);
         var headers = new[] { "Complaints.Stats.Date", "Complaints.Number", "Field.ContactName", "Field.Model", "Field.ComplaintCategory", "Field.ComplaintDescription",
             "Field.Department", "Field.Responsible", "Field.CompensationType", "Complaints.Stats.Loss", "Complaints.State", "Complaints.Stats.Breached" }.Select(k => l[k].Value).ToList();
         var rows = Report.Lines.Select(x => (IReadOnlyList<string?>)

@@ -9,6 +9,9 @@ namespace Dcrc.Features.Customers;
 /// </summary>
 public sealed record Viewer(string UserId, DataScope Scope, int? DepartmentId, bool SeesClassA)
 {
+    /// <summary>A name as this viewer may see it: class-A names only with the class-A permission.</summary>
+    public string ShownName(string name, CustomerClass @class) => @class == CustomerClass.A && !SeesClassA ? "***" : name;
+
     public bool MaySee(string? ownerUserId, int? ownerDepartmentId, CustomerClass @class) =>
         (@class != CustomerClass.A || SeesClassA) && Scope switch
         {

@@ -15,12 +15,11 @@ namespace Dcrc.Kernel.Sms;
 /// <summary><c>/api/v1/sms</c>: the send log (表13), replies and consents for staff; the provider's webhooks.</summary>
 public static class SmsApi
 {
-    public sealed record MessageDto(long Id, int StoreId, long? CustomerId, string? CustomerName, string Mobile, SmsPurpose Purpose, string Reason,
+    /// <summary>A message of the log. No customer name: the kernel cannot apply the archive's class-A rule (the callback reports' SMS log shows names).</summary>
+    public sealed record MessageDto(long Id, int StoreId, long? CustomerId, string Mobile, SmsPurpose Purpose, string Reason,
         string ReasonLabel, long? RelatedId, string Body, SmsStatus Status, SmsBlockedReason? BlockedReason, int Attempts, DateTime? NextAttemptAt,
         string? LastError, DateTime CreatedAt, string? CreatedBy, DateTime? SentAt, DateTime? DeliveredAt, string? Reply, DateTime? RepliedAt);
-    public sealed record MessagePage(IReadOnlyList<MessageDto> Items, int Page, int PageSize, int Total);
     public sealed record ReplyDto(long Id, long? MessageId, int? StoreId, string From, string Text, DateTime ReceivedAt, bool OptOut);
-    public sealed record ReplyPage(IReadOnlyList<ReplyDto> Items, int Page, int PageSize, int Total);
     public sealed record PreferenceDto(long Id, int? StoreId, string Mobile, SmsPurpose Purpose, bool Allowed, DateTime At, SmsPreferenceSource Source,
         string? Reason, string? By);
     /// <summary>Whether a message of the purpose would go out now, and the row deciding it (null: none recorded).</summary>
@@ -55,7 +54,7 @@ public static class SmsApi
         return label.ResourceNotFound ? reason : label.Value;
     }
 
-    private static MessageDto ToDto(SmsMessage m, IStringLocalizer l) => new(m.Id, m.StoreId, m.CustomerId, m.CustomerName, Phone.Mask(m.Mobile), m.Purpose,
+    private static MessageDto ToDto(SmsMessage m, IStringLocalizer l) => new(m.Id, m.StoreId, m.CustomerId, Phone.Mask(m.Mobile), m.Purpose,
         m.Reason, ReasonLabel(l, m.Reason), m.RelatedId, m.Body, m.Status, m.BlockedReason, m.Attempts, m.NextAttemptAt, m.LastError, m.CreatedAt, m.CreatedBy,
         m.SentAt, m.DeliveredAt, m.Reply, m.RepliedAt);
 
@@ -79,7 +78,7 @@ public static class SmsApi
         return true;
     }
 
-    public static async Task<Results<Ok<MessagePage>, ValidationProblem>> Messages(int? storeId, string? from, string? to, string? status, string? purpose,
+    public static async Task<Results<Ok<Paged<MessageDto>>, ValidationProblem>> Messages(int? storeId, string? from, string? to, string? status, string? purpose,
         DcrcDb db, StoreScope scope, AuditLog audit, ApiValidator validator, IStringLocalizer<SharedResource> l, int page = 1, int pageSize = 20)
     {
         var errors = new Dictionary<string, string[]>();
@@ -102,18 +101,18 @@ public static class SmsApi
         var total = await query.CountAsync();
         var rows = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
         await audit.WriteReadAsync(SmsAuditActions.ReadLog, $"storeId={storeId} from={from} to={to} status={status} purpose={purpose} page={page} → {total}", storeId: storeId);
-        return TypedResults.Ok(new MessagePage(rows.Select(m => ToDto(m, l)).ToList(), page, pageSize, total));
+        return TypedResults.Ok(new Paged<MessageDto>(rows.Select(m => ToDto(m, l)).ToList(), page, pageSize, total));
     }
 
-    public static async Task<Results<Ok<ReplyPage>, ValidationProblem>> Replies(bool? matched, DcrcDb db, StoreScope scope, int page = 1, int pageSize = 20)
+    public static async Task<Results<Ok<Paged<ReplyDto>>, ValidationProblem>> Replies(bool? matched, DcrcDb db, StoreScope scope, int page = 1, int pageSize = 20)
     {
         (page, pageSize) = (Math.Max(1, page), Math.Clamp(pageSize, 1, 100));
-        // Unmatched replies belong to no store: everyone who reads the log sees them.
-        var query = db.SmsReplies.AsNoTracking().Where(r => r.StoreId == null || scope.AllStores || scope.StoreIds.Contains(r.StoreId.Value));
+        // Unmatched replies belong to no store (their text may be about any store's customer): group users only.
+        var query = db.SmsReplies.AsNoTracking().Where(r => scope.AllStores || (r.StoreId != null && scope.StoreIds.Contains(r.StoreId.Value)));
         if (matched is { } mt) query = mt ? query.Where(r => r.MessageId != null) : query.Where(r => r.MessageId == null);
         var total = await query.CountAsync();
         var rows = await query.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
-        return TypedResults.Ok(new ReplyPage(rows.Select(r => new ReplyDto(r.Id, r.MessageId, r.StoreId, Phone.Mask(r.From), r.Text, r.ReceivedAt, r.OptOut)).ToList(),
+        return TypedResults.Ok(new Paged<ReplyDto>(rows.Select(r => new ReplyDto(r.Id, r.MessageId, r.StoreId, Phone.Mask(r.From), r.Text, r.ReceivedAt, r.OptOut)).ToList(),
             page, pageSize, total));
     }
 

@@ -218,7 +218,7 @@ public abstract class ComplaintStatisticsTests(DcrcApp app)
     public async Task The_months_statistics_count_cases_closings_losses_repeats_and_categories()
     {
         var reception = await app.ApiAs("th.reception");
-        var url = $"/api/v1/complaints/statistics?period=month&date={CallbackData.StoreToday(app):yyyy-MM-dd}";
+        var url = $"/api/v1/complaints/statistics?period=month&date={CallbackData.StoreToday(app):yyyy-MM-dd}&pageSize=500";
         var before = await reception.GetFromJsonAsync<JsonElement>(url);
         var (customer, _, _) = await TestData.CustomerWithVehicleAsync(await app.ApiAs("th.crm"), "统计客户");
         var first = (await TestData.PostCreatedAsync(reception, "/api/v1/complaints", new { customerId = customer, channel = "phone", category = "purchaseConditions", description = "合同条款不清" })).GetProperty("id").GetInt64();
@@ -245,6 +245,10 @@ public abstract class ComplaintStatisticsTests(DcrcApp app)
         (Cases(after.GetProperty("byCategory"), "PurchaseConditions") - Cases(before.GetProperty("byCategory"), "PurchaseConditions")).ShouldBe(1);
         (Cases(after.GetProperty("byHandling"), "Discount") - Cases(before.GetProperty("byHandling"), "Discount")).ShouldBe(1);
         after.GetProperty("lines").EnumerateArray().Select(x => x.GetProperty("id").GetInt64()).ShouldContain(first);
+        after.GetProperty("linesTotal").GetInt32().ShouldBe(Total(after, "cases"));
+        var onePage = await reception.GetFromJsonAsync<JsonElement>(url.Replace("pageSize=500", "pageSize=1"));
+        onePage.GetProperty("lines").GetArrayLength().ShouldBe(1); // the lines are paged, the totals are not
+        Total(onePage, "cases").ShouldBe(Total(after, "cases"));
         var total = Total(after, "cases");
         after.GetProperty("repeatRate").GetDecimal().ShouldBe(Math.Round(100m * after.GetProperty("repeat").GetInt32() / total, 1));
         (await reception.GetAsync("/api/v1/complaints/statistics?period=decade")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);

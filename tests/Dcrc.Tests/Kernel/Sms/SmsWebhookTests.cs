@@ -76,11 +76,15 @@ public abstract class SmsWebhookTests(SmsApp app)
         var late = await OkJsonAsync(await app.PostWebhookAsync("/api/v1/sms/replies", new { from = mobile, text = "还有活动吗", receivedAt = app.Clock.GetUtcNow() }));
         late.GetProperty("messageId").ValueKind.ShouldBe(JsonValueKind.Null);
         app.HandledReplies.Count(h => h.Text == "还有活动吗").ShouldBe(0);
-        var staff = await app.ApiAs("th.callback");
-        var unmatched = await staff.GetFromJsonAsync<JsonElement>("/api/v1/sms/replies?matched=false&pageSize=100");
+        // It belongs to no store, so only the group sees it (its text may concern any store's customer).
+        var group = await app.ApiAs("group.gm");
+        var unmatched = await group.GetFromJsonAsync<JsonElement>("/api/v1/sms/replies?matched=false&pageSize=100");
         var masked = Dcrc.Kernel.Identifiers.Phone.Mask(mobile);
         unmatched.GetProperty("items").EnumerateArray().ShouldContain(i => i.GetProperty("id").GetInt64() == late.GetProperty("replyId").GetInt64()
             && i.GetProperty("from").GetString() == masked);
+        var store = await app.ApiAs("th.callback");
+        (await store.GetFromJsonAsync<JsonElement>("/api/v1/sms/replies?matched=false&pageSize=100")).GetProperty("items").EnumerateArray()
+            .ShouldNotContain(i => i.GetProperty("id").GetInt64() == late.GetProperty("replyId").GetInt64());
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class CallbackLists(DcrcDb db, CustomerArchive archive, IStringLocalizer<
     private async Task<Func<string?, Customers.CustomerClass?, string>> NamerAsync()
     {
         var viewer = await archive.ViewerAsync();
-        return (name, cls) => name is null ? "" : cls == Customers.CustomerClass.A && !viewer.SeesClassA ? "***" : name;
+        return (name, cls) => name is null ? "" : viewer.ShownName(name, cls ?? Customers.CustomerClass.C);
     }
 
     private IQueryable<CallbackTask> Tasks(int? storeId)
@@ -177,7 +177,7 @@ public class CallbackLists(DcrcDb db, CustomerArchive archive, IStringLocalizer<
             var wrong = corrected ? r.Correction!.OldMobile : r.Customer?.Mobile;
             return new InvalidRow(first + i + 1, r.Id, r.Version, r.Kind, r.Vehicle?.Vin, name(r.Customer?.Name, r.Customer?.Class), Phone.Mask(wrong),
                 r.Customer?.Address, r.Status != CallbackStatus.Invalid, r.Status, r.Attempt?.ByName, r.Attempt?.At ?? default, r.Attempt?.Outcome ?? CallbackOutcome.WrongNumber,
-                r.Attempt?.Note, r.Correction?.Name, corrected ? Phone.Mask(r.Correction!.Mobile) : null, r.Correction?.OtherPhone is { } other ? Phone.Mask(other) : null,
+                r.Attempt?.Note, r.Correction?.Name is { } foundName ? name(foundName, r.Customer?.Class) : null, corrected ? Phone.Mask(r.Correction!.Mobile) : null, r.Correction?.OtherPhone is { } other ? Phone.Mask(other) : null,
                 r.Correction?.Note, r.Correction?.At, r.Correction?.ByName);
         }).ToList(), page, pageSize, total);
     }
