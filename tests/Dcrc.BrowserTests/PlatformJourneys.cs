@@ -16,10 +16,10 @@ public class PlatformJourneys(BrowserApp app) : Journey(app)
         for (var i = 1; i <= 5; i++)
         {
             await App.LoginAsync(page, "ns.marketing", "Wrong#pass" + i);
-            await ExpectText(page, "#login-error", i < 5 ? "用户名或密码错误" : "已被锁定");
+            await ExpectText(page, "#login-error", "用户名或密码错误，或账户已被暂时锁定");
         }
         await App.LoginAsync(page, "ns.marketing");
-        await ExpectText(page, "#login-error", "已被锁定");
+        await ExpectText(page, "#login-error", "已被暂时锁定");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
     });
 

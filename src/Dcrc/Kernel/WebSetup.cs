@@ -88,6 +88,21 @@ public static class WebSetup
                     })
                     : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("unlimited"));
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // A problem answer with a type and the seconds to wait, in the caller's language.
+            o.OnRejected = async (ctx, ct) =>
+            {
+                var retry = ctx.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var after)
+                    ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 60;
+                var response = ctx.HttpContext.Response;
+                response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (!IsApi(ctx.HttpContext)) return; // the login page: the status page says it
+                var l = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                await response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails
+                {
+                    Type = "https://tools.ietf.org/html/rfc6585#section-4", Status = StatusCodes.Status429TooManyRequests,
+                    Title = l["Problem.TooManyRequests"], Detail = l["Problem.RetryAfter", retry],
+                }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", ct);
+            };
         });
         services.Configure<ForwardedHeadersOptions>(o =>
         {

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dcrc.Features.Account;
 
-public class ChangePasswordModel(Dcrc.Data.DcrcDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog audit, AccessControl access,
+public class ChangePasswordModel(Dcrc.Data.DcrcDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog audit,
     IOptions<SecurityOptions> security, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
@@ -48,7 +48,6 @@ public class ChangePasswordModel(Dcrc.Data.DcrcDb db, UserManager<AppUser> users
         }
         await audit.WriteAsync(AuditActions.PasswordChanged, "self", "User", user.Id);
         await tx.CommitAsync();
-        access.InvalidateUser(user.Id);
         await signIn.RefreshSignInAsync(user);
         TempData["Flash"] = l["ChangePassword.Done"].Value;
         return Redirect("/");

@@ -5,11 +5,10 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Dcrc.Features.Account;
 
-public class LoginModel(SignInCheck check, SignInManager<AppUser> signIn, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class LoginModel(SignInCheck check, SignInManager<AppUser> signIn, TimeProvider clock) : PageModel
 {
     public sealed class InputModel
     {
@@ -31,14 +30,10 @@ public class LoginModel(SignInCheck check, SignInManager<AppUser> signIn, TimePr
     {
         if (!ModelState.IsValid) return Page();
         var (outcome, user) = await check.CheckAsync(Input.UserName!.Trim(), Input.Password!, "web");
-        if (outcome == SignInOutcome.LockedOut)
-        {
-            ModelState.AddModelError("", l["Login.LockedOut"]);
-            return Page();
-        }
+        // One answer for a wrong password, an unknown name and a locked account: it never confirms that an account exists.
         if (outcome != SignInOutcome.Succeeded)
         {
-            ModelState.AddModelError("", l["Login.Failed"]);
+            ModelState.AddModelError("", check.FailureMessage());
             return Page();
         }
         // A new ticket and cookie: nothing of a session from before the login is carried over.

@@ -12,7 +12,8 @@ public enum SignInOutcome { Succeeded, Failed, LockedOut }
 /// Checks a user name and password with lockout on, for the login page and the token endpoint alike, and
 /// writes the audit entry: success, failure (also for unknown names) or lockout.
 /// </summary>
-public class SignInCheck(DcrcDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, AuditLog audit)
+public class SignInCheck(DcrcDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, AuditLog audit,
+    Microsoft.Extensions.Options.IOptions<Kernel.Security.SecurityOptions> security, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
 {
     // Verified for unknown or disabled names, so a wrong name costs as long as a wrong password.
     private static string? _decoyHash;
@@ -48,6 +49,21 @@ public class SignInCheck(DcrcDb db, UserManager<AppUser> users, SignInManager<Ap
         await audit.WriteAsync(action, summary, "User", user.Id, actor: user);
         await tx.CommitAsync();
         return (outcome, user);
+    }
+
+    /// <summary>
+    /// The one answer to a refused login, for a wrong password, an unknown name and a locked account alike,
+    /// so that it never tells whether an account exists; it names the lockout rule instead.
+    /// </summary>
+    public string FailureMessage() => l["Login.Failed", security.Value.LockoutFailedAttempts, security.Value.LockoutMinutes];
+
+    /// <summary>
+    /// Ends every session and token of the user issued before now (logout, password change): a new security
+    /// stamp, which every request checks against the one in its cookie or token.
+    /// </summary>
+    public async Task RevokeSessionsAsync(AppUser user)
+    {
+        await users.UpdateSecurityStampAsync(user);
     }
 
     private static string Trim(string s) => s.Length > 64 ? s[..64] : s;

@@ -42,8 +42,8 @@ public class PermissionHandler(AccessControl access) : AuthorizationHandler<Perm
 
 /// <summary>
 /// Answers "may this principal do X" from the roles in the principal and the role→permission grants in the
-/// database. Grants and user states are cached briefly; changes made here invalidate the cache at once, and
-/// another instance sees them within <see cref="CacheFor"/>.
+/// database. Grants are cached briefly (changes made here invalidate the cache at once, another instance sees
+/// them within <see cref="CacheFor"/>); the user's own state is read on every request.
 /// </summary>
 public class AccessControl(IServiceScopeFactory scopes, IMemoryCache cache, IOptions<IdentityOptions> identity)
 {
@@ -70,7 +70,7 @@ public class AccessControl(IServiceScopeFactory scopes, IMemoryCache cache, IOpt
     public const string PermissionClaim = "perm";
 
     public void InvalidateGrants() => cache.Remove(GrantsKey);
-    public void InvalidateUser(string userId) => cache.Remove("access:user:" + userId);
+    public void InvalidateUser(string userId) => _ = userId;
 
     public async Task<HashSet<string>> PermissionsOfAsync(ClaimsPrincipal user)
     {
@@ -93,21 +93,23 @@ public class AccessControl(IServiceScopeFactory scopes, IMemoryCache cache, IOpt
 
     /// <summary>
     /// A principal stays valid only while its user is active and its security stamp is the stored one: a
-    /// disabled user, a changed password or changed roles end cookie sessions and bearer tokens alike.
+    /// disabled user, a changed password or changed roles, a logout end cookie sessions and bearer tokens
+    /// alike. Read from the database once per request (never from a cache), so a logout or a disable on one
+    /// instance holds on every other instance from the next request on.
     /// </summary>
-    public async Task<bool> IsCurrentAsync(ClaimsPrincipal user)
+    public Task<bool> IsCurrentAsync(ClaimsPrincipal user) => _checked.GetValue(user, CheckAsync);
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ClaimsPrincipal, Task<bool>> _checked = new();
+
+    private async Task<bool> CheckAsync(ClaimsPrincipal user)
     {
         var id = user.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType);
         var stamp = user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
         if (id is null || stamp is null) return false;
-        var state = await cache.GetOrCreateAsync("access:user:" + id, async e =>
-        {
-            e.AbsoluteExpirationRelativeToNow = CacheFor;
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<DcrcDb>();
-            return await db.Users.AsNoTracking().Where(u => u.Id == id)
-                .Select(u => new UserState(u.IsActive, u.SecurityStamp)).FirstOrDefaultAsync();
-        });
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DcrcDb>();
+        var state = await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new UserState(u.IsActive, u.SecurityStamp)).FirstOrDefaultAsync();
         return state is { IsActive: true } && state.SecurityStamp == stamp;
     }
 

@@ -77,9 +77,75 @@ public abstract class AuthApiTests(DcrcApp app)
             u!.IsActive = false;
             await users.UpdateAsync(u);
             await users.UpdateSecurityStampAsync(u);
-            sp.GetRequiredService<AccessControl>().InvalidateUser(u.Id);
         });
         (await client.GetAsync("/api/v1/users")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_locked_account_and_an_unknown_name_get_the_same_answer()
+    {
+        var user = await app.CreateUserAsync(Roles.SalesConsultant);
+        for (var i = 0; i < 5; i++)
+            await app.Api().PostAsJsonAsync("/api/v1/auth/token", new { userName = user.UserName, password = "Wrong#pass" + i });
+        var locked = await (await app.Api().PostAsJsonAsync("/api/v1/auth/token", new { userName = user.UserName, password = DcrcApp.DemoPassword })).Content.ReadFromJsonAsync<JsonElement>();
+        var unknown = await (await app.Api().PostAsJsonAsync("/api/v1/auth/token", new { userName = "nobody." + Guid.NewGuid().ToString("N")[..6], password = DcrcApp.DemoPassword })).Content.ReadFromJsonAsync<JsonElement>();
+        locked.GetProperty("detail").GetString().ShouldBe(unknown.GetProperty("detail").GetString());
+        locked.GetProperty("title").GetString().ShouldBe(unknown.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task The_token_answer_offers_no_refresh_token()
+    {
+        var response = await app.Api().PostAsJsonAsync("/api/v1/auth/token", new { userName = "th.crm", password = DcrcApp.DemoPassword });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("tokenType").GetString().ShouldBe("Bearer");
+        body.GetProperty("expiresIn").GetInt32().ShouldBe(3600);
+        body.TryGetProperty("refreshToken", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_cookie_replayed_after_logout_gets_the_login_page()
+    {
+        var user = await app.CreateUserAsync(Roles.CallbackSpecialist);
+        var browser = await app.BrowserAs(user.UserName!);
+        var cookie = await CookieAsync(browser);
+        (await browser.GetAsync("/Customers")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var token = await app.ApiAs(user.UserName!);
+        (await DcrcApp.PostFormAsync(browser, "/Account/Logout", [], formPage: "/")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var replay = app.Api();
+        replay.DefaultRequestHeaders.Add("Cookie", cookie);
+        var after = await replay.GetAsync("/Customers");
+        after.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        after.Headers.Location!.ToString().ShouldContain("/Account/Login");
+        (await token.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized); // a logout ends the user's tokens too
+    }
+
+    [Fact]
+    public async Task A_token_after_a_password_change_or_an_api_logout_gets_401()
+    {
+        var user = await app.CreateUserAsync(Roles.Marketing);
+        var token = await app.ApiAs(user.UserName!);
+        (await token.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var browser = await app.BrowserAs(user.UserName!);
+        var changed = await DcrcApp.PostFormAsync(browser, "/Account/ChangePassword", new()
+        {
+            ["Input.CurrentPassword"] = DcrcApp.DemoPassword, ["Input.NewPassword"] = "Zq#8vLm2Tw", ["Input.ConfirmPassword"] = "Zq#8vLm2Tw",
+        });
+        changed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await token.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        var second = await app.ApiAs(user.UserName!, "Zq#8vLm2Tw");
+        (await second.PostAsync("/api/v1/auth/logout", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await second.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    private static async Task<string> CookieAsync(HttpClient browser)
+    {
+        // The test client's handler adds the cookies it holds to each request: read them off a sent request.
+        var response = await browser.GetAsync("/");
+        response.RequestMessage!.Headers.TryGetValues("Cookie", out var values).ShouldBeTrue();
+        return string.Join("; ", values!);
     }
 
     [Fact]

@@ -44,11 +44,12 @@ public abstract class LoginTests(DcrcApp app)
             var wrong = await DcrcApp.PostFormAsync(client, "/Account/Login", Credentials(user.UserName!, "Wrong#pass" + i));
             wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
             var html = await wrong.Content.ReadAsStringAsync();
-            html.ShouldContain(i < 4 ? "用户名或密码错误" : "已被锁定");
+            html.ShouldContain("用户名或密码错误，或账户已被暂时锁定（连续 5 次密码错误后锁定 15 分钟）");
         }
         var sixth = await DcrcApp.PostFormAsync(client, "/Account/Login", Credentials(user.UserName!, DcrcApp.DemoPassword));
         sixth.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await sixth.Content.ReadAsStringAsync()).ShouldContain("已被锁定");
+        (await sixth.Content.ReadAsStringAsync()).ShouldContain("用户名或密码错误，或账户已被暂时锁定");
+        (await sixth.Content.ReadAsStringAsync()).ShouldNotContain("dcrc.session");
 
         var (lockoutEnd, actions) = await app.WithScopeAsync(async sp =>
         {

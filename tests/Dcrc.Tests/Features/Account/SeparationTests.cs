@@ -52,7 +52,6 @@ public abstract class SeparationTests(DcrcApp app)
             var u = (await users.FindByIdAsync(user.Id))!;
             u.IsActive = false;
             await users.UpdateSecurityStampAsync(u);
-            sp.GetRequiredService<AccessControl>().InvalidateUser(u.Id);
         });
         (await client.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await client.GetAsync("/api/v1/stores")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -93,6 +92,13 @@ public class LoginRateLimitTests
             for (var i = 0; i < 4; i++)
                 statuses.Add((await app.Api().PostAsJsonAsync("/api/v1/auth/token", new { userName = "th.crm", password = "Wrong#pass" + i })).StatusCode);
             statuses.ShouldBe([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests]);
+            var refused = await app.Api().PostAsJsonAsync("/api/v1/auth/token", new { userName = "th.crm", password = "Wrong#pass" });
+            int.Parse(refused.Headers.GetValues("Retry-After").Single()).ShouldBeInRange(1, 60);
+            refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+            var problem = await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            problem.GetProperty("type").GetString().ShouldNotBeNullOrEmpty();
+            problem.GetProperty("status").GetInt32().ShouldBe(429);
+            problem.GetProperty("title").GetString().ShouldBe("尝试过于频繁，请稍后再试。");
             (await app.Api().GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized); // other requests are not limited
         }
         finally { await app.DisposeAsync(); }

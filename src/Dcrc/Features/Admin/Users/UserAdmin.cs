@@ -51,7 +51,7 @@ public sealed class UserInput
 /// User administration for the admin pages and the API. Errors are keyed by input property name. The system
 /// administrator manages accounts; only the security administrator assigns roles, and nobody their own.
 /// </summary>
-public class UserAdmin(DcrcDb db, UserManager<AppUser> users, AuditLog audit, AccessControl access, CurrentUser current,
+public class UserAdmin(DcrcDb db, UserManager<AppUser> users, AuditLog audit, CurrentUser current,
     TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public sealed record Outcome(AppUser? User, Dictionary<string, string> Errors)
@@ -106,7 +106,6 @@ public class UserAdmin(DcrcDb db, UserManager<AppUser> users, AuditLog audit, Ac
         if (!result.Succeeded) { db.ChangeTracker.Clear(); return new(user, IdentityErrors(result)); }
         await audit.WriteAsync(AuditActions.UserUpdated, $"{user.UserName}: {before} → {Describe(user)}", "User", user.Id);
         await tx.CommitAsync();
-        access.InvalidateUser(user.Id);
         return new(user, []);
     }
 
@@ -130,7 +129,6 @@ public class UserAdmin(DcrcDb db, UserManager<AppUser> users, AuditLog audit, Ac
         if (!stamped.Succeeded) return new(user, IdentityErrors(stamped));
         await audit.WriteAsync(AuditActions.UserRolesChanged, $"{user.UserName}: [{string.Join(",", had.Order())}] → [{string.Join(",", wanted.Order())}]", "User", user.Id);
         await tx.CommitAsync();
-        access.InvalidateUser(user.Id);
         return new(user, []);
     }
 
@@ -147,7 +145,6 @@ public class UserAdmin(DcrcDb db, UserManager<AppUser> users, AuditLog audit, Ac
         if (!result.Succeeded) return new(user, IdentityErrors(result, nameof(UserInput.Password)));
         await audit.WriteAsync(AuditActions.UserPasswordReset, user.UserName!, "User", user.Id);
         await tx.CommitAsync();
-        access.InvalidateUser(user.Id);
         return new(user, []);
     }
 
