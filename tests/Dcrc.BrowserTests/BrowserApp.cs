@@ -27,6 +27,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("Dcrc:Database:Provider", "sqlite");
         builder.UseSetting("Dcrc:DataDirectory", _dir);
+        builder.UseSetting("Dcrc:Audit:CheckpointDirectory", _dir + "-audit");
         builder.UseSetting("Dcrc:Demo:Seed", "true");
         builder.UseSetting("Dcrc:Demo:CustomersPerStore", "150"); // enough to search among, quick to seed
         builder.UseSetting("Dcrc:Security:LoginAttemptsPerMinute", "100000");
@@ -71,6 +72,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dir, true); } catch (IOException) { }
+        try { Directory.Delete(_dir + "-audit", true); } catch (IOException) { }
     }
 }
 

@@ -57,10 +57,15 @@ public static class DatabaseSetup
         scope.ServiceProvider.GetRequiredService<StoreScope>().AllowAll(null);
         var db = scope.ServiceProvider.GetRequiredService<DcrcDb>();
         var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Dcrc.Database");
+        var secret = scope.ServiceProvider.GetRequiredService<Kernel.Security.AppSecret>();
+        var env = scope.ServiceProvider.GetRequiredService<IHostEnvironment>();
+        Kernel.Security.SecretGuard.CheckPlacement(secret, env, scope.ServiceProvider.GetRequiredService<IConfiguration>());
         await SchemaMigrator.UnderStartupLockAsync(db, async () =>
         {
             var version = await SchemaMigrator.MigrateAsync(db);
             log.LogInformation("Database schema at version {Version} ({Provider})", version, db.IsSqlite ? "sqlite" : "postgres");
+            await Kernel.Security.SecretGuard.CheckMatchesAsync(db, secret);
+            await Kernel.Audit.AuditGuard.EnsureAtStartAsync(db, scope.ServiceProvider.GetRequiredService<Kernel.Audit.AuditKey>(), env, log);
             await BaseData.EnsureAsync(scope.ServiceProvider);
             await Features.Customers.CustomerBackfill.RunAsync(db, log);
             await Features.Callbacks.Questionnaires.QuestionnaireDefaults.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);

@@ -19,6 +19,7 @@ public class DcrcDb(DbContextOptions<DcrcDb> options, StoreScope scope) : Identi
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SettingValue> SettingValues => Set<SettingValue>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Kernel.Security.SystemMark> SystemMarks => Set<Kernel.Security.SystemMark>();
     public DbSet<Features.Customers.Customer> Customers => Set<Features.Customers.Customer>();
     public DbSet<Features.Customers.Vehicle> Vehicles => Set<Features.Customers.Vehicle>();
     public DbSet<Features.Customers.ArchiveChange> ArchiveChanges => Set<Features.Customers.ArchiveChange>();

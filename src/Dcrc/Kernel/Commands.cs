@@ -12,6 +12,18 @@ namespace Dcrc.Kernel;
 /// </summary>
 public static class Commands
 {
+    private static string ProblemText(AuditIntegrity.Problem p) => p.Code switch
+    {
+        "Chain" => "an entry's link or content does not match its hash (changed or removed behind the application's back)",
+        "Gap" => "entry ids are not consecutive here (entries removed)",
+        "CheckpointMismatch" => "the signed checkpoint records another hash for this entry (the chain was rewritten)",
+        "CutAtTail" => "a signed checkpoint names an entry beyond the chain's head (entries cut off the end, or the table emptied or rewound)",
+        "CheckpointForged" => "this line of the checkpoint file does not carry a valid signature",
+        "NoCheckpoints" => "no checkpoint file: the chain's head cannot be checked",
+        "Triggers" => "the database triggers that refuse changes to audit entries are missing or disabled",
+        _ => p.Code,
+    };
+
     public static async Task<bool> TryRunAsync(string[] args)
     {
         if (args.Length == 0) return false;
@@ -25,10 +37,13 @@ public static class Commands
                 await using var app = builder.Build();
                 using var scope = app.Services.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<DcrcDb>();
-                var result = await AuditLog.VerifyAsync(db, AuditKey.From(Security.AppSecret.FromConfiguration(app.Configuration)));
+                var checkpoints = new AuditCheckpoints(app.Configuration, TimeProvider.System, app.Services.GetRequiredService<ILogger<AuditCheckpoints>>());
+                var result = await AuditIntegrity.CheckAsync(db, AuditKey.From(Security.AppSecret.FromConfiguration(app.Configuration)), checkpoints);
                 Console.WriteLine(result.Intact
                     ? $"Audit chain intact: {result.Checked} entries; head {result.LastId} {result.LastHash}"
-                    : $"Audit chain BROKEN at entry {result.FirstBrokenId} (after {result.Checked} good entries).");
+                    : $"Audit chain BROKEN after {result.Checked} good entries.");
+                foreach (var p in result.Problems) Console.WriteLine($"  {p.Code}{(p.Id is null ? "" : " " + p.Id)}{(p.Other is null ? "" : " / " + p.Other)}: {ProblemText(p)}");
+                if (result.LatestCheckpoint is { } c) Console.WriteLine($"Latest checkpoint ({checkpoints.FilePath}): entry {c.Id} {c.Hash} at {c.At:O} by {c.Instance}");
                 Environment.ExitCode = result.Intact ? 0 : 1;
                 return true;
             }

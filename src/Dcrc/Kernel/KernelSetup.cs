@@ -17,6 +17,9 @@ public static class KernelSetup
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
+        // Registered before the queue: hosted services stop in reverse order, so the last checkpoint comes after the queue's end mark.
+        services.AddSingleton<AuditCheckpoints>();
+        services.AddHostedService<AuditCheckpointWriter>();
         services.AddSingleton<AuditQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditQueue>());
         services.AddSingleton(sp => Security.AppSecret.FromConfiguration(sp.GetRequiredService<IConfiguration>()));

@@ -25,13 +25,14 @@ public abstract class DcrcApp : WebApplicationFactory<Program>, IAsyncLifetime
     public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
     public abstract string Provider { get; }
     public int LoginAttemptsPerMinute { get; init; } = 100_000;
+    public int CustomersPerStore { get; init; } = 150; // enough to search among, quick to seed
     protected abstract Dictionary<string, string?> DatabaseSettings();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Dcrc:Demo:Seed", "true");
-        builder.UseSetting("Dcrc:Demo:CustomersPerStore", "150"); // enough to search among, quick to seed
+        builder.UseSetting("Dcrc:Demo:CustomersPerStore", CustomersPerStore.ToString());
         builder.UseSetting("Dcrc:Jobs:Enabled", "false"); // tests run jobs themselves, at the time they set
         builder.UseSetting("Dcrc:Telephony:WebhookSecret", TelephonySecret);
         foreach (var (key, value) in DatabaseSettings()) builder.UseSetting(key, value);
@@ -120,13 +121,15 @@ public sealed class SqliteApp : DcrcApp
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "dcrc-test-" + Guid.NewGuid().ToString("N"));
     public override string Provider => "sqlite";
-    protected override Dictionary<string, string?> DatabaseSettings() => new() { ["Dcrc:Database:Provider"] = "sqlite", ["Dcrc:DataDirectory"] = _dir };
+    protected override Dictionary<string, string?> DatabaseSettings() => new()
+        { ["Dcrc:Database:Provider"] = "sqlite", ["Dcrc:DataDirectory"] = _dir, ["Dcrc:Audit:CheckpointDirectory"] = _dir + "-audit" };
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dir, true); } catch (IOException) { }
+        try { Directory.Delete(_dir + "-audit", true); } catch (IOException) { }
     }
 }
 
@@ -137,7 +140,7 @@ public sealed class PostgresApp : DcrcApp
     public override string Provider => "postgres";
     public string ConnectionString => Postgres.ConnectionString(_database);
     protected override Dictionary<string, string?> DatabaseSettings() => new()
-        { ["Dcrc:Database:Provider"] = "postgres", ["ConnectionStrings:Dcrc"] = ConnectionString, ["Dcrc:DataDirectory"] = _dir };
+        { ["Dcrc:Database:Provider"] = "postgres", ["ConnectionStrings:Dcrc"] = ConnectionString, ["Dcrc:DataDirectory"] = _dir, ["Dcrc:Audit:CheckpointDirectory"] = _dir + "-audit" };
 
     public override async Task InitializeAsync()
     {
@@ -150,6 +153,7 @@ public sealed class PostgresApp : DcrcApp
         await base.DisposeAsync();
         await Postgres.DropDatabaseAsync(_database);
         try { Directory.Delete(_dir, true); } catch (IOException) { }
+        try { Directory.Delete(_dir + "-audit", true); } catch (IOException) { }
     }
 }
 

@@ -14,7 +14,7 @@ public static class AuditApi
     {
         var audit = api.MapGroup("/audit").RequireAuthorization(AuditPermissions.Read.Policy);
         audit.MapGet("", List).WithSummary("Audit entries, newest first (audit administrator only)");
-        audit.MapGet("/verify", Verify).WithSummary("Verify the hash chain of the whole audit log");
+        audit.MapGet("/verify", Verify).WithSummary("Verify the audit log: the hash chain and its dense ids, the protective triggers, and the head against the signed checkpoints kept outside the database");
         return api;
     }
 
@@ -28,11 +28,17 @@ public static class AuditApi
             filter.Page, filter.PageSize, total));
     }
 
-    public static async Task<Ok<AuditLog.Verification>> Verify(DcrcDb db, AuditLog audit, AuditKey key, AuditQueue queue)
+    public sealed record ProblemDto(string Code, long? Id, long? Other, string Message);
+    public sealed record VerifyDto(bool Intact, long Checked, long? FirstBrokenId, long LastId, string? LastHash,
+        IReadOnlyList<ProblemDto> Problems, AuditCheckpoints.Checkpoint? LatestCheckpoint);
+
+    public static async Task<Ok<VerifyDto>> Verify(DcrcDb db, AuditLog audit, AuditKey key, AuditQueue queue, AuditCheckpoints checkpoints,
+        Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
     {
         await queue.FlushAsync();
-        var result = await AuditLog.VerifyAsync(db, key);
-        await audit.WriteAsync(AuditActions.AuditVerified, result.Intact ? $"intact, {result.Checked} entries" : $"broken at {result.FirstBrokenId}");
-        return TypedResults.Ok(result);
+        var r = await AuditIntegrity.CheckAsync(db, key, checkpoints);
+        await audit.WriteAsync(AuditActions.AuditVerified, AuditIntegrity.Describe(r));
+        return TypedResults.Ok(new VerifyDto(r.Intact, r.Checked, r.FirstBrokenId, r.LastId, r.LastHash,
+            r.Problems.Select(p => new ProblemDto(p.Code, p.Id, p.Other, l["Audit.Problem." + p.Code, p.Id ?? 0, p.Other ?? 0])).ToList(), r.LatestCheckpoint));
     }
 }

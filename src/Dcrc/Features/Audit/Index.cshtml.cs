@@ -12,7 +12,7 @@ namespace Dcrc.Features.Audit;
 
 /// <summary>The audit log, for the audit administrator only: filter, page, verify the chain. Nothing here changes an entry.</summary>
 [RequirePermission("audit.read")]
-public class IndexModel(DcrcDb db, AuditLog audit, AuditKey key, AuditQueue queue, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(DcrcDb db, AuditLog audit, AuditKey key, AuditQueue queue, AuditCheckpoints checkpoints, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
@@ -25,7 +25,8 @@ public class IndexModel(DcrcDb db, AuditLog audit, AuditKey key, AuditQueue queu
     public List<AuditEntry> Items { get; private set; } = [];
     public Dictionary<int, string> StoreNames { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
-    public AuditLog.Verification? Verification { get; private set; }
+    public AuditIntegrity.Report? Verification { get; private set; }
+    public string CheckpointFile => checkpoints.FilePath;
     public IEnumerable<string> KnownActions => AuditActionCatalog.All;
 
     public string ActionLabel(string action)
@@ -43,8 +44,8 @@ public class IndexModel(DcrcDb db, AuditLog audit, AuditKey key, AuditQueue queu
     public async Task OnPostVerifyAsync()
     {
         await queue.FlushAsync();
-        Verification = await AuditLog.VerifyAsync(db, key);
-        await audit.WriteAsync(AuditActions.AuditVerified, Verification.Intact ? $"intact, {Verification.Checked} entries" : $"broken at {Verification.FirstBrokenId}");
+        Verification = await AuditIntegrity.CheckAsync(db, key, checkpoints);
+        await audit.WriteAsync(AuditActions.AuditVerified, AuditIntegrity.Describe(Verification));
         await LoadAsync();
     }
 

@@ -97,9 +97,13 @@ public class AuditLog(DcrcDb db, IHttpContextAccessor http, TimeProvider clock, 
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Audit entries are appended inside a transaction.");
         if (!db.IsSqlite)
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
-        var previous = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? Genesis;
+        // Ids are given here, one after the head, so they have no gaps: a gap in the ids shows a cut.
+        var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
+        var previous = head?.Hash ?? Genesis;
+        var id = head?.Id ?? 0;
         foreach (var e in entries)
         {
+            e.Id = ++id;
             e.PreviousHash = previous;
             e.Hash = HashOf(e, key);
             previous = e.Hash;
@@ -109,13 +113,13 @@ public class AuditLog(DcrcDb db, IHttpContextAccessor http, TimeProvider clock, 
         for (var start = 0; start < entries.Count; start += chunk)
         {
             var rows = entries.Skip(start).Take(chunk).ToList();
-            var sql = new StringBuilder(@"INSERT INTO ""AuditEntries"" (""At"", ""UserId"", ""UserName"", ""StoreId"", ""Action"", ""EntityType"", ""EntityId"", ""Summary"", ""ClientAddress"", ""PreviousHash"", ""Hash"") VALUES ");
-            var values = new List<object?>(rows.Count * 11);
+            var sql = new StringBuilder(@"INSERT INTO ""AuditEntries"" (""Id"", ""At"", ""UserId"", ""UserName"", ""StoreId"", ""Action"", ""EntityType"", ""EntityId"", ""Summary"", ""ClientAddress"", ""PreviousHash"", ""Hash"") VALUES ");
+            var values = new List<object?>(rows.Count * 12);
             foreach (var e in rows)
             {
                 if (values.Count > 0) sql.Append(", ");
-                sql.Append('(').AppendJoin(", ", Enumerable.Range(values.Count, 11).Select(i => $"{{{i}}}")).Append(')');
-                values.AddRange([e.At, e.UserId, e.UserName, e.StoreId, e.Action, e.EntityType, e.EntityId, e.Summary, e.ClientAddress, e.PreviousHash, e.Hash]);
+                sql.Append('(').AppendJoin(", ", Enumerable.Range(values.Count, 12).Select(i => $"{{{i}}}")).Append(')');
+                values.AddRange([e.Id, e.At, e.UserId, e.UserName, e.StoreId, e.Action, e.EntityType, e.EntityId, e.Summary, e.ClientAddress, e.PreviousHash, e.Hash]);
             }
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), values!, ct);
         }
@@ -123,13 +127,20 @@ public class AuditLog(DcrcDb db, IHttpContextAccessor http, TimeProvider clock, 
 
     /// <summary>
     /// The result of a walk of the chain. <see cref="LastId"/> and <see cref="LastHash"/> are the chain's head:
-    /// noted down outside the system, they also reveal entries cut off the end later.
+    /// noted down outside the system (the checkpoints of <see cref="AuditCheckpoints"/>), they also reveal
+    /// entries cut off the end later. <see cref="Gap"/>: the first broken entry follows a gap in the ids.
     /// </summary>
-    public sealed record Verification(bool Intact, long Checked, long? FirstBrokenId, long LastId = 0, string? LastHash = null);
+    public sealed record Verification(bool Intact, long Checked, long? FirstBrokenId, long LastId = 0, string? LastHash = null, bool Gap = false);
 
-    /// <summary>Walks the whole chain in id order; the first entry whose link or content does not match is reported.</summary>
-    public static async Task<Verification> VerifyAsync(DcrcDb db, AuditKey key, CancellationToken ct = default)
+    /// <summary>
+    /// Walks the whole chain in id order; the first entry whose link or content does not match, or whose id
+    /// does not follow the one before (from the id on which ids are dense), is reported.
+    /// <paramref name="visit"/> sees each good entry (the checkpoints are compared on the way).
+    /// </summary>
+    public static async Task<Verification> VerifyAsync(DcrcDb db, AuditKey key, CancellationToken ct = default, Action<AuditEntry>? visit = null)
     {
+        var denseFrom = long.TryParse(await db.SystemMarks.AsNoTracking().Where(m => m.Name == Security.SystemMark.AuditDenseFrom)
+            .Select(m => m.Value).FirstOrDefaultAsync(ct), out var d) ? d : long.MaxValue;
         var previous = Genesis;
         long lastId = 0, count = 0;
         while (true)
@@ -138,7 +149,9 @@ public class AuditLog(DcrcDb db, IHttpContextAccessor http, TimeProvider clock, 
             if (batch.Count == 0) return new(true, count, null, lastId, count == 0 ? null : previous);
             foreach (var e in batch)
             {
+                if (e.Id >= denseFrom && e.Id != lastId + 1) return new(false, count, e.Id, Gap: true);
                 if (e.PreviousHash != previous || HashOf(e, key) != e.Hash) return new(false, count, e.Id);
+                visit?.Invoke(e);
                 previous = e.Hash;
                 lastId = e.Id;
                 count++;
@@ -205,4 +218,5 @@ public static class AuditActions
     public const string QueueStarted = "audit.queue_started";
     public const string QueueStopped = "audit.queue_stopped";
     public const string QueueUnclean = "audit.queue_unclean";
+    public const string TriggersRestored = "audit.triggers_restored";
 }

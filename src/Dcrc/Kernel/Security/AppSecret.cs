@@ -6,25 +6,40 @@ namespace Dcrc.Kernel.Security;
 /// <summary>
 /// The application's secret, kept outside the database so that someone holding only a copy of the database
 /// can neither rewrite the audit chain unnoticed nor read encrypted personal data. From <c>Dcrc:Secret</c>
-/// (base64, at least 32 bytes; the same on every instance sharing one PostgreSQL), else from
-/// <c>secret.key</c> in the data directory, created on first start. Each use derives its own key (HKDF).
+/// (base64, at least 32 bytes; the same on every instance sharing one PostgreSQL), else from the file named by
+/// <c>Dcrc:SecretFile</c> (a mounted secret, e.g. <c>/run/secrets/dcrc</c>), else from <c>secret.key</c> in
+/// the data directory, created on first start — beside the data, which Production refuses unless the operator
+/// accepts it (<see cref="SecretGuard"/>). Each use derives its own key (HKDF).
 /// </summary>
 public sealed class AppSecret
 {
     private readonly byte[] _master;
 
-    public AppSecret(byte[] master)
+    public AppSecret(byte[] master, bool inDataDirectory = false)
     {
         if (master.Length < 32) throw new InvalidOperationException("The application secret must have at least 32 bytes.");
         _master = master;
+        InDataDirectory = inDataDirectory;
     }
+
+    /// <summary>The secret was read from a file inside the data directory, beside the database it protects.</summary>
+    public bool InDataDirectory { get; }
 
     public byte[] KeyFor(string purpose) => HKDF.DeriveKey(HashAlgorithmName.SHA256, _master, 32, info: Encoding.UTF8.GetBytes(purpose));
 
+    /// <summary>A value that identifies the secret without revealing it, kept in the database to catch a restore with another secret.</summary>
+    public string CheckValue() => Convert.ToHexStringLower(HMACSHA256.HashData(KeyFor("dcrc secret check v1"), "dcrc"u8))[..32];
+
     public static AppSecret FromConfiguration(IConfiguration config)
     {
-        if (config["Dcrc:Secret"] is { Length: > 0 } configured) return new AppSecret(Convert.FromBase64String(configured));
+        if (config["Dcrc:Secret"] is { Length: > 0 } configured) return new AppSecret(Decode(configured, "Dcrc:Secret"));
         var dir = Data.DatabaseSetup.DataDirectory(config);
+        if (config["Dcrc:SecretFile"] is { Length: > 0 } named)
+        {
+            var path = Path.GetFullPath(named);
+            if (!File.Exists(path)) throw new InvalidOperationException($"Dcrc:SecretFile names {path}, which does not exist.");
+            return new AppSecret(Decode(File.ReadAllText(path).Trim(), path), IsInside(path, dir));
+        }
         Directory.CreateDirectory(dir);
         var file = Path.Combine(dir, "secret.key");
         if (!File.Exists(file))
@@ -37,7 +52,19 @@ public sealed class AppSecret
             catch (IOException) when (File.Exists(file)) { } // another instance made it first
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
-        return new AppSecret(Convert.FromBase64String(File.ReadAllText(file).Trim()));
+        return new AppSecret(Decode(File.ReadAllText(file).Trim(), file), inDataDirectory: true);
+    }
+
+    private static byte[] Decode(string base64, string source)
+    {
+        try { return Convert.FromBase64String(base64); }
+        catch (FormatException) { throw new InvalidOperationException($"The application secret in {source} is not base64."); }
+    }
+
+    private static bool IsInside(string path, string dir)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)) + Path.DirectorySeparatorChar;
+        return path.StartsWith(root, StringComparison.Ordinal);
     }
 }
 
