@@ -28,6 +28,7 @@ public static class WebSetup
             })
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, f) => KernelSetup.LocaliseBindingMessages(o, f.Create(typeof(SharedResource))));
+        services.Configure<MvcOptions>(o => o.ModelBinderProviders.Insert(0, new Api.HygieneStringBinderProvider()));
         services.AddAntiforgery(o =>
         {
             o.HeaderName = "RequestVerificationToken";
@@ -127,6 +128,7 @@ public static class WebSetup
         app.UseRequestLocalization(Cultures.Options());
         app.UseWhen(IsApi, a => { a.UseExceptionHandler(); a.UseStatusCodePages(); });
         app.UseWhen(c => !IsApi(c), a => { a.UseExceptionHandler("/Errors/500"); a.UseStatusCodePagesWithReExecute("/Errors/{0}"); });
+        app.UseMiddleware<Api.PageParameterGuard>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

@@ -8,7 +8,8 @@ namespace Dcrc.Kernel.Api;
 
 /// <summary>
 /// Validates an API request body with its data annotations, in the caller's language, and answers RFC 7807
-/// problem details whose errors are keyed by the camelCase JSON name of the field.
+/// problem details whose errors are keyed by the camelCase JSON name of the field. Control characters are
+/// refused in names and identifiers and stripped from free text (<see cref="TextHygiene"/>).
 /// </summary>
 public class ApiValidator(IStringLocalizer<SharedResource> l)
 {
@@ -31,6 +32,15 @@ public class ApiValidator(IStringLocalizer<SharedResource> l)
         {
             var value = prop.GetValue(model);
             var name = prefix + FieldName(prop.Name);
+            if (value is string text && TextHygiene.HasControl(text))
+            {
+                if (TextHygiene.RefusesControls(prop.Name, prop.GetCustomAttributes(true)))
+                {
+                    errors[name] = [l["Validation.ControlCharacters", Label(prop)]];
+                    continue;
+                }
+                if (prop.CanWrite) prop.SetValue(model, value = TextHygiene.Strip(text));
+            }
             foreach (var attr in prop.GetCustomAttributes<ValidationAttribute>())
             {
                 if (attr.IsValid(value)) continue;
