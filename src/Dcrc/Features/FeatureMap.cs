@@ -32,6 +32,7 @@ public static class FeatureMap
         services.AddScoped<Customers.CustomerImport>();
         services.AddScoped<Customers.Records.CustomerRecords>();
         services.AddScoped<Customers.CustomerMerge>();
+        services.AddScoped<Customers.CustomerExport>();
         services.AddScoped<Customers.Cadence.DueContacts>();
         services.AddScoped<Admin.Calendar.CalendarDays>();
         services.AddScoped<Callbacks.Questionnaires.QuestionnaireBook>();

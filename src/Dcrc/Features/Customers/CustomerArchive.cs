@@ -22,6 +22,7 @@ public static class CustomerAuditActions
     public const string Update = "customers.update";
     public const string Approve = "customers.approve";
     public const string Export = "customers.export";
+    public const string ExportUnmasked = "customers.export_unmasked";
 }
 
 /// <summary>
@@ -434,25 +435,6 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         if (input.Mobile is { } m && m.Contains('*') && m == Phone.Mask(stored.Mobile)) input.Mobile = stored.Mobile;
         if (input.Landline is { } t && t.Contains('*') && stored.Landline is { } landline && t == Phone.Mask(landline)) input.Landline = landline;
         if (input.IdNumber is { } n && n.Contains('*') && n == MaskedIdNumber(stored)) input.IdNumber = personal.Unprotect(stored.IdNumberEncrypted);
-    }
-
-    public const int ExportLimit = 50_000;
-
-    /// <summary>
-    /// The list as searched, as an .xlsx: masked as on screen, the exporting user and time in the file, and
-    /// the export audited (SPEC §13).
-    /// </summary>
-    public async Task<(byte[] File, int Rows)> ExportAsync(string? q)
-    {
-        var (rows, total, capped) = await SearchAsync(q, 1, ExportLimit);
-        var stores = await db.Stores.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name);
-        var at = StoreTime.FormatSeconds(clock.GetUtcNow().UtcDateTime, StoreTime.GroupZone);
-        var file = Kernel.Excel.Spreadsheet.Write(l["Customers.Title"],
-            [l["Field.ArchiveNumber"], l["Field.CustomerName"], l["Field.Mobile"], l["Field.CustomerClass"], l["Field.Status"], l["Field.Store"]],
-            rows.Select(r => (IReadOnlyList<string?>)[r.ArchiveNumber, r.Name, r.Mobile, l["CustomerClass." + r.Class], l["ArchiveStatus." + r.Status], stores.GetValueOrDefault(r.StoreId)]),
-            [l["Export.By", me.DisplayName, me.UserName ?? "", at], l["Export.Query", string.IsNullOrWhiteSpace(q) ? "-" : Kernel.Logging.Redact(q), capped ? $"{total}+" : total.ToString(CultureInfo.InvariantCulture)], l["Export.Confidential"]]);
-        await audit.WriteAsync(CustomerAuditActions.Export, $"\"{Kernel.Logging.Redact(q ?? "")}\": {rows.Count} rows");
-        return (file, rows.Count);
     }
 
     public string? MaskedIdNumber(Customer c) =>

@@ -7,7 +7,7 @@ namespace Dcrc.Features.Customers;
 
 /// <summary>The one search box of the archive, answering as the specialist types (htmx), paged.</summary>
 [RequirePermission("customers.read")]
-public class IndexModel(CustomerArchive archive, CurrentUser me) : PageModel
+public class IndexModel(CustomerArchive archive, CustomerExport export, CurrentUser me) : PageModel
 {
     public const int PageSize = 20;
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -16,18 +16,20 @@ public class IndexModel(CustomerArchive archive, CurrentUser me) : PageModel
     public Pager Pager { get; private set; } = null!;
     public bool CanWrite { get; private set; }
     public bool CanExport { get; private set; }
+    public bool CanExportUnmasked { get; private set; }
 
     public async Task OnGetAsync()
     {
         CanWrite = await me.CanAsync(CustomerPermissions.Write);
         CanExport = await me.CanAsync(CustomerPermissions.Export);
+        CanExportUnmasked = await export.MayExportUnmaskedAsync();
         await LoadAsync();
     }
 
-    public async Task<IActionResult> OnGetExportAsync()
+    public async Task<IActionResult> OnGetExportAsync(bool unmasked = false)
     {
         if (!await me.CanAsync(CustomerPermissions.Export)) return Forbid();
-        return File((await archive.ExportAsync(Q)).File, Kernel.Excel.Spreadsheet.XlsxContentType, "customers.xlsx");
+        return await export.ExportAsync(Q, unmasked) is { } result ? File(result.File, Kernel.Excel.Spreadsheet.XlsxContentType, "customers.xlsx") : Forbid();
     }
 
     public async Task<IActionResult> OnGetResultsAsync()

@@ -134,6 +134,27 @@ public abstract class ExportTests(DcrcApp app)
         (await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().AuditEntries.AnyAsync(e => e.Action == "customers.export" && e.UserName == "th.crm"))).ShouldBeTrue();
         (await (await app.ApiAs("th.sales")).GetAsync("/api/v1/customers/export")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task An_unmasked_export_needs_the_unmask_right_too_and_is_audited_with_its_row_count()
+    {
+        var client = await app.ApiAs("th.crm");
+        var mobile = "166" + Random.Shared.Next(10_000_000, 99_999_999);
+        var name = "全号" + Guid.NewGuid().ToString("N")[..6];
+        (await client.PostAsJsonAsync("/api/v1/customers", new { type = "individual", name, mobile })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var rows = Spreadsheet.ReadXlsx(new MemoryStream(await client.GetByteArrayAsync($"/api/v1/customers/export?unmasked=true&q={Uri.EscapeDataString(name)}")));
+        rows[0].ShouldContain("身份证号");
+        rows[1][2].ShouldBe(mobile);
+        (await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().AuditEntries
+            .AnyAsync(e => e.Action == "customers.export_unmasked" && e.UserName == "th.crm" && e.Summary.Contains(": 1 rows")))).ShouldBeTrue();
+
+        var marketing = await app.ApiAs("th.marketing"); // may export, may not unmask
+        (await marketing.GetAsync($"/api/v1/customers/export?q={Uri.EscapeDataString(name)}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await marketing.GetAsync($"/api/v1/customers/export?unmasked=true&q={Uri.EscapeDataString(name)}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var page = await (await app.BrowserAs("th.marketing")).GetStringAsync("/Customers");
+        page.ShouldNotContain("export-customers-unmasked");
+        (await (await app.BrowserAs("th.crm")).GetStringAsync("/Customers")).ShouldContain("export-customers-unmasked");
+    }
 }
 
 [Collection(SqliteCollection.Name)] public class ExportTests_Sqlite(SqliteApp app) : ExportTests(app);
