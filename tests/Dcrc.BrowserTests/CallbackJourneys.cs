@@ -129,7 +129,10 @@ public class CallbackJourneys(BrowserApp app) : Journey(app)
         using (var scope = App.Services.CreateScope())
         {
             scope.ServiceProvider.GetRequiredService<StoreScope>().AllowAll(null);
-            await scope.ServiceProvider.GetServices<Dcrc.Kernel.Jobs.IScheduledJob>().Single(j => j.Name == "sms.outbox").RunAsync(DateTime.UtcNow, default);
+            var outbox = scope.ServiceProvider.GetServices<Dcrc.Kernel.Jobs.IScheduledJob>().Single(j => j.Name == "sms.outbox");
+            var now = DateTime.UtcNow;
+            await outbox.RunAsync(now, default);
+            await outbox.AfterCommitAsync(now, default);
         }
         await ReplyAsync(mobile, "9");
         await page.GotoAsync($"/Callbacks/{service}");

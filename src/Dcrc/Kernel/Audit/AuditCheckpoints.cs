@@ -39,7 +39,7 @@ public sealed class AuditCheckpoints(IConfiguration config, TimeProvider clock, 
         await Gate.WaitAsync(ct);
         try
         {
-            var key = Key(create: true);
+            var key = Key(create: true)!;
             await using var file = await OpenExclusiveAsync(ct);
             var text = await new StreamReader(file, Encoding.UTF8, leaveOpen: true).ReadToEndAsync(ct);
             var last = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
@@ -117,17 +117,22 @@ public sealed class AuditCheckpoints(IConfiguration config, TimeProvider clock, 
     }
 }
 
-/// <summary>Writes a checkpoint at start, every <c>Dcrc:Audit:CheckpointMinutes</c> (5) and at a clean stop.</summary>
-public sealed class AuditCheckpointWriter(IServiceScopeFactory scopes, AuditCheckpoints checkpoints, IConfiguration config, ILogger<AuditCheckpointWriter> log) : BackgroundService
+/// <summary>
+/// Writes a checkpoint once the app has started (after the audit queue's start mark), every
+/// <c>Dcrc:Audit:CheckpointMinutes</c> (5) and at a clean stop (after the queue's end mark).
+/// </summary>
+public sealed class AuditCheckpointWriter(IServiceScopeFactory scopes, AuditCheckpoints checkpoints, IConfiguration config, IHostApplicationLifetime lifetime,
+    ILogger<AuditCheckpointWriter> log) : BackgroundService
 {
-    public override async Task StartAsync(CancellationToken ct)
-    {
-        await WriteAsync(ct);
-        await base.StartAsync(ct);
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        await using (stoppingToken.Register(() => started.TrySetCanceled()))
+        {
+            try { await started.Task; } catch (OperationCanceledException) { return; }
+        }
+        await WriteAsync(stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, config.GetValue("Dcrc:Audit:CheckpointMinutes", 5))));
         try
         {

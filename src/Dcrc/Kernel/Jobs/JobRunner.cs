@@ -19,6 +19,13 @@ public interface IScheduledJob
     /// <summary>The period of the run about to be claimed; <see cref="Period"/> unless the job reads it from a setting.</summary>
     Task<TimeSpan> PeriodAsync(CancellationToken ct) => Task.FromResult(Period);
     Task RunAsync(DateTime nowUtc, CancellationToken ct);
+
+    /// <summary>
+    /// Work that must not hold the claim's transaction — a call to another system — run in the same scope
+    /// once the claim and <see cref="RunAsync"/>'s writes have committed (claim the rows in RunAsync, commit,
+    /// send here, record each result). Nothing by default.
+    /// </summary>
+    Task AfterCommitAsync(DateTime nowUtc, CancellationToken ct) => Task.CompletedTask;
 }
 
 /// <summary>A claimed run of a job for one period; the primary key makes the claim exclusive across instances.</summary>
@@ -60,13 +67,28 @@ public class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, IConfigu
 
     public static string RunKey(TimeSpan period, DateTime nowUtc) => (nowUtc.Ticks / period.Ticks).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Runs every job whose current period has not run yet; returns the names of the jobs this instance ran.</summary>
+    /// <summary>
+    /// Runs every job whose current period has not run yet; returns the names of the jobs this instance ran.
+    /// A job that throws is logged (its run rolled back, so its period is tried again at the next poll) and
+    /// the other jobs still run in this cycle.
+    /// </summary>
     public async Task<List<string>> RunDueAsync(CancellationToken ct = default)
     {
         var ran = new List<string>();
-        using var scope = scopes.CreateScope();
-        foreach (var name in scope.ServiceProvider.GetServices<IScheduledJob>().Select(j => j.Name).ToList())
-            if (await TryRunAsync(name, ct)) ran.Add(name);
+        List<string> names;
+        using (var scope = scopes.CreateScope())
+            names = scope.ServiceProvider.GetServices<IScheduledJob>().Select(j => j.Name).ToList();
+        foreach (var name in names)
+        {
+            try
+            {
+                if (await TryRunAsync(name, ct)) ran.Add(name);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                log.LogError(ex, "Job {Job} failed; its period is tried again at the next poll, the other jobs run on", name);
+            }
+        }
         return ran;
     }
 
@@ -97,6 +119,7 @@ public class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, IConfigu
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.FinishedAt, clock.GetUtcNow().UtcDateTime), ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Job {Job} ran for period {RunKey}", name, key);
+        await job.AfterCommitAsync(now, ct);
         return true;
     }
 }

@@ -12,7 +12,8 @@ public enum SmsPurpose { Service = 0, Survey = 1, Marketing = 2 }
 /// Queued → Sent (the provider accepted it) → Delivered (the provider's delivery report); Failed when the
 /// provider refused it, the retries ran out or delivery failed; Blocked when consent or the number refused it.
 /// </summary>
-public enum SmsStatus { Queued = 0, Sent = 1, Delivered = 2, Failed = 3, Blocked = 4 }
+/// <summary><see cref="Sending"/>: claimed by an outbox run, which holds it until its <c>NextAttemptAt</c> (the lease); past it, taken again.</summary>
+public enum SmsStatus { Queued = 0, Sent = 1, Delivered = 2, Failed = 3, Blocked = 4, Sending = 5 }
 
 public enum SmsBlockedReason { OptedOut = 1, NoConsent = 2, InvalidMobile = 3 }
 

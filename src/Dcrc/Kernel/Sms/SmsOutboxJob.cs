@@ -15,54 +15,87 @@ namespace Dcrc.Kernel.Sms;
 /// until <see cref="SmsSettings.MaxAttempts"/> attempts have failed; a permanent failure fails at once.
 /// </summary>
 /// <remarks>
-/// The run's status changes commit with the job's claim (see <see cref="JobRunner"/>). If the process dies
-/// after the provider accepted a message but before the commit, the message is still queued and is sent
-/// again by a later run. That is safe: every attempt carries the same <c>clientId</c> (store and idempotency
-/// key, <see cref="HttpSmsGateway.ClientId"/>), so the provider recognises the repeat and does not text the
-/// customer twice; and a message committed as sent is never taken again. Two instances never send the same
-/// message at once, because only one of them holds a period's claim.
+/// The provider is never called while the job's claim transaction is open: <see cref="RunAsync"/> claims the
+/// due messages (status <see cref="SmsStatus.Sending"/>, leased until <c>NextAttemptAt</c>) and commits with
+/// the period's claim; <see cref="AfterCommitAsync"/> then sends them one by one and records each result at
+/// once. If the process dies in between, the lease runs out and a later run takes the messages again. That
+/// is safe: every attempt carries the same <c>clientId</c> (store and idempotency key,
+/// <see cref="HttpSmsGateway.ClientId"/>), so the provider recognises the repeat and does not text the
+/// customer twice; and a message recorded as sent is never taken again.
 /// </remarks>
 public sealed class SmsOutboxJob(DcrcDb db, SmsOutbox outbox, ISmsGateway gateway, SettingsStore settings, IOptions<SmsOptions> options,
-    ILogger<SmsOutboxJob> log) : IScheduledJob
+    TimeProvider clock, ILogger<SmsOutboxJob> log) : IScheduledJob
 {
     public string Name => "sms.outbox";
     public TimeSpan Period => TimeSpan.FromMinutes(SmsSettings.OutboxPeriodMinutes.Default);
 
     public async Task<TimeSpan> PeriodAsync(CancellationToken ct) => TimeSpan.FromMinutes(await settings.GetAsync(SmsSettings.OutboxPeriodMinutes, null));
 
+    private List<long> _claimed = [];
+
+    /// <summary>How long a run holds its messages: its time budget and then some.</summary>
+    private TimeSpan Lease => TimeSpan.FromSeconds(options.Value.RunBudgetSeconds) + TimeSpan.FromMinutes(5);
+
+    /// <summary>Claims the due messages (queued and due, or claimed by a run whose lease ran out), oldest due first.</summary>
     public async Task RunAsync(DateTime nowUtc, CancellationToken ct)
     {
         var batch = await settings.GetAsync(SmsSettings.BatchSize, null);
+        var due = await db.SmsMessages.Where(m => (m.Status == SmsStatus.Queued || m.Status == SmsStatus.Sending) && m.NextAttemptAt <= nowUtc)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Take(batch).ToListAsync(ct);
+        foreach (var message in due)
+        {
+            message.Status = SmsStatus.Sending;
+            message.NextAttemptAt = nowUtc + Lease;
+        }
+        await db.SaveChangesAsync(ct);
+        _claimed = due.Select(m => m.Id).ToList();
+    }
+
+    /// <summary>Sends the claimed messages, outside any transaction, recording each result as it comes.</summary>
+    public async Task AfterCommitAsync(DateTime nowUtc, CancellationToken ct)
+    {
         var firstDelay = await settings.GetAsync(SmsSettings.RetryFirstDelayMinutes, null);
         var maxAttempts = await settings.GetAsync(SmsSettings.MaxAttempts, null);
         var budget = TimeSpan.FromSeconds(options.Value.RunBudgetSeconds);
         var started = Stopwatch.GetTimestamp();
-
-        var due = await db.SmsMessages.Where(m => m.Status == SmsStatus.Queued && m.NextAttemptAt <= nowUtc)
-            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Take(batch).ToListAsync(ct);
-        foreach (var message in due)
+        var stop = false;
+        foreach (var id in _claimed)
         {
-            if (Stopwatch.GetElapsedTime(started) > budget) break; // the rest waits for the next run
+            var message = await db.SmsMessages.SingleAsync(m => m.Id == id, ct);
+            if (message.Status != SmsStatus.Sending) continue;
+            // Over budget, or the provider is down or overloaded: the rest go back to the queue for the next
+            // run rather than each waiting out its own timeout.
+            if (stop || Stopwatch.GetElapsedTime(started) > budget)
+            {
+                message.Status = SmsStatus.Queued;
+                message.NextAttemptAt = nowUtc;
+                await db.SaveChangesAsync(ct);
+                continue;
+            }
             if (await outbox.RefusalAsync(message.StoreId, message.Mobile, message.Purpose, ct) is { } refusal)
             {
                 SmsOutbox.Block(message, refusal);
+                await db.SaveChangesAsync(ct);
                 continue;
             }
             message.Attempts++;
             var result = await SendAsync(message, ct);
+            var at = clock.GetUtcNow().UtcDateTime;
             switch (result.Outcome)
             {
                 case SmsSendOutcome.Accepted:
                     message.Status = SmsStatus.Sent;
-                    message.SentAt = nowUtc;
+                    message.SentAt = at;
                     message.ProviderMessageId = result.ProviderMessageId;
                     message.NextAttemptAt = null;
                     message.LastError = null;
                     break;
                 case SmsSendOutcome.TransientFailure:
+                    message.Status = SmsStatus.Queued;
                     message.LastError = SmsRules.Clip(result.Error, 500);
-                    message.NextAttemptAt = SmsRules.NextAttempt(nowUtc, message.Attempts, maxAttempts, firstDelay);
+                    message.NextAttemptAt = SmsRules.NextAttempt(at, message.Attempts, maxAttempts, firstDelay);
                     if (message.NextAttemptAt is null) message.Status = SmsStatus.Failed;
+                    stop = true;
                     break;
                 default:
                     message.LastError = SmsRules.Clip(result.Error, 500);
@@ -70,11 +103,9 @@ public sealed class SmsOutboxJob(DcrcDb db, SmsOutbox outbox, ISmsGateway gatewa
                     message.Status = SmsStatus.Failed;
                     break;
             }
-            // The provider is down or overloaded: the other messages wait for the next run rather than each
-            // waiting out its own timeout while this run holds the claim.
-            if (result.Outcome == SmsSendOutcome.TransientFailure) break;
+            await db.SaveChangesAsync(ct);
         }
-        await db.SaveChangesAsync(ct);
+        _claimed = [];
     }
 
     private async Task<SmsSendResult> SendAsync(SmsMessage message, CancellationToken ct)

@@ -289,7 +289,9 @@ public abstract class SmsSurveyTests(DcrcApp app)
         await app.WithScopeAsync(async sp =>
         {
             sp.GetRequiredService<Dcrc.Kernel.Access.StoreScope>().AllowAll(null);
-            await sp.GetServices<Dcrc.Kernel.Jobs.IScheduledJob>().Single(j => j.Name == "sms.outbox").RunAsync(app.Clock.GetUtcNow().UtcDateTime, default);
+            var outbox = sp.GetServices<Dcrc.Kernel.Jobs.IScheduledJob>().Single(j => j.Name == "sms.outbox");
+            await outbox.RunAsync(app.Clock.GetUtcNow().UtcDateTime, default);
+            await outbox.AfterCommitAsync(app.Clock.GetUtcNow().UtcDateTime, default);
         });
         (await MessageOfAsync(id))!.Status.ShouldBe(Dcrc.Kernel.Sms.SmsStatus.Sent);
         await ReplyAsync(mobile, "很好");
@@ -310,7 +312,9 @@ public abstract class SmsSurveyTests(DcrcApp app)
         await app.WithScopeAsync(async sp =>
         {
             sp.GetRequiredService<Dcrc.Kernel.Access.StoreScope>().AllowAll(null);
-            await sp.GetServices<Dcrc.Kernel.Jobs.IScheduledJob>().Single(j => j.Name == "sms.outbox").RunAsync(app.Clock.GetUtcNow().UtcDateTime, default);
+            var outbox = sp.GetServices<Dcrc.Kernel.Jobs.IScheduledJob>().Single(j => j.Name == "sms.outbox");
+            await outbox.RunAsync(app.Clock.GetUtcNow().UtcDateTime, default);
+            await outbox.AfterCommitAsync(app.Clock.GetUtcNow().UtcDateTime, default);
         });
         await ReplyAsync(mobile, "3");
         var task = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().CallbackTasks.IgnoreQueryFilters().SingleAsync(t => t.Id == id));

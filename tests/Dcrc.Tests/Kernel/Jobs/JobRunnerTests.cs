@@ -27,6 +27,15 @@ public sealed class ProbeJob(DcrcDb db) : IScheduledJob
     }
 }
 
+/// <summary>A job registered after the probe: it runs in the cycle where the probe fails.</summary>
+public sealed class AfterProbeJob : IScheduledJob
+{
+    public static int Runs;
+    public string Name => "test.after_probe";
+    public TimeSpan Period => TimeSpan.FromHours(1);
+    public Task RunAsync(DateTime nowUtc, CancellationToken ct) { Interlocked.Increment(ref Runs); return Task.CompletedTask; }
+}
+
 /// <summary>One of two app instances on one PostgreSQL database.</summary>
 public sealed class Instance(string database) : DcrcApp
 {
@@ -40,7 +49,7 @@ public sealed class Instance(string database) : DcrcApp
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(s => s.AddScoped<IScheduledJob, ProbeJob>());
+        builder.ConfigureTestServices(s => { s.AddScoped<IScheduledJob, ProbeJob>(); s.AddScoped<IScheduledJob, AfterProbeJob>(); });
     }
 }
 
@@ -62,7 +71,11 @@ public class JobRunnerTests
             ProbeJob.Runs = 0;
             ProbeJob.FailAfterWriting = true;
 
-            var crashed = await Should.ThrowAsync<InvalidOperationException>(() => a.Services.GetRequiredService<JobRunner>().RunDueAsync());
+            AfterProbeJob.Runs = 0;
+            var cycle = await a.Services.GetRequiredService<JobRunner>().RunDueAsync();
+            cycle.ShouldNotContain("test.probe");
+            cycle.ShouldContain("test.after_probe"); // a failing job does not stop the others of the cycle
+            AfterProbeJob.Runs.ShouldBe(1);
             (await Rows(a)).ShouldBe((0, 0)); // neither the claim nor the job's rows survive
 
             ProbeJob.FailAfterWriting = false;

@@ -60,11 +60,18 @@ public abstract class SmsApp : DcrcApp
         await FakeProvider.DisposeAsync();
     }
 
+    /// <summary>Called as each message goes to the gateway (a test looks at the database from outside then).</summary>
+    public Func<SmsMessage, Task>? OnSend { get; set; }
+
     private sealed class SwitchGateway(SmsApp app, IServiceProvider sp) : ISmsGateway
     {
-        public Task<SmsSendResult> SendAsync(SmsMessage message, CancellationToken ct) => app.UseHttp
-            ? sp.GetRequiredService<HttpSmsGateway>().SendAsync(message, ct)
-            : sp.GetRequiredService<LocalSmsGateway>().SendAsync(message, ct);
+        public async Task<SmsSendResult> SendAsync(SmsMessage message, CancellationToken ct)
+        {
+            if (app.OnSend is { } probe) await probe(message);
+            return app.UseHttp
+                ? await sp.GetRequiredService<HttpSmsGateway>().SendAsync(message, ct)
+                : await sp.GetRequiredService<LocalSmsGateway>().SendAsync(message, ct);
+        }
     }
 
     private sealed class RecordingHandler(SmsApp app) : ISmsReplyHandler
@@ -91,17 +98,19 @@ public abstract class SmsApp : DcrcApp
     public static SmsRequest Request(int storeId, string mobile, SmsPurpose purpose = SmsPurpose.Service, string? key = null) =>
         new(storeId, mobile, purpose, "test.reminder", "您的爱车保养时间到了，欢迎预约。", key ?? "test:" + Guid.NewGuid().ToString("N"));
 
-    /// <summary>One run of the outbox job at the clock's time (outside the job runner).</summary>
+    /// <summary>One run of the outbox job at the clock's time (outside the job runner): its claim, then its sending.</summary>
     public Task RunOutboxAsync() => WithScopeAsync(async sp =>
     {
         var job = sp.GetServices<IScheduledJob>().OfType<SmsOutboxJob>().Single();
-        await job.RunAsync(Clock.GetUtcNow().UtcDateTime, default);
+        var now = Clock.GetUtcNow().UtcDateTime;
+        await job.RunAsync(now, default); // claims (the runner commits here)
+        await job.AfterCommitAsync(now, default); // sends
     });
 
     public Task<SmsMessage> MessageAsync(long id) => WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().SmsMessages.AsNoTracking().SingleAsync(m => m.Id == id));
 
     /// <summary>Messages earlier tests left queued are taken out of the way (the job drains every store).</summary>
-    public Task ClearOutboxAsync() => WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().SmsMessages.Where(m => m.Status == SmsStatus.Queued)
+    public Task ClearOutboxAsync() => WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().SmsMessages.Where(m => m.Status == SmsStatus.Queued || m.Status == SmsStatus.Sending)
         .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, SmsStatus.Failed)));
 
     /// <summary>POSTs the JSON as the provider would, signed with the webhook secret unless a signature is given.</summary>

@@ -89,6 +89,53 @@ public abstract class SmsOutboxTests(SmsApp app)
     }
 
     [Fact]
+    public async Task The_provider_is_called_after_the_claim_committed_not_inside_its_transaction()
+    {
+        await app.ClearOutboxAsync();
+        var queued = await app.EnqueueAsync(SmsApp.Request(await app.StoreIdAsync("TH"), TestData.NewMobile()));
+        app.Clock.Advance(TimeSpan.FromMinutes(1)); // a period no earlier test claimed
+        var seen = new List<(bool Claimed, SmsStatus Status)>();
+        app.OnSend = async message =>
+        {
+            // Another connection sees the period's claim and the message claimed: both have committed.
+            seen.Add(await app.WithScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<DcrcDb>();
+                var now = app.Clock.GetUtcNow().UtcDateTime;
+                return (await db.JobRuns.AnyAsync(r => r.Job == "sms.outbox" && r.StartedAt == now),
+                    (await db.SmsMessages.AsNoTracking().SingleAsync(m => m.Id == message.Id)).Status);
+            }));
+        };
+        try
+        {
+            (await app.Services.GetRequiredService<JobRunner>().RunDueAsync()).ShouldContain("sms.outbox");
+        }
+        finally { app.OnSend = null; }
+        seen.ShouldBe([(true, SmsStatus.Sending)]);
+        (await app.MessageAsync(queued.Message.Id)).Status.ShouldBe(SmsStatus.Sent);
+    }
+
+    [Fact]
+    public async Task A_message_left_sending_by_a_crashed_run_is_sent_once_its_lease_runs_out()
+    {
+        await app.ClearOutboxAsync();
+        var mobile = TestData.NewMobile();
+        var queued = await app.EnqueueAsync(SmsApp.Request(await app.StoreIdAsync("TH"), mobile));
+        await app.WithScopeAsync(async sp =>
+        {
+            // The claim committed, then the process died before sending.
+            var job = sp.GetServices<IScheduledJob>().OfType<SmsOutboxJob>().Single();
+            await job.RunAsync(app.Clock.GetUtcNow().UtcDateTime, default);
+        });
+        (await app.MessageAsync(queued.Message.Id)).Status.ShouldBe(SmsStatus.Sending);
+        await app.RunOutboxAsync(); // within the lease: not taken
+        (await app.MessageAsync(queued.Message.Id)).Status.ShouldBe(SmsStatus.Sending);
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        await app.RunOutboxAsync();
+        (await app.MessageAsync(queued.Message.Id)).Status.ShouldBe(SmsStatus.Sent);
+    }
+
+    [Fact]
     public async Task The_http_gateway_posts_the_text_with_signature_client_id_and_bearer_key()
     {
         app.UseHttp = true;
