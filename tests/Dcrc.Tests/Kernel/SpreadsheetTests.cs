@@ -28,6 +28,18 @@ public class SpreadsheetTests
     }
 
     [Fact]
+    public void Csv_with_tabs_stray_quotes_no_bom_and_blank_lines_is_read_with_csvhelper()
+    {
+        var tabbed = "客户名称\t备注\n\n王五\t他说\"好\"的\n\"赵, 六\"\t\"两\n行\"\n";
+        var rows = Spreadsheet.ReadCsv(new MemoryStream(new UTF8Encoding(false).GetBytes(tabbed)));
+        rows.Count.ShouldBe(3);
+        rows[1].ShouldBe(["王五", "他说\"好\"的"]);
+        rows[2].ShouldBe(["赵, 六", "两\n行"]);
+        var commas = Spreadsheet.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes("a,b\tc\n1,2\n")));
+        commas[0].ShouldBe(["a", "b\tc"]);
+    }
+
+    [Fact]
     public void Csv_exported_in_GB18030_is_read_correctly()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

@@ -49,38 +49,29 @@ public static class Spreadsheet
     }
 
     /// <summary>
-    /// RFC 4180 CSV (quoted fields, doubled quotes, line breaks inside quotes). UTF-8 with or without BOM, or
-    /// GB18030/GBK as Chinese DMS and Excel exports often are.
+    /// CSV read with CsvHelper: quoted fields (a quote inside an unquoted field is kept as text), doubled
+    /// quotes, line breaks inside quotes (read as \n), comma or tab as the delimiter (whichever the first line
+    /// uses), UTF-8 with or without BOM, or GB18030/GBK as Chinese DMS and Excel exports often are. Fields are
+    /// trimmed; blank lines are skipped.
     /// </summary>
     public static List<string[]> ReadCsv(Stream stream)
     {
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
         var text = Decode(buffer.ToArray());
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        var newline = text.IndexOf('\n');
+        var firstLine = newline >= 0 ? text.AsSpan(0, newline) : text.AsSpan();
+        var options = new CsvHelper.CsvReaderOptions
         {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else if (c != '\r') field.Append(c);
-                continue;
-            }
-            switch (c)
-            {
-                case '"' when field.Length == 0: quoted = true; break;
-                case ',': row.Add(field.ToString().Trim()); field.Clear(); break;
-                case '\r': break;
-                case '\n': row.Add(field.ToString().Trim()); field.Clear(); rows.Add([.. row]); row.Clear(); break;
-                default: field.Append(c); break;
-            }
-        }
-        if (field.Length > 0 || row.Count > 0) { row.Add(field.ToString().Trim()); rows.Add([.. row]); }
+            HasHeader = false,
+            Separator = firstLine.Count('\t') > firstLine.Count(',') ? '\t' : ',',
+            MalformedData = CsvHelper.CsvMalformedDataHandling.Recover, // a stray quote stays in the field as text
+            TrimWhitespace = true,
+            SkipEmptyLines = true,
+        };
+        using var csv = CsvHelper.CsvReader.FromText(text, options);
+        var rows = new List<string[]>();
+        while (csv.Read()) rows.Add(csv.Current.ToArray().Select(f => (f ?? "").Replace("\r\n", "\n")).ToArray());
         while (rows.Count > 0 && rows[^1].All(string.IsNullOrWhiteSpace)) rows.RemoveAt(rows.Count - 1);
         return rows;
     }
