@@ -46,6 +46,7 @@ public static class FeatureMap
         services.AddScoped<Callbacks.Reports.NumberCorrections>();
         services.AddScoped<Kernel.Sms.ISmsReplyHandler, Callbacks.CallbackSmsReplies>();
         services.AddScoped<Complaints.ComplaintDesk>();
+        services.AddScoped<Complaints.ComplaintNames>();
         services.AddScoped<Complaints.ComplaintStatistics>();
         services.AddScoped<Kernel.Jobs.IScheduledJob, Complaints.ComplaintLimitsJob>();
         services.AddScoped<Kernel.Jobs.IScheduledJob, Callbacks.CallbackJob>();

@@ -332,7 +332,7 @@ public partial class CallDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
         var viewer = await archive.ViewerAsync();
         // Joined under the store filter (no IgnoreQueryFilters here: it would lift the filter off the whole query).
         var rows = await q.Select(c => new { C = c, Customer = db.Customers.Where(x => x.Id == c.CustomerId).Select(x => new { x.Name, x.Class }).FirstOrDefault() }).ToListAsync();
-        return rows.Select(r => new Row(r.C.Id, r.C.StoreId, r.C.At, Phone.Mask(r.C.Number), r.C.CallerName, r.C.Line, r.C.Missed, r.C.Purpose, r.C.Content, r.C.Handling,
+        return rows.Select(r => new Row(r.C.Id, r.C.StoreId, r.C.At, Phone.Mask(r.C.Number), viewer.ShownTyped(r.C.CallerName, r.Customer?.Class), r.C.Line, r.C.Missed, r.C.Purpose, r.C.Content, r.C.Handling,
             r.C.HandledByName, r.C.CallbackOwed, r.C.PromisedCallbackAt, r.C.CallbackTaskId, r.C.CustomerId,
             r.Customer is null ? null : viewer.ShownName(r.Customer.Name, r.Customer.Class), r.C.ComplaintId, r.C.Version)).ToList();
     }

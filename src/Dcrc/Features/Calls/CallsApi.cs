@@ -1,6 +1,7 @@
 using Dcrc.Kernel.Access;
 using Dcrc.Kernel.Api;
 using Dcrc.Kernel.Identifiers;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -58,7 +59,8 @@ public static class CallsApi
             rows.Page, rows.PageSize, rows.Total));
     }
 
-    public static async Task<IResult> Log(CallInput input, CallDesk calls, ApiValidator validator, IStringLocalizer<SharedResource> l)
+    public static async Task<IResult> Log(CallInput input, CallDesk calls, ApiValidator validator, IStringLocalizer<SharedResource> l,
+        Customers.CustomerArchive archive, Data.DcrcDb db)
     {
         var errors = validator.Validate(input);
         if (errors.Count > 0) return validator.Problem(errors);
@@ -66,11 +68,20 @@ public static class CallsApi
         if (r.NotFound) return TypedResults.NotFound();
         if (r.Conflict) return TypedResults.Problem(l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]);
         if (r.Errors.Count > 0) return validator.Problem(r.Errors);
-        return TypedResults.Created($"/api/v1/calls/{r.Call!.Id}", ToDto(r.Call));
+        return TypedResults.Created($"/api/v1/calls/{r.Call!.Id}", await ShownAsync(r.Call, archive, db));
     }
 
-    public static async Task<Results<Ok<CallDto>, NotFound>> Get(long id, CallDesk calls) =>
-        await calls.FindAsync(id) is { } call ? TypedResults.Ok(ToDto(call)) : TypedResults.NotFound();
+    public static async Task<Results<Ok<CallDto>, NotFound>> Get(long id, CallDesk calls, Customers.CustomerArchive archive, Data.DcrcDb db) =>
+        await calls.FindAsync(id) is { } call ? TypedResults.Ok(await ShownAsync(call, archive, db)) : TypedResults.NotFound();
+
+    /// <summary>The call as its viewer may see it: the caller's typed name follows the class-A rule of the linked customer.</summary>
+    private static async Task<CallDto> ShownAsync(CallLog call, Customers.CustomerArchive archive, Data.DcrcDb db)
+    {
+        var customerClass = call.CustomerId is { } id
+            ? await db.Customers.AsNoTracking().Where(c => c.Id == id).Select(c => (Customers.CustomerClass?)c.Class).FirstOrDefaultAsync()
+            : null;
+        return ToDto(call) with { CallerName = (await archive.ViewerAsync()).ShownTyped(call.CallerName, customerClass) };
+    }
 
     public static async Task<IResult> Incoming(HttpRequest request, CallDesk calls, IOptions<TelephonyOptions> options, ApiValidator validator,
         IStringLocalizer<SharedResource> l, CancellationToken ct)

@@ -82,7 +82,7 @@ public sealed class StepInput
 /// time of the store's calendar, paused while waiting on the customer), and the satisfaction callback on closing.
 /// </summary>
 public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, SettingsStore settings, StoreCalendars calendars, AuditLog audit,
-    TimeProvider clock, IStringLocalizer<SharedResource> l)
+    TimeProvider clock, IStringLocalizer<SharedResource> l, ComplaintNames names)
 {
     public sealed record Result(Complaint? Case, Dictionary<string, string[]> Errors, bool Conflict = false, bool Forbidden = false)
     {
@@ -170,7 +170,7 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
         if (q is not { Length: > 0 }) return cases;
         var text = q.Trim();
         return text.StartsWith("TS", StringComparison.OrdinalIgnoreCase) && long.TryParse(text[2..], out var n) ? cases.Where(c => c.Id == n)
-            : cases.Where(c => c.ContactName != null && c.ContactName.Contains(text));
+            : (await names.SearchableByNameAsync(cases)).Where(c => c.ContactName != null && c.ContactName.Contains(text));
     }
 
     /// <summary>

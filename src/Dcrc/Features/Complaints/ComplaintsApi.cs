@@ -18,7 +18,8 @@ public static class ComplaintsApi
         string? ClosingSummary, string? FollowUpNote, DateTime? ClosedAt, long? SatisfactionTaskId, int Reopened, int Version);
     public sealed record DetailDto(ComplaintDto Case, IReadOnlyList<LimitDto> Limits, IReadOnlyList<EventDto> Events, IReadOnlyList<ComplaintAction> Actions);
 
-    public static ComplaintDto ToDto(Complaint c) => new(c.Id, c.Number, c.StoreId, c.Channel, c.ReceivedAt, c.ReceivedByName, c.CustomerId, c.VehicleId, c.ContactName,
+    /// <summary>The case as <paramref name="shown"/> lets its viewer see it (class-A names masked).</summary>
+    public static ComplaintDto ToDto(Complaint c, ComplaintNames.Shown shown) => new(c.Id, c.Number, c.StoreId, c.Channel, c.ReceivedAt, c.ReceivedByName, c.CustomerId, c.VehicleId, shown.Contact(c),
         c.Category, c.Severity, c.Emergency, c.Description, c.Request, c.CustomerComplaintNumber, c.State, c.Paused, c.DepartmentId, c.ResponsibleUserId, c.ResponsibleName,
         c.Cause, c.Solution, c.Measures, c.Result, c.Compensation, c.CompensationAmount, c.OemEscalatedOn, c.EngineerAppraisalOn, c.CustomerOpinion, c.ClosingSummary,
         c.FollowUpNote, c.ClosedAt, c.SatisfactionTaskId, c.Reopened, c.Version);
@@ -38,13 +39,14 @@ public static class ComplaintsApi
         return api;
     }
 
-    public static async Task<Ok<Paged<ComplaintDto>>> List(ComplaintDesk desk, bool? open = null, string? q = null, int page = 1, int pageSize = 50)
+    public static async Task<Ok<Paged<ComplaintDto>>> List(ComplaintDesk desk, ComplaintNames names, bool? open = null, string? q = null, int page = 1, int pageSize = 50)
     {
         (page, pageSize) = (Math.Max(1, page), Math.Clamp(pageSize, 1, 200));
         var cases = await desk.SearchAsync(all: open != true, q);
         var total = await cases.CountAsync();
         var rows = await cases.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
-        return TypedResults.Ok(new Paged<ComplaintDto>(rows.Select(ToDto).ToList(), page, pageSize, total));
+        var shown = await names.ForAsync(rows);
+        return TypedResults.Ok(new Paged<ComplaintDto>(rows.Select(c => ToDto(c, shown)).ToList(), page, pageSize, total));
     }
 
     public static async Task<Results<Ok<ComplaintStatistics.Report>, ValidationProblem>> Statistics(ComplaintStatistics statistics, ApiValidator validator,
@@ -58,31 +60,31 @@ public static class ComplaintsApi
             Math.Max(1, page), Math.Clamp(pageSize, 1, 500)));
     }
 
-    public static async Task<IResult> Create(ComplaintInput input, ComplaintDesk desk, ApiValidator validator)
+    public static async Task<IResult> Create(ComplaintInput input, ComplaintDesk desk, ComplaintNames names, ApiValidator validator)
     {
         var errors = validator.Validate(input);
         if (errors.Count > 0) return validator.Problem(errors);
         var r = await desk.CreateAsync(input);
-        return r.Errors.Count > 0 ? validator.Problem(r.Errors) : TypedResults.Created($"/api/v1/complaints/{r.Case!.Id}", ToDto(r.Case));
+        return r.Errors.Count > 0 ? validator.Problem(r.Errors) : TypedResults.Created($"/api/v1/complaints/{r.Case!.Id}", ToDto(r.Case, await names.ForAsync(r.Case)));
     }
 
-    public static async Task<Results<Ok<DetailDto>, NotFound>> Get(long id, ComplaintDesk desk, DcrcDb db)
+    public static async Task<Results<Ok<DetailDto>, NotFound>> Get(long id, ComplaintDesk desk, ComplaintNames names, DcrcDb db)
     {
         var c = await desk.FindAsync(id);
         if (c is null) return TypedResults.NotFound();
-        return TypedResults.Ok(await DetailAsync(c, desk, db));
+        return TypedResults.Ok(await DetailAsync(c, desk, names, db));
     }
 
-    public static async Task<DetailDto> DetailAsync(Complaint c, ComplaintDesk desk, DcrcDb db)
+    public static async Task<DetailDto> DetailAsync(Complaint c, ComplaintDesk desk, ComplaintNames names, DcrcDb db)
     {
         var limits = (await desk.LimitsAsync(c)).OrderBy(x => x.Key)
             .Select(x => new LimitDto(x.Key, x.Value.Status, x.Value.DueAt, Math.Round(x.Value.Remaining.TotalMinutes, 1), x.Value.Breached, x.Value.BreachedAt, x.Value.Level)).ToList();
         var events = await db.ComplaintEvents.AsNoTracking().Where(e => e.ComplaintId == c.Id).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new EventDto(e.At, e.Action, e.SystemKey, e.From, e.To, e.ByName, e.Note)).ToListAsync();
-        return new(ToDto(c), limits, events, ComplaintWorkflow.Available(c.State, c.Paused, await desk.ActorsAsync(c)).ToList());
+        return new(ToDto(c, await names.ForAsync(c)), limits, events, ComplaintWorkflow.Available(c.State, c.Paused, await desk.ActorsAsync(c)).ToList());
     }
 
-    public static async Task<IResult> Step(long id, string action, StepInput input, ComplaintDesk desk, DcrcDb db, ApiValidator validator, IStringLocalizer<SharedResource> l)
+    public static async Task<IResult> Step(long id, string action, StepInput input, ComplaintDesk desk, ComplaintNames names, DcrcDb db, ApiValidator validator, IStringLocalizer<SharedResource> l)
     {
         if (!Enum.TryParse<ComplaintAction>(action, ignoreCase: true, out var a) || !Enum.IsDefined(a) || int.TryParse(action, out _))
             return validator.Problem("action", l["Validation.InvalidValue", l["Field.ComplaintAction"]]);
@@ -93,6 +95,6 @@ public static class ComplaintsApi
         if (r.Forbidden) return TypedResults.Problem(l["Complaints.NotYours"], statusCode: StatusCodes.Status403Forbidden, title: l["Problem.Forbidden"]);
         if (r.Conflict) return TypedResults.Problem(l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]);
         if (r.Errors.Count > 0) return validator.Problem(r.Errors);
-        return TypedResults.Ok(await DetailAsync(r.Case, desk, db));
+        return TypedResults.Ok(await DetailAsync(r.Case, desk, names, db));
     }
 }

@@ -18,10 +18,11 @@ namespace Dcrc.Features.Complaints;
 /// the steps open to the user — each a small form asking only for what that step records.
 /// </summary>
 [RequirePermission("complaints.read")]
-public class DetailsModel(ComplaintDesk desk, DcrcDb db, AuditLog audit, CustomerArchive archive, IStringLocalizer<SharedResource> l) : PageModel
+public class DetailsModel(ComplaintDesk desk, ComplaintNames names, DcrcDb db, AuditLog audit, CustomerArchive archive, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Complaint Case { get; private set; } = null!;
     public Customer Customer { get; private set; } = null!;
+    public string? ShownContact { get; private set; }
     public Vehicle? Vehicle { get; private set; }
     public Dictionary<ComplaintLimit, LimitState> Limits { get; private set; } = [];
     public List<ComplaintEvent> Events { get; private set; } = [];
@@ -68,6 +69,7 @@ public class DetailsModel(ComplaintDesk desk, DcrcDb db, AuditLog audit, Custome
         Case = c;
         Customer = await db.Customers.IgnoreQueryFilters().AsNoTracking().SingleAsync(x => x.Id == c.CustomerId && x.StoreId == c.StoreId);
         Customer.Name = (await archive.ViewerAsync()).ShownName(Customer.Name, Customer.Class);
+        ShownContact = (await names.ForAsync(c)).Contact(c);
         Vehicle = c.VehicleId is { } v ? await db.Vehicles.AsNoTracking().FirstOrDefaultAsync(x => x.Id == v) : null;
         Limits = await desk.LimitsAsync(c);
         Events = await db.ComplaintEvents.AsNoTracking().Where(e => e.ComplaintId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync();

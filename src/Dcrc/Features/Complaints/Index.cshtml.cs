@@ -8,7 +8,7 @@ namespace Dcrc.Features.Complaints;
 
 /// <summary>Complaint cases: the open ones first with their state and the time left on the running step.</summary>
 [RequirePermission("complaints.read")]
-public class IndexModel(ComplaintDesk desk, CurrentUser me) : PageModel
+public class IndexModel(ComplaintDesk desk, ComplaintNames names, CurrentUser me) : PageModel
 {
     public const int PageSize = 30;
     [BindProperty(SupportsGet = true)] public bool All { get; set; }
@@ -17,6 +17,7 @@ public class IndexModel(ComplaintDesk desk, CurrentUser me) : PageModel
     public List<(Complaint Case, DateTime? DueAt, bool Breached)> Rows { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
     public bool MayTakeIn { get; private set; }
+    public ComplaintNames.Shown Shown { get; private set; } = ComplaintNames.Shown.Everything;
 
     public async Task OnGetAsync()
     {
@@ -27,6 +28,7 @@ public class IndexModel(ComplaintDesk desk, CurrentUser me) : PageModel
         var page = await cases.OrderByDescending(c => c.Emergency).ThenByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync();
         var limits = await desk.LimitsAsync(page);
+        Shown = await names.ForAsync(page);
         foreach (var c in page)
         {
             var running = limits[c.Id].Values.Where(s => s.DueAt is not null).OrderBy(s => s.DueAt).FirstOrDefault();
