@@ -82,9 +82,9 @@ public abstract partial class PageWalkTests(DcrcApp app)
         // A complaint with the department, its limits running.
         var reception = await app.ApiAs("th.reception");
         var complaint = (await TestData.PostCreatedAsync(reception, "/api/v1/complaints", new { customerId = buyer, channel = "phone", category = "serviceQuality", description = "保养后异响", request = "免费检修" })).GetProperty("id").GetInt64();
-        (await reception.PostAsJsonAsync($"/api/v1/complaints/{complaint}/steps/judgeValid", new { })).EnsureSuccessStatusCode();
+        (await Complaints.ComplaintData.PostStepAsync(reception, complaint, "judgeValid")).EnsureSuccessStatusCode();
         var serviceDept = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Departments.Where(d => d.Code == "SERVICE").Select(d => d.Id).SingleAsync());
-        (await reception.PostAsJsonAsync($"/api/v1/complaints/{complaint}/steps/dispatch", new { departmentId = serviceDept, responsibleUserId = await Callbacks.CallbackData.UserIdAsync(app, "th.advisor") })).EnsureSuccessStatusCode();
+        (await Complaints.ComplaintData.PostStepAsync(reception, complaint, "dispatch", new { departmentId = serviceDept, responsibleUserId = await Callbacks.CallbackData.UserIdAsync(app, "th.advisor") })).EnsureSuccessStatusCode();
         // The call desk: a logged call of a known customer, a new caller owed a call-back, a call reported by the telephony system.
         var callerMobile = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Customers.Where(c => c.Id == buyer).Select(c => c.Mobile!).SingleAsync());
         await TestData.PostCreatedAsync(reception, "/api/v1/calls", new { number = callerMobile, purpose = "complaint", callerName = "欧阳先生", content = "保养等待时间太长", handling = "已致歉" });

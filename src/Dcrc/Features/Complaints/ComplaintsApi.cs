@@ -34,7 +34,7 @@ public static class ComplaintsApi
         api.MapGet("/complaints/{id:long}", Get).RequireAuthorization(ComplaintPermissions.Read.Policy)
             .WithSummary("A case with its limits (due, remaining, breached, escalation level), its timeline and the steps open to you");
         api.MapPost("/complaints/{id:long}/steps/{action}", Step).RequireAuthorization(ComplaintPermissions.Read.Policy)
-            .WithSummary("Do a step: judgeValid, judgeInvalid (note, customerOpinion), dispatch (departmentId, responsibleUserId), propose (solution, compensation, compensationAmount), reportResult (result, cause, measures, oemEscalatedOn, engineerAppraisalOn), approve, gmApprove, reject (note), accept (customerOpinion), close (closingSummary), followUp (note), reopen (note), pause (note), resume; 403 when not yours to do, 400 when not now, 409 when stale");
+            .WithSummary("Do a step: judgeValid, judgeInvalid (note, customerOpinion), dispatch (departmentId, responsibleUserId), propose (solution, compensation, compensationAmount), reportResult (result, cause, measures, oemEscalatedOn, engineerAppraisalOn), approve, gmApprove, reject (note), accept (customerOpinion), close (closingSummary), followUp (note), reopen (note), pause (note), resume; every step with the case's version as read (400 naming version without one); 403 when not yours to do, 400 when not now, 409 when stale");
         return api;
     }
 
