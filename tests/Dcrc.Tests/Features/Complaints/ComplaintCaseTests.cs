@@ -121,6 +121,34 @@ public abstract class ComplaintCaseTests(DcrcApp app)
     }
 
     [Fact]
+    public async Task Only_the_department_manager_or_the_gm_sends_a_result_back_never_reception_or_a_callback_specialist()
+    {
+        var reception = await app.ApiAs("th.reception");
+        var callback = await app.ApiAs("th.callback");
+        var id = (await CreatedAsync(reception, new { customerId = await CustomerAsync(), channel = "phone", category = "productQuality", description = "退回的权限" })).GetProperty("id").GetInt64();
+        await StepAsync(reception, id, "judgeValid");
+        await StepAsync(reception, id, "dispatch", new { departmentId = await DepartmentAsync("SALES"), responsibleUserId = await CallbackData.UserIdAsync(app, "th.salesmgr") });
+        var manager = await app.ApiAs("th.salesmgr");
+        await StepAsync(manager, id, "propose", new { solution = "补偿", compensation = "compensation", compensationAmount = 5000 });
+        await StepAsync(manager, id, "reportResult", new { result = "已处理" });
+        async Task RefusedToDcrc()
+        {
+            foreach (var dcrc in new[] { reception, callback })
+            {
+                (await dcrc.GetFromJsonAsync<JsonElement>($"/api/v1/complaints/{id}")).GetProperty("actions").EnumerateArray().Select(a => a.GetString()).ShouldNotContain("reject");
+                await StepAsync(dcrc, id, "reject", new { note = "退回" }, HttpStatusCode.Forbidden);
+            }
+        }
+        await RefusedToDcrc(); // resulted
+        (await StepAsync(manager, id, "approve")).GetProperty("case").GetProperty("state").GetString().ShouldBe("awaitingGm");
+        await RefusedToDcrc();
+        await StepAsync(manager, id, "reject", new { note = "撤回" }, HttpStatusCode.Forbidden); // waiting for the GM: the GM decides
+        await StepAsync(await app.ApiAs("th.gm"), id, "gmApprove");
+        await RefusedToDcrc(); // approved
+        (await StepAsync(manager, id, "reject", new { note = "客户不接受" })).GetProperty("case").GetProperty("state").GetString().ShouldBe("dispatched");
+    }
+
+    [Fact]
     public async Task The_dispatch_limit_runs_in_business_time_over_a_weekend_and_a_holiday_breaches_and_escalates_to_the_cr_manager_then_the_gm()
     {
         var admin = await app.ApiAs("sysadmin");
