@@ -149,6 +149,36 @@ public abstract class ComplaintCaseTests(DcrcApp app)
     }
 
     [Fact]
+    public async Task The_list_filters_by_state_category_and_the_store_dates_received()
+    {
+        var reception = await app.ApiAs("th.reception");
+        var customer = await CustomerAsync("筛选客户");
+        var today = CallbackData.StoreToday(app);
+        var valid = await CreatedAsync(reception, new { customerId = customer, channel = "phone", category = "purchaseConditions", description = "合同条款" });
+        await StepAsync(reception, valid.GetProperty("id").GetInt64(), "judgeValid");
+        var earlier = today.AddDays(-3);
+        var old = await CreatedAsync(reception, new { customerId = customer, channel = "visit", category = "other", description = "三天前的投诉",
+            receivedAt = new DateTimeOffset(earlier.ToDateTime(new TimeOnly(0, 10)), TimeSpan.FromHours(8)) });
+        async Task<int> Count(JsonElement c, string filter) =>
+            (await reception.GetFromJsonAsync<JsonElement>($"/api/v1/complaints?q={c.GetProperty("number").GetString()}&{filter}")).GetProperty("total").GetInt32();
+        (await Count(valid, "state=valid")).ShouldBe(1);
+        (await Count(valid, "state=received")).ShouldBe(0);
+        (await Count(valid, "category=purchaseConditions")).ShouldBe(1);
+        (await Count(valid, "category=other")).ShouldBe(0);
+        (await Count(old, $"from={earlier:yyyy-MM-dd}&to={earlier:yyyy-MM-dd}")).ShouldBe(1); // 00:10 in the store is the day before in UTC
+        (await Count(old, $"from={today:yyyy-MM-dd}")).ShouldBe(0);
+        (await Count(valid, $"to={earlier:yyyy-MM-dd}")).ShouldBe(0);
+        (await reception.GetFromJsonAsync<JsonElement>("/api/v1/complaints?state=valid&pageSize=200")).GetProperty("items").EnumerateArray()
+            .ShouldAllBe(i => i.GetProperty("state").GetString() == "valid");
+        foreach (var (query, field) in new[] { ("state=bogus", "state"), ("category=7", "category"), ("from=2026-13-01", "from"), ($"from={today:yyyy-MM-dd}&to={earlier:yyyy-MM-dd}", "to") })
+        {
+            var bad = await reception.GetAsync($"/api/v1/complaints?{query}");
+            bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest, query);
+            (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue(query);
+        }
+    }
+
+    [Fact]
     public async Task The_dispatch_limit_runs_in_business_time_over_a_weekend_and_a_holiday_breaches_and_escalates_to_the_cr_manager_then_the_gm()
     {
         var admin = await app.ApiAs("sysadmin");
