@@ -65,6 +65,42 @@ public abstract class ComplaintStatisticsTests(DcrcApp app)
     }
 
     [Fact]
+    public async Task The_loss_counts_only_compensation_approved_not_proposed_sent_back_or_refused_by_the_gm()
+    {
+        var reception = await app.ApiAs("th.reception");
+        var url = $"/api/v1/complaints/statistics?period=month&date={CallbackData.StoreToday(app):yyyy-MM-dd}&pageSize=1";
+        decimal Loss(JsonElement r) => r.GetProperty("total").GetProperty("loss").GetDecimal();
+        decimal Handling(JsonElement r, string key) => r.GetProperty("byHandling").EnumerateArray().Where(g => g.GetProperty("key").GetString() == key)
+            .Select(g => g.GetProperty("loss").GetDecimal()).FirstOrDefault();
+        var before = await reception.GetFromJsonAsync<JsonElement>(url);
+        var (customer, _, _) = await TestData.CustomerWithVehicleAsync(await app.ApiAs("th.crm"), "损失客户");
+        var sales = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Departments.Where(d => d.Code == "SALES").Select(d => d.Id).SingleAsync());
+        var managerId = await CallbackData.UserIdAsync(app, "th.salesmgr");
+        var manager = await app.ApiAs("th.salesmgr");
+        async Task<long> Resulted(string compensation, decimal amount)
+        {
+            var id = (await TestData.PostCreatedAsync(reception, "/api/v1/complaints", new { customerId = customer, channel = "phone", category = "other", description = "损失统计" })).GetProperty("id").GetInt64();
+            async Task Step(HttpClient c, string action, object body) => (await ComplaintData.PostStepAsync(c, id, action, body)).EnsureSuccessStatusCode();
+            await Step(reception, "judgeValid", new { });
+            await Step(reception, "dispatch", new { departmentId = sales, responsibleUserId = managerId });
+            await Step(manager, "propose", new { solution = "补偿", compensation, compensationAmount = amount });
+            await Step(manager, "reportResult", new { result = "已处理" });
+            return id;
+        }
+        (await ComplaintData.PostStepAsync(manager, await Resulted("compensation", 700), "approve")).EnsureSuccessStatusCode(); // approved: counts
+        var refusedByGm = await Resulted("compensation", 5000);
+        (await ComplaintData.PostStepAsync(manager, refusedByGm, "approve")).EnsureSuccessStatusCode();
+        (await ComplaintData.PostStepAsync(await app.ApiAs("th.gm"), refusedByGm, "reject", new { note = "金额过高" })).EnsureSuccessStatusCode();
+        (await ComplaintData.PostStepAsync(manager, await Resulted("compensation", 400), "reject", new { note = "方案不妥" })).EnsureSuccessStatusCode();
+        await Resulted("discount", 300); // proposed and reported, not approved yet
+
+        var after = await reception.GetFromJsonAsync<JsonElement>(url);
+        (Loss(after) - Loss(before)).ShouldBe(700m);
+        (Handling(after, "Compensation") - Handling(before, "Compensation")).ShouldBe(700m);
+        (Handling(after, "Discount") - Handling(before, "Discount")).ShouldBe(0m);
+    }
+
+    [Fact]
     public void Periods_are_the_week_from_monday_the_month_the_quarter_and_the_year()
     {
         var day = new DateOnly(2026, 11, 22); // a Sunday
