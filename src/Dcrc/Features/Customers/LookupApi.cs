@@ -79,7 +79,7 @@ public static class LookupApi
         var outcome = await register.AddAsync(id, input);
         if (outcome is null) return TypedResults.NotFound();
         if (outcome.ExistingCustomerId is { } other)
-            return TypedResults.Problem(l["Validation.Duplicate", l["Field.Vin"]], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"],
+            return TypedResults.Problem(l["Validation.Duplicate", l["Field.Vin"]], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Duplicate"],
                 extensions: new Dictionary<string, object?> { ["customerId"] = other });
         if (outcome.Errors.Count > 0) return validator.Problem(outcome.Errors);
         var v = outcome.Vehicle!;
