@@ -40,7 +40,14 @@ public abstract class SmsWebhookTests(SmsApp app)
         var body = new { from = TestData.NewMobile(), text = "10", receivedAt = DateTimeOffset.UtcNow };
         (await app.PostWebhookAsync("/api/v1/sms/replies", body, sign: false)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await app.PostWebhookAsync("/api/v1/sms/replies", body, signature: "sha256=" + new string('0', 64))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await app.PostWebhookAsync("/api/v1/sms/replies", body, signature: SignedWebhook.Sign("{}"u8, SmsApp.WebhookSecret))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var timestamp = app.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (await app.PostWebhookAsync("/api/v1/sms/replies", body, signature: Dcrc.Tests.Features.Calls.CallData.Signature(SmsApp.WebhookSecret, timestamp, "{}"u8.ToArray())))
+            .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        // Signed over the body alone, or more than five minutes ago: refused (a replay).
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var bodyOnly = "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(SmsApp.WebhookSecret), bytes));
+        (await app.PostWebhookAsync("/api/v1/sms/replies", body, signature: bodyOnly)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await app.PostWebhookAsync("/api/v1/sms/replies", body, signedAt: app.Clock.GetUtcNow().AddMinutes(-6))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var refused = await app.PostWebhookAsync("/api/v1/sms/status", new { providerMessageId = "x", status = "delivered" }, signature: "sha256=zz");
         refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().ShouldNotBeNullOrEmpty();
