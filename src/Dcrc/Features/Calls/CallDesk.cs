@@ -106,8 +106,10 @@ public partial class CallDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
         }
         else if (call.Number.Length > 0)
         {
-            // The caller's archive when the number belongs to exactly one customer the user may see.
-            var ids = await CustomerArchive.IdsByNumber(visible, db.Vehicles, call.Number).Take(2).ToListAsync();
+            // The caller's archive when the number belongs to exactly one customer the user may see (a reported call's
+            // link, made for the agent on the line, is checked again for whoever logs it).
+            var byNumber = CustomerArchive.IdsByNumber(visible, db.Vehicles, call.Number);
+            var ids = await visible.Where(c => byNumber.Contains(c.Id)).Select(c => c.Id).Take(2).ToListAsync();
             if (ids.Count == 1) customerId = ids[0];
         }
         long? vehicleId = null;
@@ -132,8 +134,8 @@ public partial class CallDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
         call.LoggedAt = now;
         call.CallbackOwed = input.CallbackOwed || promised is not null;
         call.PromisedCallbackAt = promised;
-        call.CustomerId = customerId ?? call.CustomerId;
-        call.VehicleId = vehicleId ?? (customerId is null ? call.VehicleId : null);
+        call.CustomerId = customerId;
+        call.VehicleId = vehicleId;
         if (call.Id == 0) db.CallLogs.Add(call);
 
         await using var tx = await db.Database.BeginTransactionAsync();

@@ -45,7 +45,7 @@ public partial class CallDesk
         if (await ReportedAsync(providerId) is { } seen) return new(seen, [], line!.UserId, Duplicate: true); // a retry or a replay
         scope.AllowAll(line!.StoreId); // the telephony system's call concerns the line's store
         var now = clock.GetUtcNow().UtcDateTime;
-        var customer = await CallerAsync(number!);
+        var customer = await CallerAsync(number!, line.UserId);
         var call = new CallLog
         {
             StoreId = line.StoreId, At = at, Number = number!, CallerName = Blank(input.CallerName), Line = line.Line, ProviderCallId = providerId,
@@ -117,14 +117,18 @@ public partial class CallDesk
 
     private sealed record Caller(long Id, long? VehicleId);
 
-    /// <summary>The newest customer of the current stores whom the number belongs to, with their vehicle when they have only one.</summary>
-    private async Task<Caller?> CallerAsync(string number)
+    /// <summary>
+    /// The caller's archive: the only customer the number belongs to among those the agent on the line may see (the
+    /// line's store when nobody sits on it), with their vehicle when they have only one; none when there are two or more.
+    /// </summary>
+    private async Task<Caller?> CallerAsync(string number, string? agent)
     {
-        var customers = db.Customers.AsNoTracking().Where(c => c.Status != ArchiveStatus.Merged);
-        var ids = CustomerArchive.IdsByNumber(customers, db.Vehicles, number);
-        var id = await customers.Where(c => ids.Contains(c.Id)).OrderByDescending(c => c.Id).Select(c => (long?)c.Id).FirstOrDefaultAsync();
-        if (id is null) return null;
-        var vehicles = await db.Vehicles.Where(v => v.CustomerId == id).Select(v => v.Id).Take(2).ToListAsync();
-        return new(id.Value, vehicles.Count == 1 ? vehicles[0] : null);
+        var viewer = agent is null ? new Viewer("", Kernel.Access.DataScope.Store, null, SeesClassA: true) : await archive.ViewerOfAsync(agent);
+        var visible = archive.Visible(viewer);
+        var ids = CustomerArchive.IdsByNumber(visible, db.Vehicles, number);
+        var found = await visible.Where(c => ids.Contains(c.Id)).Select(c => c.Id).Take(2).ToListAsync();
+        if (found.Count != 1) return null;
+        var vehicles = await db.Vehicles.Where(v => v.CustomerId == found[0]).Select(v => v.Id).Take(2).ToListAsync();
+        return new(found[0], vehicles.Count == 1 ? vehicles[0] : null);
     }
 }
