@@ -36,7 +36,7 @@ public static class SmsWebhooks
     {
         sms.MapPost("replies", Reply).AllowAnonymous()
             .WithSummary("Provider webhook: an inbound SMS {from, text, receivedAt?, id?} (id or receivedAt required), signed: X-Dcrc-Timestamp (Unix seconds, within 5 minutes) and X-Dcrc-Signature: sha256=HMAC-SHA256(timestamp + \".\" + body)")
-            .WithDescription("Matched to the latest message sent to that mobile within sms.replyMatchDays; TD/退订 records an opt-out for that message's purpose. A repeat (same id, or same from, text and receivedAt) is recorded once. 401 when the signature is missing or wrong or the timestamp stale.");
+            .WithDescription("Matched to the newest message sent to that mobile within sms.replyMatchDays that is still waiting for a reply (a recorded reply is never replaced; with none waiting it is kept unmatched); TD/退订 records an opt-out for that message's purpose. A repeat (same id, or same from, text and receivedAt) is recorded once. 401 when the signature is missing or wrong or the timestamp stale.");
         sms.MapPost("status", Status).AllowAnonymous()
             .WithSummary("Provider webhook: a delivery report {providerMessageId, status: delivered|failed, at?, error?}, signed like the replies")
             .WithDescription("404 when no message has that provider id; repeats change nothing.");
