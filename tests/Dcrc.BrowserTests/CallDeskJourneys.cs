@@ -21,13 +21,16 @@ public class CallDeskJourneys(BrowserApp app) : Journey(app)
         return await work(scope.ServiceProvider.GetRequiredService<DcrcDb>());
     }
 
-    /// <summary>The telephony system's push, signed with the configured secret.</summary>
+    /// <summary>The telephony system's push with its call id, timestamped and signed (timestamp + "." + body) with the configured secret.</summary>
     private async Task IncomingAsync(string number, string line)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new { number, line, at = DateTimeOffset.UtcNow });
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { providerCallId = Guid.NewGuid().ToString("N"), number, line, at = DateTimeOffset.UtcNow });
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/calls/incoming") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-Dcrc-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(BrowserApp.TelephonySecret), body)));
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        request.Headers.Add("X-Dcrc-Timestamp", timestamp);
+        request.Headers.Add("X-Dcrc-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(BrowserApp.TelephonySecret),
+            (byte[])[.. Encoding.UTF8.GetBytes(timestamp + "."), .. body])));
         var response = await new HttpClient { BaseAddress = new Uri(App.BaseUrl) }.SendAsync(request);
         response.EnsureSuccessStatusCode();
     }

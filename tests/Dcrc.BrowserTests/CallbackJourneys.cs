@@ -64,7 +64,10 @@ public class CallbackJourneys(BrowserApp app) : Journey(app)
         var body = JsonSerializer.SerializeToUtf8Bytes(new { from, text, id = Guid.NewGuid().ToString("N"), receivedAt = DateTimeOffset.UtcNow });
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/sms/replies") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-Dcrc-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(BrowserApp.WebhookSecret), body)));
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        request.Headers.Add("X-Dcrc-Timestamp", timestamp); // signed with the body: timestamp + "." + body
+        request.Headers.Add("X-Dcrc-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(BrowserApp.WebhookSecret),
+            (byte[])[.. Encoding.UTF8.GetBytes(timestamp + "."), .. body])));
         var response = await new HttpClient { BaseAddress = new Uri(App.BaseUrl) }.SendAsync(request);
         response.EnsureSuccessStatusCode();
     }

@@ -59,32 +59,32 @@ public abstract partial class PageWalkTests(DcrcApp app)
         var confirmation = (await Callbacks.CallbackData.TaskAsync(callback, delivered, "ownerConfirmation")).GetProperty("id").GetInt64();
         var (unhappy, _) = await Callbacks.CallbackData.DeliveryAsync(app, name: "诸葛亮");
         var unhappyTask = (await Callbacks.CallbackData.TaskAsync(callback, unhappy, "salesSurvey")).GetProperty("id").GetInt64();
-        var scored = await (await callback.PostAsJsonAsync($"/api/v1/callbacks/tasks/{unhappyTask}/outcome",
+        var scored = await (await Callbacks.CallbackData.PostVersionedAsync(callback, $"/api/v1/callbacks/tasks/{unhappyTask}", "outcome",
             new { outcome = "success", answers = await Callbacks.CallbackData.AnswersAsync(callback, "sales", 3) })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         var grievance = scored.GetProperty("complaintId").GetInt64();
-        (await callback.PostAsJsonAsync($"/api/v1/callbacks/tasks/{confirmation}/outcome", new { outcome = "busy", rescheduleTo = app.Clock.GetUtcNow().AddHours(2) })).EnsureSuccessStatusCode();
+        (await Callbacks.CallbackData.PostVersionedAsync(callback, $"/api/v1/callbacks/tasks/{confirmation}", "outcome", new { outcome = "busy", rescheduleTo = app.Clock.GetUtcNow().AddHours(2) })).EnsureSuccessStatusCode();
         // For the reports: a failed attempt, a wrong number corrected and one not yet, an SMS survey, a repair order of a team.
         var (failing, _) = await Callbacks.CallbackData.DeliveryAsync(app, name: "欧阳修");
         var failingTask = (await Callbacks.CallbackData.TaskAsync(callback, failing, "salesSurvey")).GetProperty("id").GetInt64();
-        (await callback.PostAsJsonAsync($"/api/v1/callbacks/tasks/{failingTask}/outcome", new { outcome = "switchedOff", note = "第一次关机" })).EnsureSuccessStatusCode();
+        (await Callbacks.CallbackData.PostVersionedAsync(callback, $"/api/v1/callbacks/tasks/{failingTask}", "outcome", new { outcome = "switchedOff", note = "第一次关机" })).EnsureSuccessStatusCode();
         foreach (var who in new[] { "上官婉儿", "慕容复" })
         {
             var (wrong, _) = await Callbacks.CallbackData.DeliveryAsync(app, name: who);
             var wrongTask = (await Callbacks.CallbackData.TaskAsync(callback, wrong, "ownerConfirmation")).GetProperty("id").GetInt64();
-            (await callback.PostAsJsonAsync($"/api/v1/callbacks/tasks/{wrongTask}/outcome", new { outcome = "wrongNumber" })).EnsureSuccessStatusCode();
+            (await Callbacks.CallbackData.PostVersionedAsync(callback, $"/api/v1/callbacks/tasks/{wrongTask}", "outcome", new { outcome = "wrongNumber" })).EnsureSuccessStatusCode();
             if (who == "慕容复")
-                (await callback.PostAsJsonAsync($"/api/v1/callbacks/tasks/{wrongTask}/correct-number", new { mobile = TestData.NewMobile(), name = "慕容博", otherPhone = "020-38881234", note = "销售部提供" })).EnsureSuccessStatusCode();
+                (await Callbacks.CallbackData.PostVersionedAsync(callback, $"/api/v1/callbacks/tasks/{wrongTask}", "correct-number", new { mobile = TestData.NewMobile(), name = "慕容博", otherPhone = "020-38881234", note = "销售部提供" })).EnsureSuccessStatusCode();
         }
         var (serviced, _) = await Callbacks.CallbackData.DeliveryAsync(app, "th.advisor", daysAgo: 4, kind: "repairOrder", name: "东方不败", repairTeam: "机修一组");
         var serviceTask = (await Callbacks.CallbackData.TaskAsync(callback, serviced, "serviceSurvey")).GetProperty("id").GetInt64();
         foreach (var outcome in new[] { "noAnswer", "lineBusy", "noAnswer", "refused" })
-            (await callback.PostAsJsonAsync($"/api/v1/callbacks/tasks/{serviceTask}/outcome", new { outcome })).EnsureSuccessStatusCode();
+            (await Callbacks.CallbackData.PostVersionedAsync(callback, $"/api/v1/callbacks/tasks/{serviceTask}", "outcome", new { outcome })).EnsureSuccessStatusCode();
         // A complaint with the department, its limits running.
         var reception = await app.ApiAs("th.reception");
         var complaint = (await TestData.PostCreatedAsync(reception, "/api/v1/complaints", new { customerId = buyer, channel = "phone", category = "serviceQuality", description = "保养后异响", request = "免费检修" })).GetProperty("id").GetInt64();
-        (await reception.PostAsJsonAsync($"/api/v1/complaints/{complaint}/steps/judgeValid", new { })).EnsureSuccessStatusCode();
+        (await Complaints.ComplaintData.PostStepAsync(reception, complaint, "judgeValid")).EnsureSuccessStatusCode();
         var serviceDept = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Departments.Where(d => d.Code == "SERVICE").Select(d => d.Id).SingleAsync());
-        (await reception.PostAsJsonAsync($"/api/v1/complaints/{complaint}/steps/dispatch", new { departmentId = serviceDept, responsibleUserId = await Callbacks.CallbackData.UserIdAsync(app, "th.advisor") })).EnsureSuccessStatusCode();
+        (await Complaints.ComplaintData.PostStepAsync(reception, complaint, "dispatch", new { departmentId = serviceDept, responsibleUserId = await Callbacks.CallbackData.UserIdAsync(app, "th.advisor") })).EnsureSuccessStatusCode();
         // The call desk: a logged call of a known customer, a new caller owed a call-back, a call reported by the telephony system.
         var callerMobile = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Customers.Where(c => c.Id == buyer).Select(c => c.Mobile!).SingleAsync());
         await TestData.PostCreatedAsync(reception, "/api/v1/calls", new { number = callerMobile, purpose = "complaint", callerName = "欧阳先生", content = "保养等待时间太长", handling = "已致歉" });

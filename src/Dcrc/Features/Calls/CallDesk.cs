@@ -106,8 +106,10 @@ public partial class CallDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
         }
         else if (call.Number.Length > 0)
         {
-            // The caller's archive when the number belongs to exactly one customer the user may see.
-            var ids = await CustomerArchive.IdsByNumber(visible, db.Vehicles, call.Number).Take(2).ToListAsync();
+            // The caller's archive when the number belongs to exactly one customer the user may see (a reported call's
+            // link, made for the agent on the line, is checked again for whoever logs it).
+            var byNumber = CustomerArchive.IdsByNumber(visible, db.Vehicles, call.Number);
+            var ids = await visible.Where(c => byNumber.Contains(c.Id)).Select(c => c.Id).Take(2).ToListAsync();
             if (ids.Count == 1) customerId = ids[0];
         }
         long? vehicleId = null;
@@ -132,8 +134,8 @@ public partial class CallDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
         call.LoggedAt = now;
         call.CallbackOwed = input.CallbackOwed || promised is not null;
         call.PromisedCallbackAt = promised;
-        call.CustomerId = customerId ?? call.CustomerId;
-        call.VehicleId = vehicleId ?? (customerId is null ? call.VehicleId : null);
+        call.CustomerId = customerId;
+        call.VehicleId = vehicleId;
         if (call.Id == 0) db.CallLogs.Add(call);
 
         await using var tx = await db.Database.BeginTransactionAsync();
@@ -200,101 +202,6 @@ public partial class CallDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
         db.CallbackTasks.Add(task);
         await db.SaveChangesAsync();
         return task;
-    }
-
-    // ---- what the telephony system reports -----------------------------------------------------------------------
-
-    public sealed record Reported(CallLog? Call, Dictionary<string, string[]> Errors, string? AgentId = null, bool Duplicate = false);
-
-    private async Task<(AgentLine? Line, Dictionary<string, string[]> Errors, string? Number, DateTime At)> CheckReportAsync(string? number, string? line, DateTimeOffset? at)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var normalised = Normalise(number);
-        if (normalised is null) errors["number"] = [l["Validation.InvalidValue", l["Field.CallNumber"]]];
-        var name = (line ?? "").Trim();
-        var found = await db.AgentLines.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Line == name);
-        if (found is null) errors["line"] = [l["Calls.UnknownLine", name]];
-        var when = (at ?? clock.GetUtcNow()).UtcDateTime;
-        if (when > now.AddMinutes(5) || when < now.AddDays(-MaxAgeDays)) errors["at"] = [l["Validation.InvalidValue", l["Field.CallAt"]]];
-        return (found, errors, normalised, when);
-    }
-
-    /// <summary>
-    /// A call rang on a line (or was missed): recorded for the line's store with the caller's archive when the number
-    /// belongs to a customer there; a missed call makes its call-back task; a ringing one pops on the desk of the agent
-    /// on the line (after commit).
-    /// </summary>
-    public async Task<Reported> ReceiveAsync(IncomingCallInput input)
-    {
-        var (line, errors, number, at) = await CheckReportAsync(input.Number, input.Line, input.At);
-        if (errors.Count > 0) return new(null, errors);
-        scope.AllowAll(line!.StoreId); // the telephony system's call concerns the line's store
-        var now = clock.GetUtcNow().UtcDateTime;
-        var customer = await CallerAsync(number!);
-        var call = new CallLog
-        {
-            StoreId = line.StoreId, At = at, Number = number!, CallerName = Blank(input.CallerName), Line = line.Line, Direction = CallDirection.Inbound,
-            Missed = input.Missed, HandledBy = line.UserId, CustomerId = customer?.Id, VehicleId = customer?.VehicleId, CreatedAt = now,
-        };
-        if (line.UserId is { } agent) call.HandledByName = await db.Users.Where(u => u.Id == agent).Select(u => u.DisplayName).FirstOrDefaultAsync();
-        db.CallLogs.Add(call);
-        await using var tx = await db.Database.BeginTransactionAsync();
-        await db.SaveChangesAsync();
-        if (call.Missed) call.CallbackTaskId = (await TaskForAsync(call, CallbackKind.MissedCall, null, line.UserId, now)).Id;
-        await db.SaveChangesAsync();
-        await audit.WriteAsync(call.Missed ? CallAuditActions.Missed : CallAuditActions.Received, $"#{call.Id} {line.Line}: {Phone.Mask(call.Number)}",
-            "CallLog", call.Id.ToString(CultureInfo.InvariantCulture), call.StoreId);
-        var signal = !call.Missed && line.UserId is { } user ? new CallSignal(user, call.Id, Phone.Mask(call.Number), line.Line, false) : null;
-        if (signal is not null) await signals.NotifyOtherInstancesAsync(db, signal);
-        await tx.CommitAsync();
-        if (signal is not null) signals.Deliver(signal); // this instance's pages, once the call can be read
-        return new(call, [], line.UserId);
-    }
-
-    /// <summary>
-    /// A call was not answered: the call that rang on that line from that number in the last two hours becomes a missed
-    /// call (a repeat changes nothing), or a new missed call is recorded; either way with its call-back task.
-    /// </summary>
-    public async Task<Reported> MissedAsync(MissedCallInput input)
-    {
-        var (line, errors, number, at) = await CheckReportAsync(input.Number, input.Line, input.At);
-        if (errors.Count > 0) return new(null, errors);
-        scope.AllowAll(line!.StoreId);
-        var rang = await db.CallLogs.Where(c => c.Line == line.Line && c.Number == number && c.Purpose == null && c.At >= at.AddHours(-2) && c.At <= at.AddMinutes(5))
-            .OrderByDescending(c => c.At).FirstOrDefaultAsync();
-        if (rang is null) return await ReceiveAsync(new IncomingCallInput { Number = number, Line = line.Line, At = at, Missed = true });
-        if (rang.Missed) return new(rang, [], line.UserId, Duplicate: true);
-        var now = clock.GetUtcNow().UtcDateTime;
-        rang.Missed = true;
-        await using var tx = await db.Database.BeginTransactionAsync();
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear(); // logged or reported by someone else meanwhile
-            return new(await db.CallLogs.AsNoTracking().SingleAsync(c => c.Id == rang.Id), [], line.UserId, Duplicate: true);
-        }
-        rang.CallbackTaskId = (await TaskForAsync(rang, CallbackKind.MissedCall, null, rang.HandledBy ?? line.UserId, now)).Id;
-        await db.SaveChangesAsync();
-        await audit.WriteAsync(CallAuditActions.Missed, $"#{rang.Id} {line.Line}: {Phone.Mask(rang.Number)}", "CallLog", rang.Id.ToString(CultureInfo.InvariantCulture), rang.StoreId);
-        await tx.CommitAsync();
-        return new(rang, [], line.UserId);
-    }
-
-    private sealed record Caller(long Id, long? VehicleId);
-
-    /// <summary>The newest customer of the current stores whom the number belongs to, with their vehicle when they have only one.</summary>
-    private async Task<Caller?> CallerAsync(string number)
-    {
-        var customers = db.Customers.AsNoTracking().Where(c => c.Status != ArchiveStatus.Merged);
-        var ids = CustomerArchive.IdsByNumber(customers, db.Vehicles, number);
-        var id = await customers.Where(c => ids.Contains(c.Id)).OrderByDescending(c => c.Id).Select(c => (long?)c.Id).FirstOrDefaultAsync();
-        if (id is null) return null;
-        var vehicles = await db.Vehicles.Where(v => v.CustomerId == id).Select(v => v.Id).Take(2).ToListAsync();
-        return new(id.Value, vehicles.Count == 1 ? vehicles[0] : null);
     }
 
     // ---- reading -----------------------------------------------------------------------------------------------

@@ -36,6 +36,9 @@ public sealed class IncomingCallInput
     public string? Number { get; set; }
     [Required(ErrorMessage = "Validation.Required"), StringLength(20, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.Line")]
     public string? Line { get; set; }
+    /// <summary>The telephony system's id of the call: a retry or replay of the push is recorded once.</summary>
+    [Required(ErrorMessage = "Validation.Required"), StringLength(100, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.ProviderCallId")]
+    public string? ProviderCallId { get; set; }
     /// <summary>When it rang; now when left out.</summary>
     [Display(Name = "Field.CallAt")] public DateTimeOffset? At { get; set; }
     public bool Missed { get; set; }
@@ -51,4 +54,6 @@ public sealed class MissedCallInput
     [Required(ErrorMessage = "Validation.Required"), StringLength(20, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.Line")]
     public string? Line { get; set; }
     [Display(Name = "Field.CallAt")] public DateTimeOffset? At { get; set; }
+    /// <summary>The telephony system's id of the call that was not answered, when it gave one when the call rang.</summary>
+    [StringLength(100, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.ProviderCallId")] public string? ProviderCallId { get; set; }
 }

@@ -25,6 +25,8 @@ public class CallLog : IStoreOwned
     [MaxLength(50)] public string? CallerName { get; set; }
     /// <summary>The telephone line (extension) it came in on, when the telephony system said.</summary>
     [MaxLength(20)] public string? Line { get; set; }
+    /// <summary>The telephony system's own id of the call: a retried or replayed push of it is recorded once (unique).</summary>
+    [MaxLength(100)] public string? ProviderCallId { get; set; }
     public CallDirection Direction { get; set; }
     /// <summary>Nobody answered: a call-back task was made.</summary>
     public bool Missed { get; set; }
@@ -73,6 +75,7 @@ public class CallLogConfiguration : IEntityTypeConfiguration<CallLog>
         e.HasIndex(x => new { x.StoreId, x.At });
         e.HasIndex(x => new { x.Number, x.At });
         e.HasIndex(x => x.CustomerId);
+        e.HasIndex(x => x.ProviderCallId).IsUnique();
         e.Property(x => x.Version).IsConcurrencyToken();
     }
 }

@@ -43,4 +43,6 @@ public class TelephonyOptions
     public const string Section = "Dcrc:Telephony";
     /// <summary>Key of the HMAC-SHA256 the telephony system signs its pushes with; without it every push is refused.</summary>
     public string? WebhookSecret { get; set; }
+    /// <summary>A push whose signed timestamp is further than this from now is refused (a replay).</summary>
+    public int WebhookToleranceSeconds { get; set; } = Kernel.Api.SignedWebhook.DefaultToleranceSeconds;
 }

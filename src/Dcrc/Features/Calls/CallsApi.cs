@@ -10,8 +10,9 @@ namespace Dcrc.Features.Calls;
 
 /// <summary>
 /// The call log for users (<c>/api/v1/calls</c>, bearer token) and the telephony system's pushes
-/// (<c>/api/v1/calls/incoming</c>, <c>/api/v1/calls/missed</c>), which carry no user token but the body's HMAC
-/// under <c>Dcrc:Telephony:WebhookSecret</c> in <c>X-Dcrc-Signature</c>.
+/// (<c>/api/v1/calls/incoming</c>, <c>/api/v1/calls/missed</c>), which carry no user token but a timestamp
+/// (<c>X-Dcrc-Timestamp</c>, within <c>Dcrc:Telephony:WebhookToleranceSeconds</c>) and the HMAC of timestamp + "." + body
+/// under <c>Dcrc:Telephony:WebhookSecret</c> in <c>X-Dcrc-Signature</c> (<see cref="SignedWebhook"/>).
 /// </summary>
 public static class CallsApi
 {
@@ -40,10 +41,10 @@ public static class CallsApi
             .WithDescription("The caller's archive is linked (the customer given, or the only one the number belongs to) and the call is written into it as an interaction; a call-back owed makes a task in the callback queue, due at the promised time or within calls.callbackOwedHours working hours.");
         api.MapGet("/calls/{id:long}", Get).RequireAuthorization(desk).WithSummary("One call-log entry (number masked)");
         api.MapPost("/calls/incoming", Incoming).AllowAnonymous()
-            .WithSummary("Telephony webhook: a call rings {number, line, at?, missed?, callerName?}, signed with X-Dcrc-Signature: sha256=HMAC-SHA256(body) keyed with Dcrc:Telephony:WebhookSecret")
-            .WithDescription("Recorded for the line's store; the agent on the line sees the caller's card pop on their open call desk. With missed: true (or a later POST /calls/missed) it becomes a call-back task due within calls.missedCallHours working hours. 400 for an unknown line, 401 when the signature is missing or wrong.");
+            .WithSummary("Telephony webhook: a call rings {providerCallId, number, line, at?, missed?, callerName?}, with X-Dcrc-Timestamp (Unix seconds, within 5 minutes) and X-Dcrc-Signature: sha256=HMAC-SHA256(timestamp + \".\" + body) keyed with Dcrc:Telephony:WebhookSecret")
+            .WithDescription("Recorded for the line's store, with the caller's archive only when exactly one customer the agent on the line may see has the number, once per providerCallId (a retry or replay answers the same call with duplicate: true); the agent on the line sees the caller's card pop on their open call desk. With missed: true (or a later POST /calls/missed) it becomes a call-back task due within calls.missedCallHours working hours. 400 for an unknown line or without providerCallId, 401 when the signature is missing or wrong or the timestamp stale.");
         api.MapPost("/calls/missed", Missed).AllowAnonymous()
-            .WithSummary("Telephony webhook: a call was not answered {number, line, at?}, signed like /calls/incoming; the call that rang becomes missed (a repeat changes nothing) with a call-back task");
+            .WithSummary("Telephony webhook: a call was not answered {number, line, at?, providerCallId?}, signed like /calls/incoming; the call that rang (the one of providerCallId, else the last from that number on that line within two hours) becomes missed (a repeat changes nothing) with a call-back task");
         return api;
     }
 
@@ -64,6 +65,8 @@ public static class CallsApi
     {
         var errors = validator.Validate(input);
         if (errors.Count > 0) return validator.Problem(errors);
+        // Filling in a reported call changes it: with the version read.
+        if (input.CallId is not null && input.Version is null) return validator.Problem("version", l["Validation.Required", l["Field.Version"]]);
         var r = await calls.LogAsync(input);
         if (r.NotFound) return TypedResults.NotFound();
         if (r.Conflict) return TypedResults.Problem(l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]);
@@ -86,7 +89,7 @@ public static class CallsApi
     public static async Task<IResult> Incoming(HttpRequest request, CallDesk calls, IOptions<TelephonyOptions> options, ApiValidator validator,
         IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        var (input, invalid, unsigned) = await SignedWebhook.VerifiedAsync<IncomingCallInput>(request, options.Value.WebhookSecret, "Calls.WebhookRefused", validator, l, ct);
+        var (input, invalid, unsigned) = await SignedWebhook.VerifiedAsync<IncomingCallInput>(request, options.Value.WebhookSecret, options.Value.WebhookToleranceSeconds, "Calls.WebhookRefused", validator, l, ct);
         if (unsigned != null) return unsigned;
         if (invalid != null) return invalid;
         return Answer(await calls.ReceiveAsync(input!), validator);
@@ -95,7 +98,7 @@ public static class CallsApi
     public static async Task<IResult> Missed(HttpRequest request, CallDesk calls, IOptions<TelephonyOptions> options, ApiValidator validator,
         IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        var (input, invalid, unsigned) = await SignedWebhook.VerifiedAsync<MissedCallInput>(request, options.Value.WebhookSecret, "Calls.WebhookRefused", validator, l, ct);
+        var (input, invalid, unsigned) = await SignedWebhook.VerifiedAsync<MissedCallInput>(request, options.Value.WebhookSecret, options.Value.WebhookToleranceSeconds, "Calls.WebhookRefused", validator, l, ct);
         if (unsigned != null) return unsigned;
         if (invalid != null) return invalid;
         return Answer(await calls.MissedAsync(input!), validator);

@@ -222,7 +222,9 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
         if (!Enum.IsDefined(action)) return new(null, []);
         if (await FindAsync(id) is null) return new(null, []);
         var c = await db.Complaints.SingleAsync(x => x.Id == id);
-        if (input.Version is { } v && v != c.Version) return new(c, [], Conflict: true);
+        // Every change carries the version it was read at: without one a stale write could not be told apart.
+        if (input.Version is not { } v) return new(c, new() { ["version"] = [l["Validation.Required", l["Field.Version"]]] });
+        if (v != c.Version) return new(c, [], Conflict: true);
         var actors = await ActorsAsync(c);
         switch (ComplaintWorkflow.Check(c.State, c.Paused, action, actors))
         {

@@ -10,7 +10,8 @@ public enum StatisticsPeriod { Week = 0, Month = 1, Quarter = 2, Year = 3 }
 
 /// <summary>
 /// Complaint statistics of a period (cases by their receipt date, store-local): totals, by category, department,
-/// person responsible and handling type — count, closed, breached (any time limit), loss (compensation amount),
+/// person responsible and handling type — count, closed, breached (any time limit), loss (compensation approved or accepted:
+/// never one merely proposed, sent back or refused by the GM),
 /// average hours to close — and the period's cases as the seed's table lines. Within the cases the user may see.
 /// </summary>
 public class ComplaintStatistics(DcrcDb db, ComplaintDesk desk, Customers.CustomerArchive archive)
@@ -52,13 +53,17 @@ public class ComplaintStatistics(DcrcDb db, ComplaintDesk desk, Customers.Custom
             Model = db.Vehicles.Where(v => v.Id == c.VehicleId).Select(v => v.Model).FirstOrDefault(),
             Department = db.Departments.Where(d => d.Id == c.DepartmentId).Select(d => d.Name).FirstOrDefault(),
             Breached = db.ComplaintLimitEvents.Any(e => e.ComplaintId == c.Id && e.Kind == LimitEventKind.Breached),
+            // The compensation proposed last was approved (by the manager, or the GM above the threshold) and not sent back since.
+            Approved = db.ComplaintEvents.Where(e => e.ComplaintId == c.Id && (e.Action == ComplaintAction.Propose || e.Action == ComplaintAction.Reject || e.To == ComplaintState.Approved))
+                .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => e.To).FirstOrDefault() == ComplaintState.Approved,
         }).ToListAsync();
+        var approved = rows.Where(r => r.Approved).Select(r => r.Case.Id).ToHashSet();
 
         Group Of(string key, IEnumerable<(Complaint Case, bool Breached)> items)
         {
             var list = items.ToList();
             var closed = list.Where(x => x.Case.ClosedAt is not null && x.Case.State is ComplaintState.Closed or ComplaintState.FollowedUp).ToList();
-            return new(key, list.Count, closed.Count, list.Count(x => x.Breached), list.Sum(x => x.Case.CompensationAmount ?? 0),
+            return new(key, list.Count, closed.Count, list.Count(x => x.Breached), list.Where(x => approved.Contains(x.Case.Id)).Sum(x => x.Case.CompensationAmount ?? 0),
                 closed.Count == 0 ? null : Math.Round(closed.Average(x => (x.Case.ClosedAt!.Value - x.Case.ReceivedAt).TotalHours), 1));
         }
         var items = rows.Select(r => (r.Case, r.Breached)).ToList();

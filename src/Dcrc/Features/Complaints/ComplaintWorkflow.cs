@@ -39,6 +39,7 @@ public enum ComplaintActor { Dcrc, Department, DepartmentManager, GeneralManager
 /// </summary>
 public static class ComplaintWorkflow
 {
+    /// <summary>An action from some states, by some actors; an action may have several steps when who does it depends on the state.</summary>
     public sealed record Step(ComplaintAction Action, ComplaintState[] From, ComplaintActor[] By);
 
     public static readonly IReadOnlyList<Step> Steps =
@@ -50,9 +51,10 @@ public static class ComplaintWorkflow
         new(ComplaintAction.ReportResult, [ComplaintState.Proposed], [ComplaintActor.Department, ComplaintActor.DepartmentManager]),
         new(ComplaintAction.Approve, [ComplaintState.Resulted], [ComplaintActor.DepartmentManager]),
         new(ComplaintAction.GmApprove, [ComplaintState.AwaitingGm], [ComplaintActor.GeneralManager]),
-        // Not approved by the manager or the GM, or not accepted by the customer: back to the department.
-        new(ComplaintAction.Reject, [ComplaintState.Resulted, ComplaintState.AwaitingGm, ComplaintState.Approved],
-            [ComplaintActor.DepartmentManager, ComplaintActor.GeneralManager, ComplaintActor.Dcrc]),
+        // Not approved by the manager or the GM, or not accepted by the customer: the manager or the GM sends the result
+        // back to the department (DCRC never does); a case waiting for the GM is the GM's to send back.
+        new(ComplaintAction.Reject, [ComplaintState.Resulted, ComplaintState.Approved], [ComplaintActor.DepartmentManager, ComplaintActor.GeneralManager]),
+        new(ComplaintAction.Reject, [ComplaintState.AwaitingGm], [ComplaintActor.GeneralManager]),
         new(ComplaintAction.Accept, [ComplaintState.Approved], [ComplaintActor.Dcrc]),
         new(ComplaintAction.Close, [ComplaintState.Accepted], [ComplaintActor.Dcrc]),
         new(ComplaintAction.FollowUp, [ComplaintState.Closed], [ComplaintActor.Dcrc]),
@@ -67,9 +69,9 @@ public static class ComplaintWorkflow
     /// <summary>Whether <paramref name="actors"/> may do <paramref name="action"/> to a case in <paramref name="state"/>.</summary>
     public static Refusal Check(ComplaintState state, bool paused, ComplaintAction action, IReadOnlyCollection<ComplaintActor> actors)
     {
-        var step = Steps.Single(s => s.Action == action);
-        if (!step.From.Contains(state)) return Refusal.WrongState;
-        if (!step.By.Any(actors.Contains)) return Refusal.WrongActor;
+        var steps = Steps.Where(s => s.Action == action && s.From.Contains(state)).ToList();
+        if (steps.Count == 0) return Refusal.WrongState;
+        if (!steps.Any(s => s.By.Any(actors.Contains))) return Refusal.WrongActor;
         if (action == ComplaintAction.Pause && paused) return Refusal.AlreadyPaused;
         if (action == ComplaintAction.Resume && !paused) return Refusal.NotPaused;
         // Nothing moves on while the clock is stopped, but resuming it.
@@ -98,7 +100,7 @@ public static class ComplaintWorkflow
 
     /// <summary>The actions open to these actors now, in the order of the work (for the buttons of a case).</summary>
     public static IEnumerable<ComplaintAction> Available(ComplaintState state, bool paused, IReadOnlyCollection<ComplaintActor> actors) =>
-        Steps.Where(s => Check(state, paused, s.Action, actors) == Refusal.None).Select(s => s.Action);
+        Steps.Select(s => s.Action).Distinct().Where(a => Check(state, paused, a, actors) == Refusal.None);
 
     public static bool IsOpen(ComplaintState s) => s is not (ComplaintState.Explained or ComplaintState.Closed or ComplaintState.FollowedUp);
 }

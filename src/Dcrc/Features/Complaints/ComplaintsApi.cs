@@ -35,18 +35,43 @@ public static class ComplaintsApi
         api.MapGet("/complaints/{id:long}", Get).RequireAuthorization(ComplaintPermissions.Read.Policy)
             .WithSummary("A case with its limits (due, remaining, breached, escalation level), its timeline and the steps open to you");
         api.MapPost("/complaints/{id:long}/steps/{action}", Step).RequireAuthorization(ComplaintPermissions.Read.Policy)
-            .WithSummary("Do a step: judgeValid, judgeInvalid (note, customerOpinion), dispatch (departmentId, responsibleUserId), propose (solution, compensation, compensationAmount), reportResult (result, cause, measures, oemEscalatedOn, engineerAppraisalOn), approve, gmApprove, reject (note), accept (customerOpinion), close (closingSummary), followUp (note), reopen (note), pause (note), resume; 403 when not yours to do, 400 when not now, 409 when stale");
+            .WithSummary("Do a step: judgeValid, judgeInvalid (note, customerOpinion), dispatch (departmentId, responsibleUserId), propose (solution, compensation, compensationAmount), reportResult (result, cause, measures, oemEscalatedOn, engineerAppraisalOn), approve, gmApprove, reject (note), accept (customerOpinion), close (closingSummary), followUp (note), reopen (note), pause (note), resume; every step with the case's version as read (400 naming version without one); 403 when not yours to do, 400 when not now, 409 when stale");
         return api;
     }
 
-    public static async Task<Ok<Paged<ComplaintDto>>> List(ComplaintDesk desk, ComplaintNames names, bool? open = null, string? q = null, int page = 1, int pageSize = 50)
+    public static async Task<Results<Ok<Paged<ComplaintDto>>, ValidationProblem>> List(ComplaintDesk desk, ComplaintNames names, ApiValidator validator, IStringLocalizer<SharedResource> l,
+        Kernel.Time.StoreClock storeClock, bool? open = null, string? q = null, string? state = null, string? category = null, string? from = null, string? to = null,
+        int page = 1, int pageSize = 50)
     {
         (page, pageSize) = (Math.Max(1, page), Math.Clamp(pageSize, 1, 200));
+        static bool Named<T>(string? text, out T value) where T : struct, Enum =>
+            Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(text, out _);
+        static bool Day(string? text, out DateOnly day) => DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, default, out day);
+        var errors = new Dictionary<string, string[]>();
+        ComplaintState s = default;
+        ComplaintCategory c = default;
+        DateOnly f = default, t = default;
+        if (state is { Length: > 0 } && !Named(state, out s)) errors["state"] = [l["Validation.InvalidValue", l["Field.Status"]]];
+        if (category is { Length: > 0 } && !Named(category, out c)) errors["category"] = [l["Validation.InvalidValue", l["Field.ComplaintCategory"]]];
+        if (from is { Length: > 0 } && !Day(from, out f)) errors["from"] = [l["Validation.InvalidValue", l["Field.FromDate"]]];
+        if (to is { Length: > 0 } && !Day(to, out t)) errors["to"] = [l["Validation.InvalidValue", l["Field.ToDate"]]];
+        else if (from is { Length: > 0 } && to is { Length: > 0 } && !errors.ContainsKey("from") && t < f) errors["to"] = [l["Validation.InvalidValue", l["Field.ToDate"]]];
+        if (errors.Count > 0) return validator.Problem(errors);
+
         var cases = await desk.SearchAsync(all: open != true, q);
+        if (state is { Length: > 0 }) cases = cases.Where(x => x.State == s);
+        if (category is { Length: > 0 }) cases = cases.Where(x => x.Category == c);
+        if (from is { Length: > 0 } || to is { Length: > 0 })
+        {
+            // Store-local days of receipt, in the current store's zone.
+            var zone = await storeClock.ZoneAsync();
+            if (from is { Length: > 0 }) { var start = Kernel.Time.StoreTime.ToUtc(f.ToDateTime(TimeOnly.MinValue), zone); cases = cases.Where(x => x.ReceivedAt >= start); }
+            if (to is { Length: > 0 }) { var end = Kernel.Time.StoreTime.ToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue), zone); cases = cases.Where(x => x.ReceivedAt < end); }
+        }
         var total = await cases.CountAsync();
         var rows = await cases.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
         var shown = await names.ForAsync(rows);
-        return TypedResults.Ok(new Paged<ComplaintDto>(rows.Select(c => ToDto(c, shown)).ToList(), page, pageSize, total));
+        return TypedResults.Ok(new Paged<ComplaintDto>(rows.Select(x => ToDto(x, shown)).ToList(), page, pageSize, total));
     }
 
     public static async Task<Results<Ok<ComplaintStatistics.Report>, ValidationProblem>> Statistics(ComplaintStatistics statistics, ApiValidator validator,

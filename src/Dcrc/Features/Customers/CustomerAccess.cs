@@ -1,4 +1,6 @@
+using Dcrc.Data;
 using Dcrc.Kernel.Access;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dcrc.Features.Customers;
 
@@ -27,6 +29,22 @@ public sealed record Viewer(string UserId, DataScope Scope, int? DepartmentId, b
 
 public static class CustomerAccess
 {
+    /// <summary>
+    /// The viewer a user is when something is done on their behalf without their session (a call ringing on their line):
+    /// the widest scope of their roles, their department, class A with the permission — as <see cref="CustomerArchive.ViewerAsync"/>.
+    /// </summary>
+    public static async Task<Viewer> ViewerOfAsync(this AccessControl access, DcrcDb db, string userId)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive).Select(u => new { u.DepartmentId }).FirstOrDefaultAsync();
+        // No such user, or disabled: no role counts, so they see nothing beyond what they own.
+        var names = user is null ? []
+            : await db.UserRoles.AsNoTracking().Where(ur => ur.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync();
+        var roles = await access.RolesAsync();
+        var held = names.Select(n => roles.GetValueOrDefault(n)).OfType<AccessControl.RoleInfo>().ToList();
+        return new(userId, held.Select(r => r.Scope).DefaultIfEmpty(DataScope.Own).Max(), user?.DepartmentId,
+            held.Any(r => r.Permissions.Contains(CustomerPermissions.ClassA.Name)));
+    }
+
     /// <summary>The same rule as <see cref="Viewer.MaySee"/>, as a query filter.</summary>
     public static IQueryable<Customer> VisibleTo(this IQueryable<Customer> customers, Viewer v)
     {

@@ -45,6 +45,9 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
 
     public IQueryable<Customer> Visible(Viewer viewer) => db.Customers.AsNoTracking().VisibleTo(viewer);
 
+    /// <summary>The viewer another user is (for work on their behalf, e.g. a call on their line).</summary>
+    public Task<Viewer> ViewerOfAsync(string userId) => access.ViewerOfAsync(db, userId);
+
     public DateOnly Today(TimeZoneInfo zone) => DateOnly.FromDateTime(StoreTime.ToLocal(clock.GetUtcNow().UtcDateTime, zone));
 
     /// <summary>Checks every identifier and normalises it into <paramref name="c"/>; nothing is saved here.</summary>

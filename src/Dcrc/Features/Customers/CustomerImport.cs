@@ -83,8 +83,9 @@ public class CustomerImport(DcrcDb db, CustomerArchive archive, StoreScope scope
         for (var i = 1; i < rows.Count; i++)
         {
             var rowNumber = i + 1;
-            var cells = Enumerable.Range(0, header.Length).Where(c => header[c] != null)
-                .ToDictionary(c => header[c]!, c => c < rows[i].Length ? rows[i][c].Trim() : "");
+            var cells = new Dictionary<string, string>();
+            for (var c = 0; c < header.Length; c++) // a column given twice: the first one counts
+                if (header[c] is { } key) cells.TryAdd(key, c < rows[i].Length ? rows[i][c].Trim() : "");
             if (cells.Values.All(string.IsNullOrEmpty)) continue;
             string Cell(string key) => cells.GetValueOrDefault(key) ?? "";
             void Error(string key, string message) => errors.Add(new(rowNumber, Label(key, CultureInfo.CurrentUICulture), message));
@@ -120,13 +121,16 @@ public class CustomerImport(DcrcDb db, CustomerArchive archive, StoreScope scope
                 if (plate is { Ok: false } p) Error("plateNumber", l[p.ErrorKey!, Label("plateNumber", CultureInfo.CurrentUICulture)]);
                 DateOnly? purchased = null;
                 if (Cell("purchaseDate") is { Length: > 0 } pd) { purchased = ParseDate(pd); if (purchased is null) Error("purchaseDate", l["Validation.InvalidValue", Label("purchaseDate", CultureInfo.CurrentUICulture)]); }
+                // A bad VIN is the row's error (above): no vehicle is made of it.
                 if (vin.Ok)
+                {
                     vehicle = new Vehicle
                     {
                         StoreId = store.Id, PlateNumber = plate?.Value, Model = Cell("model") is { Length: > 0 } m ? m : null,
                         PurchaseDate = purchased, CreatedAt = customer.CreatedAt,
                     };
                     vehicle.SetVin(vin.Value!);
+                }
             }
             parsed.Add((rowNumber, customer, vehicle));
         }

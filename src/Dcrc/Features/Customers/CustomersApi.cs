@@ -139,7 +139,7 @@ public static class CustomersApi
         var outcome = await archive.CreateAsync(input, storeId);
         if (outcome.Errors.Count > 0) return validator.Problem(outcome.Errors);
         if (outcome.Duplicates.Count > 0)
-            return TypedResults.Problem(l["Customers.Duplicate"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"],
+            return TypedResults.Problem(l["Customers.Duplicate"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Duplicate"],
                 extensions: new Dictionary<string, object?> { ["matches"] = outcome.Duplicates });
         return TypedResults.Created($"/api/v1/customers/{outcome.Customer!.Id}", ToDto(outcome.Customer, archive));
     }
@@ -163,13 +163,15 @@ public static class CustomersApi
     {
         var errors = validator.Validate(input);
         if (errors.Count > 0) return validator.Problem(errors);
+        // A change carries the version it read: without one a stale write could not be told apart.
+        if (input.Version is null) return validator.Problem("version", l["Validation.Required", l["Field.Version"]]);
         var (result, outcome) = await archive.UpdateAsync(id, input);
         return result switch
         {
             CustomerArchive.UpdateResult.NotFound => TypedResults.NotFound(),
             CustomerArchive.UpdateResult.Forbidden => TypedResults.Forbid(),
             CustomerArchive.UpdateResult.Invalid => validator.Problem(outcome.Errors),
-            CustomerArchive.UpdateResult.Duplicate => TypedResults.Problem(l["Customers.Duplicate"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"],
+            CustomerArchive.UpdateResult.Duplicate => TypedResults.Problem(l["Customers.Duplicate"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Duplicate"],
                 extensions: new Dictionary<string, object?> { ["matches"] = outcome.Duplicates }),
             CustomerArchive.UpdateResult.Conflict => TypedResults.Problem(l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]),
             _ => TypedResults.Ok(ToDto(outcome.Customer!, archive)),

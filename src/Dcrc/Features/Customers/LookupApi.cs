@@ -23,7 +23,7 @@ public static class LookupApi
             .WithSummary("Replace a vehicle's fields (not its VIN) with the version you read (409 if someone saved meanwhile); changes go into the owner's history");
         api.MapPost("/vehicles/{vin}/codes", RevealCodes).RequireAuthorization(CustomerPermissions.VehicleCodes.Policy)
             .WithSummary("The vehicle's key code and audio code in clear (audited)");
-        api.MapPost("/customers/{id:long}/vehicles", AddVehicle).RequireAuthorization(CustomerPermissions.Write.Policy).WithSummary("Add a vehicle to a customer");
+        api.MapPost("/customers/{id:long}/vehicles", AddVehicle).RequireAuthorization(CustomerPermissions.Write.Policy).WithSummary("Add a vehicle to a customer; 409 when the VIN exists (archiveNumber of its archive when you may see it)");
         return api;
     }
 
@@ -52,6 +52,7 @@ public static class LookupApi
         input.Vin ??= vin;
         var errors = validator.Validate(input);
         if (errors.Count > 0) return validator.Problem(errors);
+        if (input.Version is null) return validator.Problem("version", l["Validation.Required", l["Field.Version"]]);
         var (result, outcome) = await register.UpdateAsync(vin, input);
         return result switch
         {
@@ -78,9 +79,9 @@ public static class LookupApi
         if (errors.Count > 0) return validator.Problem(errors);
         var outcome = await register.AddAsync(id, input);
         if (outcome is null) return TypedResults.NotFound();
-        if (outcome.ExistingCustomerId is { } other)
-            return TypedResults.Problem(l["Validation.Duplicate", l["Field.Vin"]], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"],
-                extensions: new Dictionary<string, object?> { ["customerId"] = other });
+        if (outcome.Duplicate)
+            return TypedResults.Problem(l["Validation.Duplicate", l["Field.Vin"]], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Duplicate"],
+                extensions: outcome.ExistingArchiveNumber is { } number ? new Dictionary<string, object?> { ["archiveNumber"] = number } : null);
         if (outcome.Errors.Count > 0) return validator.Problem(outcome.Errors);
         var v = outcome.Vehicle!;
         return TypedResults.Created($"/api/v1/vehicles/{v.Vin}", new CustomersApi.VehicleSummary(v.Id, v.Vin, v.PlateNumber, v.Model, v.PurchaseDate));

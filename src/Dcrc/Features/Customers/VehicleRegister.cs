@@ -19,7 +19,8 @@ public static class VehicleAuditActions
 public class VehicleRegister(DcrcDb db, CustomerArchive archive, AuditLog audit, Kernel.Access.CurrentUser me, Kernel.Security.PersonalData personal, TimeProvider clock,
     IStringLocalizer<SharedResource> l)
 {
-    public sealed record Outcome(Vehicle? Vehicle, Dictionary<string, string[]> Errors, long? ExistingCustomerId = null);
+    /// <summary><see cref="Duplicate"/>: the VIN is another vehicle's; <see cref="ExistingArchiveNumber"/> names its archive only when the user may see it.</summary>
+    public sealed record Outcome(Vehicle? Vehicle, Dictionary<string, string[]> Errors, bool Duplicate = false, string? ExistingArchiveNumber = null);
 
     /// <summary>Checks and normalises every field into <paramref name="v"/>; the VIN only when it is new.</summary>
     private async Task<Dictionary<string, string[]>> ApplyAsync(VehicleInput input, Vehicle v, int storeId)
@@ -54,7 +55,8 @@ public class VehicleRegister(DcrcDb db, CustomerArchive archive, AuditLog audit,
 
     public async Task<Outcome?> AddAsync(long customerId, VehicleInput input)
     {
-        var customer = await archive.Visible(await archive.ViewerAsync()).FirstOrDefaultAsync(c => c.Id == customerId);
+        var viewer = await archive.ViewerAsync();
+        var customer = await archive.Visible(viewer).FirstOrDefaultAsync(c => c.Id == customerId);
         if (customer is null) return null;
         var vin = Vin.Check(input.Vin);
         var vehicle = new Vehicle { StoreId = customer.StoreId, CustomerId = customer.Id, CreatedAt = clock.GetUtcNow().UtcDateTime };
@@ -63,7 +65,12 @@ public class VehicleRegister(DcrcDb db, CustomerArchive archive, AuditLog audit,
         if (errors.Count > 0) return new(null, errors);
 
         var existing = await db.Vehicles.IgnoreQueryFilters().AsNoTracking().Where(v => v.Vin == vin.Value).Select(v => (long?)v.CustomerId).FirstOrDefaultAsync();
-        if (existing != null) return new(null, new() { ["vin"] = [l["Validation.Duplicate", l["Field.Vin"]]] }, existing);
+        if (existing != null)
+        {
+            // One VIN per group: that it exists is said to everyone, whose archive only to who may see it (never an internal id).
+            var number = await archive.Visible(viewer).Where(c => c.Id == existing).Select(c => c.ArchiveNumber).FirstOrDefaultAsync();
+            return new(null, new() { ["vin"] = [l["Validation.Duplicate", l["Field.Vin"]]] }, Duplicate: true, ExistingArchiveNumber: number);
+        }
         vehicle.SetVin(vin.Value!);
         await using var tx = await db.Database.BeginTransactionAsync();
         db.Vehicles.Add(vehicle);

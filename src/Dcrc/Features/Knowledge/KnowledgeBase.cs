@@ -116,7 +116,8 @@ public class KnowledgeBase(DcrcDb db, AuditLog audit, CurrentUser me, TimeProvid
     {
         var script = await db.Scripts.FirstOrDefaultAsync(s => s.Id == id);
         if (script is null) return new(null, [], NotFound: true);
-        if (input.Version is { } v && v != script.Version) return new(script, [], Conflict: true);
+        if (input.Version is not { } v) return new(script, new() { ["version"] = [l["Validation.Required", l["Field.Version"]]] });
+        if (v != script.Version) return new(script, [], Conflict: true);
         var errors = new Dictionary<string, string[]>();
         var rows = input.Phrases.Select((p, i) => (p, i)).Where(x => !x.p.IsBlank).ToList();
         if (rows.Count == 0) errors["phrases"] = [l["Validation.Required", l["Field.Phrases"]]];
@@ -196,7 +197,8 @@ public class KnowledgeBase(DcrcDb db, AuditLog audit, CurrentUser me, TimeProvid
         {
             entry = await db.FaqEntries.FirstOrDefaultAsync(f => f.Id == existing);
             if (entry is null) return new(null, [], NotFound: true);
-            if (input.Version is { } v && v != entry.Version) return new(entry, [], Conflict: true);
+            if (input.Version is not { } v) return new(entry, new() { ["version"] = [l["Validation.Required", l["Field.Version"]]] });
+            if (v != entry.Version) return new(entry, [], Conflict: true);
         }
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(input.Question)) errors["question"] = [l["Validation.Required", l["Field.FaqQuestion"]]];

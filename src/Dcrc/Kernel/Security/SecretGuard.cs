@@ -24,7 +24,7 @@ public static class SecretGuard
 
     /// <summary>
     /// Compares the secret with the check value stored in the database; on a database without one (before
-    /// version 16) the newest audit entry's HMAC is the check. Stores the value when the database has none.
+    /// version 17) the newest audit entry's HMAC is the check. Stores the value when the database has none.
     /// </summary>
     public static async Task CheckMatchesAsync(DcrcDb db, AppSecret secret)
     {

@@ -22,8 +22,9 @@ public class SmsInbox(DcrcDb db, SmsOutbox outbox, SettingsStore settings, TimeP
     public sealed record ReplyResult(SmsReply Reply, SmsMessage? Message, bool Duplicate);
 
     /// <summary>
-    /// Records an inbound message once (a provider's retry finds the first), matches it to the latest message
-    /// sent to that mobile within <see cref="SmsSettings.ReplyMatchDays"/>, and either records an opt-out
+    /// Records an inbound message once (a provider's retry finds the first), matches it to the newest message sent to
+    /// that mobile within <see cref="SmsSettings.ReplyMatchDays"/> that is still waiting for a reply (never replacing a
+    /// recorded one), and either records an opt-out
     /// (TD/退订: for the purpose of the message answered, marketing when none) or hands it to the handlers.
     /// </summary>
     public async Task<ReplyResult> ReceiveReplyAsync(string mobile, string text, DateTime? receivedAtUtc, string? providerReplyId, CancellationToken ct = default)
@@ -37,10 +38,23 @@ public class SmsInbox(DcrcDb db, SmsOutbox outbox, SettingsStore settings, TimeP
         var days = await settings.GetAsync(SmsSettings.ReplyMatchDays, null);
         var since = at.AddDays(-days);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Replies come from any store's customers: the inbox looks across stores.
-        var message = await db.SmsMessages.IgnoreQueryFilters()
-            .Where(m => m.Mobile == mobile && m.SentAt != null && m.SentAt >= since && m.SentAt <= at)
-            .OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id).FirstOrDefaultAsync(ct);
+        // Replies come from any store's customers: the inbox looks across stores. A reply answers the newest message still
+        // waiting for one; a recorded reply is never replaced (with none waiting the reply is kept, unmatched).
+        var waiting = db.SmsMessages.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.Mobile == mobile && m.SentAt != null && m.SentAt >= since && m.SentAt <= at && m.Reply == null)
+            .OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id);
+        SmsMessage? message = null;
+        for (var attempt = 0; attempt < 3 && message is null; attempt++)
+        {
+            if (await waiting.FirstOrDefaultAsync(ct) is not { } candidate) break;
+            // Taken only while it still waits: a concurrent reply that answered it first keeps it, and this one tries the next.
+            var taken = await db.SmsMessages.IgnoreQueryFilters().Where(m => m.Id == candidate.Id && m.Reply == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Reply, text).SetProperty(m => m.RepliedAt, at), ct);
+            if (taken != 1) continue;
+            candidate.Reply = text;
+            candidate.RepliedAt = at;
+            message = candidate;
+        }
         var optOut = SmsRules.IsOptOut(text);
         var reply = new SmsReply
         {
@@ -48,11 +62,6 @@ public class SmsInbox(DcrcDb db, SmsOutbox outbox, SettingsStore settings, TimeP
             ProviderReplyId = string.IsNullOrWhiteSpace(providerReplyId) ? null : SmsRules.Clip(providerReplyId.Trim(), 100), DedupeKey = key, OptOut = optOut,
         };
         db.SmsReplies.Add(reply);
-        if (message != null)
-        {
-            message.Reply = text;
-            message.RepliedAt = at;
-        }
         if (optOut) outbox.RecordPreference(message?.StoreId, mobile, message?.Purpose ?? SmsPurpose.Marketing, false, SmsPreferenceSource.Reply, text, null);
         try
         {

@@ -11,6 +11,8 @@ public class SmsOptions
     public string Provider { get; set; } = LocalProvider;
     /// <summary>Key of the HMAC-SHA256 the provider signs its webhook calls with; without it the webhooks refuse every call.</summary>
     public string? WebhookSecret { get; set; }
+    /// <summary>A webhook call whose signed timestamp is further than this from now is refused (a replay).</summary>
+    public int WebhookToleranceSeconds { get; set; } = Api.SignedWebhook.DefaultToleranceSeconds;
     public SmsHttpOptions Http { get; set; } = new();
     /// <summary>
     /// A run of the outbox job starts no new send after this long: the run holds its claim's transaction (on

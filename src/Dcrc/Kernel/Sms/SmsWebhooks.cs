@@ -10,8 +10,9 @@ namespace Dcrc.Kernel.Sms;
 
 /// <summary>
 /// What the SMS provider calls: <c>POST /api/v1/sms/replies</c> and <c>POST /api/v1/sms/status</c>. Not user
-/// endpoints: the caller proves itself with <c>X-Dcrc-Signature: sha256=&lt;hex&gt;</c>, the HMAC-SHA256 of the
-/// raw request body keyed with <c>Dcrc:Sms:WebhookSecret</c> (<see cref="SignedWebhook"/>). Without a configured secret every
+/// endpoints: the caller proves itself with <c>X-Dcrc-Timestamp</c> and <c>X-Dcrc-Signature: sha256=&lt;hex&gt;</c>, the
+/// HMAC-SHA256 of timestamp + "." + raw body keyed with <c>Dcrc:Sms:WebhookSecret</c> (<see cref="SignedWebhook"/>); a
+/// timestamp more than <c>Dcrc:Sms:WebhookToleranceSeconds</c> (300) from now is refused. Without a configured secret every
 /// call is refused.
 /// </summary>
 public static class SmsWebhooks
@@ -34,8 +35,8 @@ public static class SmsWebhooks
     public static void Map(RouteGroupBuilder sms)
     {
         sms.MapPost("replies", Reply).AllowAnonymous()
-            .WithSummary("Provider webhook: an inbound SMS {from, text, receivedAt?, id?} (id or receivedAt required), signed with X-Dcrc-Signature: sha256=HMAC-SHA256(body)")
-            .WithDescription("Matched to the latest message sent to that mobile within sms.replyMatchDays; TD/退订 records an opt-out for that message's purpose. A repeat (same id, or same from, text and receivedAt) is recorded once. 401 when the signature is missing or wrong.");
+            .WithSummary("Provider webhook: an inbound SMS {from, text, receivedAt?, id?} (id or receivedAt required), signed: X-Dcrc-Timestamp (Unix seconds, within 5 minutes) and X-Dcrc-Signature: sha256=HMAC-SHA256(timestamp + \".\" + body)")
+            .WithDescription("Matched to the newest message sent to that mobile within sms.replyMatchDays that is still waiting for a reply (a recorded reply is never replaced; with none waiting it is kept unmatched); TD/退订 records an opt-out for that message's purpose. A repeat (same id, or same from, text and receivedAt) is recorded once. 401 when the signature is missing or wrong or the timestamp stale.");
         sms.MapPost("status", Status).AllowAnonymous()
             .WithSummary("Provider webhook: a delivery report {providerMessageId, status: delivered|failed, at?, error?}, signed like the replies")
             .WithDescription("404 when no message has that provider id; repeats change nothing.");
@@ -45,7 +46,7 @@ public static class SmsWebhooks
         IOptions<SmsOptions> options, ApiValidator validator, IStringLocalizer<SharedResource> l,
         CancellationToken ct)
     {
-        var (input, invalid, unsigned) = await SignedWebhook.VerifiedAsync<ReplyInput>(request, options.Value.WebhookSecret, "Sms.WebhookRefused", validator, l, ct);
+        var (input, invalid, unsigned) = await SignedWebhook.VerifiedAsync<ReplyInput>(request, options.Value.WebhookSecret, options.Value.WebhookToleranceSeconds, "Sms.WebhookRefused", validator, l, ct);
         if (unsigned != null) return unsigned;
         if (invalid != null) return invalid;
         var from = Phone.CheckMobile(input!.From);
@@ -60,7 +61,7 @@ public static class SmsWebhooks
         IOptions<SmsOptions> options, ApiValidator validator, IStringLocalizer<SharedResource> l,
         CancellationToken ct)
     {
-        var (input, invalid, unsigned) = await SignedWebhook.VerifiedAsync<StatusInput>(request, options.Value.WebhookSecret, "Sms.WebhookRefused", validator, l, ct);
+        var (input, invalid, unsigned) = await SignedWebhook.VerifiedAsync<StatusInput>(request, options.Value.WebhookSecret, options.Value.WebhookToleranceSeconds, "Sms.WebhookRefused", validator, l, ct);
         if (unsigned != null) return unsigned;
         if (invalid != null) return invalid;
         var status = input!.Status!.Trim().ToLowerInvariant();

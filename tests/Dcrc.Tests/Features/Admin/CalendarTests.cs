@@ -50,6 +50,25 @@ public abstract class CalendarTests(DcrcApp app)
     }
 
     [Fact]
+    public async Task A_start_without_an_offset_is_read_in_the_stores_time_zone()
+    {
+        var admin = await app.ApiAs("sysadmin");
+        var th = await StoreAsync("TH");
+        async Task<HttpResponseMessage> Due(string start) => await admin.GetAsync($"/api/v1/calendar/due?storeId={th}&start={Uri.EscapeDataString(start)}&minutes=30");
+        foreach (var start in new[] { "2031-05-02T17:20", "2031-05-02T17:20:00", "2031-05-02 17:20", "2031-05-02T09:20:00Z", "2031-05-02T17:20:00+08:00" })
+        {
+            var response = await Due(start);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, start);
+            var due = await response.Content.ReadFromJsonAsync<JsonElement>();
+            due.GetProperty("start").GetDateTime().ToUniversalTime().ShouldBe(new DateTime(2031, 5, 2, 9, 20, 0, DateTimeKind.Utc), start); // 17:20 in Guangzhou
+            due.GetProperty("dueAt").GetDateTime().ToUniversalTime().ShouldBe(new DateTime(2031, 5, 3, 0, 50, 0, DateTimeKind.Utc), start);
+        }
+        var bad = await Due("2031-05-02T25:00");
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("start", out _).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task The_working_week_is_a_setting_checked_for_its_format()
     {
         var admin = await app.ApiAs("sysadmin");

@@ -34,6 +34,21 @@ public static class CallbackData
         return (customer, t.GetProperty("id").GetInt64());
     }
 
+    /// <summary>
+    /// POSTs an outcome, reschedule or correction as a client that read the task first: the body's <c>version</c>, or the
+    /// task's current one when the body names none and the client may read the task (the API refuses a change without one).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostVersionedAsync(HttpClient client, string taskUrl, string action, object body)
+    {
+        var node = JsonSerializer.SerializeToNode(body, new JsonSerializerOptions(JsonSerializerDefaults.Web))!.AsObject();
+        if (!node.ContainsKey("version"))
+        {
+            var read = await client.GetAsync(taskUrl);
+            if (read.IsSuccessStatusCode) node["version"] = (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("task").GetProperty("version").GetInt32();
+        }
+        return await client.PostAsJsonAsync($"{taskUrl}/{action}", node);
+    }
+
     public static async Task<JsonElement> TaskAsync(HttpClient client, long customer, string kind)
     {
         var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/callbacks/tasks?customerId={customer}&kind={kind}");
@@ -74,7 +89,7 @@ public abstract class OutcomeTests(DcrcApp app)
         (await specialist.PostAsync($"/api/v1/callbacks/tasks/{id}/claim", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var answers = await CallbackData.AnswersAsync(specialist, "sales", 9, 7, 10);
-        var saved = await specialist.PostAsJsonAsync($"/api/v1/callbacks/tasks/{id}/outcome", new { outcome = "success", answers, version = task.GetProperty("version").GetInt32() + 1 });
+        var saved = await CallbackData.PostVersionedAsync(specialist, $"/api/v1/callbacks/tasks/{id}", "outcome", new { outcome = "success", answers, version = task.GetProperty("version").GetInt32() + 1 });
         saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
         var done = await saved.Content.ReadFromJsonAsync<JsonElement>();
         done.GetProperty("status").GetString().ShouldBe("completed");
@@ -88,7 +103,7 @@ public abstract class OutcomeTests(DcrcApp app)
         detail.GetProperty("attempts").EnumerateArray().Single().GetProperty("outcome").GetString().ShouldBe("success");
 
         // Closed: nothing more can be recorded.
-        (await specialist.PostAsJsonAsync($"/api/v1/callbacks/tasks/{id}/outcome", new { outcome = "noAnswer" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await CallbackData.PostVersionedAsync(specialist, $"/api/v1/callbacks/tasks/{id}", "outcome", new { outcome = "noAnswer" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -98,7 +113,7 @@ public abstract class OutcomeTests(DcrcApp app)
         var specialist = await app.ApiAs("th.callback");
         var id = (await CallbackData.TaskAsync(specialist, customer, "salesSurvey")).GetProperty("id").GetInt64();
         var answers = await CallbackData.AnswersAsync(specialist, "sales", 11);
-        var refused = await specialist.PostAsJsonAsync($"/api/v1/callbacks/tasks/{id}/outcome", new { outcome = "success", answers = answers.Skip(1) });
+        var refused = await CallbackData.PostVersionedAsync(specialist, $"/api/v1/callbacks/tasks/{id}", "outcome", new { outcome = "success", answers = answers.Skip(1) });
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("errors").TryGetProperty("answers[1]", out _).ShouldBeTrue(); // Q1 left out
@@ -116,7 +131,7 @@ public abstract class OutcomeTests(DcrcApp app)
         var specialist = await app.ApiAs("th.callback");
         var id = (await CallbackData.TaskAsync(specialist, customer, "salesSurvey")).GetProperty("id").GetInt64();
         var answers = await CallbackData.AnswersAsync(specialist, "sales", 9, 4, 9);
-        var done = await (await specialist.PostAsJsonAsync($"/api/v1/callbacks/tasks/{id}/outcome", new { outcome = "success", answers })).Content.ReadFromJsonAsync<JsonElement>();
+        var done = await (await CallbackData.PostVersionedAsync(specialist, $"/api/v1/callbacks/tasks/{id}", "outcome", new { outcome = "success", answers })).Content.ReadFromJsonAsync<JsonElement>();
         done.GetProperty("band").GetString().ShouldBe("dissatisfied");
         var complaintId = done.GetProperty("complaintId").GetInt64();
         // The grievance case (表5) is a complaint of the callback channel, already with the consultant's department.
@@ -134,7 +149,7 @@ public abstract class OutcomeTests(DcrcApp app)
         // A grievance voiced with good scores opens a case too.
         var (other, _) = await CallbackData.DeliveryAsync(app);
         var otherId = (await CallbackData.TaskAsync(specialist, other, "salesSurvey")).GetProperty("id").GetInt64();
-        var voiced = await specialist.PostAsJsonAsync($"/api/v1/callbacks/tasks/{otherId}/outcome", new
+        var voiced = await CallbackData.PostVersionedAsync(specialist, $"/api/v1/callbacks/tasks/{otherId}", "outcome", new
         {
             outcome = "success", answers = await CallbackData.AnswersAsync(specialist, "sales", 10), grievance = true, grievanceCategory = "unmetExpectation", grievanceText = "交车时油箱是空的",
         });
@@ -142,7 +157,7 @@ public abstract class OutcomeTests(DcrcApp app)
         // …and a grievance without its content is refused.
         var (third, _) = await CallbackData.DeliveryAsync(app);
         var thirdId = (await CallbackData.TaskAsync(specialist, third, "salesSurvey")).GetProperty("id").GetInt64();
-        (await specialist.PostAsJsonAsync($"/api/v1/callbacks/tasks/{thirdId}/outcome", new { outcome = "success", answers = await CallbackData.AnswersAsync(specialist, "sales", 10), grievance = true }))
+        (await CallbackData.PostVersionedAsync(specialist, $"/api/v1/callbacks/tasks/{thirdId}", "outcome", new { outcome = "success", answers = await CallbackData.AnswersAsync(specialist, "sales", 10), grievance = true }))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
@@ -153,9 +168,9 @@ public abstract class OutcomeTests(DcrcApp app)
         var specialist = await app.ApiAs("th.callback");
         var task = await CallbackData.TaskAsync(specialist, customer, "salesSurvey");
         var id = task.GetProperty("id").GetInt64();
-        (await specialist.PostAsJsonAsync($"/api/v1/callbacks/tasks/{id}/reschedule", new { })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await CallbackData.PostVersionedAsync(specialist, $"/api/v1/callbacks/tasks/{id}", "reschedule", new { })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var at = app.Clock.GetUtcNow().AddHours(3);
-        var moved = await specialist.PostAsJsonAsync($"/api/v1/callbacks/tasks/{id}/reschedule", new { rescheduleTo = at, version = task.GetProperty("version").GetInt32() });
+        var moved = await CallbackData.PostVersionedAsync(specialist, $"/api/v1/callbacks/tasks/{id}", "reschedule", new { rescheduleTo = at, version = task.GetProperty("version").GetInt32() });
         moved.StatusCode.ShouldBe(HttpStatusCode.OK, await moved.Content.ReadAsStringAsync());
         var rescheduled = await moved.Content.ReadFromJsonAsync<JsonElement>();
         rescheduled.GetProperty("failedAttempts").GetInt32().ShouldBe(0);
@@ -164,15 +179,15 @@ public abstract class OutcomeTests(DcrcApp app)
         list.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetInt64()).ShouldContain(id);
 
         // The version read before the reschedule is stale now.
-        (await specialist.PostAsJsonAsync($"/api/v1/callbacks/tasks/{id}/outcome", new { outcome = "noAnswer", version = task.GetProperty("version").GetInt32() }))
+        (await CallbackData.PostVersionedAsync(specialist, $"/api/v1/callbacks/tasks/{id}", "outcome", new { outcome = "noAnswer", version = task.GetProperty("version").GetInt32() }))
             .StatusCode.ShouldBe(HttpStatusCode.Conflict);
         // Another specialist may not work a task someone holds.
         var colleague = await app.CreateUserAsync(Dcrc.Kernel.Access.Roles.CallbackSpecialist);
         var other = await app.ApiAs(colleague.UserName!);
-        (await other.PostAsJsonAsync($"/api/v1/callbacks/tasks/{id}/outcome", new { outcome = "noAnswer" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await CallbackData.PostVersionedAsync(other, $"/api/v1/callbacks/tasks/{id}", "outcome", new { outcome = "noAnswer" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await other.PostAsync($"/api/v1/callbacks/tasks/{id}/claim", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        var wrong = await (await specialist.PostAsJsonAsync($"/api/v1/callbacks/tasks/{id}/outcome", new { outcome = "wrongNumber" })).Content.ReadFromJsonAsync<JsonElement>();
+        var wrong = await (await CallbackData.PostVersionedAsync(specialist, $"/api/v1/callbacks/tasks/{id}", "outcome", new { outcome = "wrongNumber" })).Content.ReadFromJsonAsync<JsonElement>();
         wrong.GetProperty("status").GetString().ShouldBe("invalid");
         wrong.GetProperty("rescheduledTo").ValueKind.ShouldBe(JsonValueKind.Null);
     }
@@ -184,7 +199,7 @@ public abstract class OutcomeTests(DcrcApp app)
         var (wrongCustomer, _) = await CallbackData.DeliveryAsync(app, name: "错名字");
         var task = await CallbackData.TaskAsync(specialist, wrongCustomer, "ownerConfirmation");
         var mobile = TestData.NewMobile();
-        var corrected = await specialist.PostAsJsonAsync($"/api/v1/callbacks/tasks/{task.GetProperty("id").GetInt64()}/outcome", new
+        var corrected = await CallbackData.PostVersionedAsync(specialist, $"/api/v1/callbacks/tasks/{task.GetProperty("id").GetInt64()}", "outcome", new
         {
             outcome = "success",
             confirmation = new { dataCorrect = false, name = "对名字", mobile, mailingAddress = "广州市天河区体育西路1号", postcode = "510620", answeredBy = "对名字的家属" },
@@ -202,13 +217,13 @@ public abstract class OutcomeTests(DcrcApp app)
 
         var (rightCustomer, _) = await CallbackData.DeliveryAsync(app);
         var right = await CallbackData.TaskAsync(specialist, rightCustomer, "ownerConfirmation");
-        var ok = await (await specialist.PostAsJsonAsync($"/api/v1/callbacks/tasks/{right.GetProperty("id").GetInt64()}/outcome",
+        var ok = await (await CallbackData.PostVersionedAsync(specialist, $"/api/v1/callbacks/tasks/{right.GetProperty("id").GetInt64()}", "outcome",
             new { outcome = "success", confirmation = new { dataCorrect = true } })).Content.ReadFromJsonAsync<JsonElement>();
         ok.GetProperty("ownerDataCorrect").GetBoolean().ShouldBeTrue();
 
         // A bad correction is refused by field.
         var (third, _) = await CallbackData.DeliveryAsync(app);
-        var bad = await specialist.PostAsJsonAsync($"/api/v1/callbacks/tasks/{(await CallbackData.TaskAsync(specialist, third, "ownerConfirmation")).GetProperty("id").GetInt64()}/outcome",
+        var bad = await CallbackData.PostVersionedAsync(specialist, $"/api/v1/callbacks/tasks/{(await CallbackData.TaskAsync(specialist, third, "ownerConfirmation")).GetProperty("id").GetInt64()}", "outcome",
             new { outcome = "success", confirmation = new { dataCorrect = false, mobile = "12345", postcode = "51" } });
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
@@ -263,11 +278,11 @@ public abstract class SmsSurveyTests(DcrcApp app)
         var id = (await CallbackData.TaskAsync(specialist, customer, "serviceSurvey")).GetProperty("id").GetInt64();
         foreach (var outcome in new[] { "noAnswer", "switchedOff", "lineBusy" })
         {
-            var r = await (await specialist.PostAsJsonAsync($"/api/v1/callbacks/tasks/{id}/outcome", new { outcome })).Content.ReadFromJsonAsync<JsonElement>();
+            var r = await (await CallbackData.PostVersionedAsync(specialist, $"/api/v1/callbacks/tasks/{id}", "outcome", new { outcome })).Content.ReadFromJsonAsync<JsonElement>();
             r.GetProperty("status").GetString().ShouldBe("open");
         }
         (await MessageOfAsync(id)).ShouldBeNull();
-        var fourth = await (await specialist.PostAsJsonAsync($"/api/v1/callbacks/tasks/{id}/outcome", new { outcome = "refused" })).Content.ReadFromJsonAsync<JsonElement>();
+        var fourth = await (await CallbackData.PostVersionedAsync(specialist, $"/api/v1/callbacks/tasks/{id}", "outcome", new { outcome = "refused" })).Content.ReadFromJsonAsync<JsonElement>();
         fourth.GetProperty("status").GetString().ShouldBe("smsSent");
         fourth.GetProperty("failedAttempts").GetInt32().ShouldBe(4);
         var mobile = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Customers.IgnoreQueryFilters().Where(c => c.Id == customer).Select(c => c.Mobile!).SingleAsync());

@@ -37,7 +37,7 @@ public abstract class ReportTests(DcrcApp app)
 
     private static async Task<JsonElement> RecordAsync(HttpClient client, long task, object body)
     {
-        var r = await client.PostAsJsonAsync($"/api/v1/callbacks/tasks/{task}/outcome", body);
+        var r = await CallbackData.PostVersionedAsync(client, $"/api/v1/callbacks/tasks/{task}", "outcome", body);
         r.StatusCode.ShouldBe(HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
         return await r.Content.ReadFromJsonAsync<JsonElement>();
     }
@@ -280,20 +280,20 @@ public abstract class ReportTests(DcrcApp app)
         row.GetProperty("foundMobile").ValueKind.ShouldBe(JsonValueKind.Null);
 
         // Refused input names the field and saves nothing.
-        var url = $"/api/v1/callbacks/tasks/{task}/correct-number";
-        var bad = await crm.PostAsJsonAsync(url, new { mobile = "12345" });
+        var taskUrl = $"/api/v1/callbacks/tasks/{task}";
+        var bad = await CallbackData.PostVersionedAsync(crm, taskUrl, "correct-number", new { mobile = "12345" });
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("mobile", out _).ShouldBeTrue();
-        var badOther = await crm.PostAsJsonAsync(url, new { mobile = TestData.NewMobile(), otherPhone = "不是号码" });
+        var badOther = await CallbackData.PostVersionedAsync(crm, taskUrl, "correct-number", new { mobile = TestData.NewMobile(), otherPhone = "不是号码" });
         (await badOther.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("otherPhone", out _).ShouldBeTrue();
-        (await crm.PostAsJsonAsync(url, new { })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await CallbackData.PostVersionedAsync(crm, taskUrl, "correct-number", new { })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await CustomerAsync()).Mobile.ShouldBe(before.Mobile);
         (await RowAsync()).GetProperty("status").GetString().ShouldBe("invalid");
         // The GM follows the list but does not edit the archive.
-        (await (await app.ApiAs("th.gm")).PostAsJsonAsync(url, new { mobile = TestData.NewMobile() })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await CallbackData.PostVersionedAsync(await app.ApiAs("th.gm"), taskUrl, "correct-number", new { mobile = TestData.NewMobile() })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         var mobile = TestData.NewMobile();
-        var corrected = await crm.PostAsJsonAsync(url, new { mobile = mobile[..3] + " " + mobile[3..7] + " " + mobile[7..], name = "空号客户本人", otherPhone = "020-38881234", note = "销售部提供" });
+        var corrected = await CallbackData.PostVersionedAsync(crm, taskUrl, "correct-number", new { mobile = mobile[..3] + " " + mobile[3..7] + " " + mobile[7..], name = "空号客户本人", otherPhone = "020-38881234", note = "销售部提供" });
         corrected.StatusCode.ShouldBe(HttpStatusCode.OK, await corrected.Content.ReadAsStringAsync());
         var reopened = await corrected.Content.ReadFromJsonAsync<JsonElement>();
         (reopened.GetProperty("status").GetString(), reopened.GetProperty("failedAttempts").GetInt32(), reopened.GetProperty("closedAt").ValueKind)
@@ -312,7 +312,7 @@ public abstract class ReportTests(DcrcApp app)
             .ShouldBe((Phone.Mask(mobile), "空号客户本人", Phone.Mask("020-38881234"), "销售部提供"));
         row.GetProperty("mobile").GetString().ShouldBe(Phone.Mask(before.Mobile)); // the number found wrong
         // The task is back in the queue; a second correction finds it no longer invalid.
-        (await crm.PostAsJsonAsync(url, new { mobile = TestData.NewMobile() })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await CallbackData.PostVersionedAsync(crm, taskUrl, "correct-number", new { mobile = TestData.NewMobile() })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
         var browser = await app.BrowserAs("th.crm");
         var page = await browser.GetStringAsync("/Callbacks/Reports/Invalid");
@@ -332,7 +332,9 @@ public abstract class ReportTests(DcrcApp app)
         var task = await TaskIdAsync(crm, customer, "ownerConfirmation");
         await RecordAsync(crm, task, new { outcome = "wrongNumber" });
         var browser = await app.BrowserAs("th.crm");
-        var refused = await DcrcApp.PostFormAsync(browser, $"/Callbacks/Reports/Invalid?handler=Correct&id={task}", new() { ["Correction.Mobile"] = "1380013" },
+        // The form carries the task's version as read, as the page renders it.
+        var version = (await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().CallbackTasks.IgnoreQueryFilters().SingleAsync(x => x.Id == task))).Version.ToString();
+        var refused = await DcrcApp.PostFormAsync(browser, $"/Callbacks/Reports/Invalid?handler=Correct&id={task}", new() { ["Correction.Mobile"] = "1380013", ["Correction.Version"] = version },
             "/Callbacks/Reports/Invalid");
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await refused.Content.ReadAsStringAsync();
@@ -340,7 +342,7 @@ public abstract class ReportTests(DcrcApp app)
         html.ShouldContain($"open=\"open\" id=\"correct-{task}\"");
 
         var mobile = TestData.NewMobile();
-        var saved = await DcrcApp.PostFormAsync(browser, $"/Callbacks/Reports/Invalid?handler=Correct&id={task}", new() { ["Correction.Mobile"] = mobile },
+        var saved = await DcrcApp.PostFormAsync(browser, $"/Callbacks/Reports/Invalid?handler=Correct&id={task}", new() { ["Correction.Mobile"] = mobile, ["Correction.Version"] = version },
             "/Callbacks/Reports/Invalid");
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var t = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().CallbackTasks.IgnoreQueryFilters().SingleAsync(x => x.Id == task));

@@ -33,14 +33,29 @@ public static class CallData
 
     public static string NewLine() => "T" + Random.Shared.Next(100_000, 999_999);
 
-    public static async Task<HttpResponseMessage> PushAsync(DcrcApp app, string path, object body, string? secret = DcrcApp.TelephonySecret, string? signature = null)
+    /// <summary>
+    /// POSTs the JSON as the telephony system would: <c>X-Dcrc-Timestamp</c> (Unix seconds, the test clock's now unless
+    /// <paramref name="signedAt"/>) and <c>X-Dcrc-Signature</c> over timestamp + "." + body. A ringing call without a
+    /// provider's <c>providerCallId</c> gets a new one (unless <paramref name="addCallId"/> is false).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PushAsync(DcrcApp app, string path, object body, string? secret = DcrcApp.TelephonySecret, string? signature = null,
+        DateTimeOffset? signedAt = null, bool stamp = true, bool addCallId = true)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(body);
+        var json = JsonSerializer.SerializeToNode(body)!.AsObject();
+        var added = addCallId && path.EndsWith("/incoming") && !json.ContainsKey("providerCallId");
+        if (added) json["providerCallId"] = "t-" + Guid.NewGuid().ToString("N");
+        var bytes = added ? JsonSerializer.SerializeToUtf8Bytes(json) : JsonSerializer.SerializeToUtf8Bytes(body);
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        if (signature is not null || secret is not null) content.Headers.Add(SignedWebhook.SignatureHeader, signature ?? SignedWebhook.Sign(bytes, secret!));
+        var timestamp = (signedAt ?? app.Clock.GetUtcNow()).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (stamp) content.Headers.Add("X-Dcrc-Timestamp", timestamp);
+        if (signature is not null || secret is not null) content.Headers.Add("X-Dcrc-Signature", signature ?? Signature(secret!, timestamp, bytes));
         return await app.Api().PostAsync(path, content);
     }
+
+    /// <summary>The telephony system's signature: HMAC-SHA256 of timestamp + "." + body.</summary>
+    public static string Signature(string secret, string timestamp, byte[] body) =>
+        "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), (byte[])[.. Encoding.UTF8.GetBytes(timestamp + "."), .. body]));
 
     public static Task<CallLog> CallAsync(DcrcApp app, long id) =>
         app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().CallLogs.IgnoreQueryFilters().AsNoTracking().SingleAsync(c => c.Id == id));
@@ -151,7 +166,8 @@ public abstract class CallsTests(DcrcApp app)
         var logged = await reception.PostAsJsonAsync("/api/v1/calls", new { callId = call.Id, version = call.Version, purpose = "inquiry", content = "问首保" });
         logged.StatusCode.ShouldBe(HttpStatusCode.Created, await logged.Content.ReadAsStringAsync());
         (await logged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64().ShouldBe(call.Id);
-        (await reception.PostAsJsonAsync("/api/v1/calls", new { callId = call.Id, purpose = "inquiry", content = "又一次" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var current = (await reception.GetFromJsonAsync<JsonElement>($"/api/v1/calls/{call.Id}")).GetProperty("version").GetInt32();
+        (await reception.PostAsJsonAsync("/api/v1/calls", new { callId = call.Id, version = current, purpose = "inquiry", content = "又一次" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest); // logged already
         (await reception.PostAsJsonAsync("/api/v1/calls", new { callId = call.Id, version = call.Version, purpose = "inquiry", content = "旧版本" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 

@@ -23,7 +23,7 @@ public abstract class ComplaintCaseTests(DcrcApp app)
 
     private static async Task<JsonElement> StepAsync(HttpClient client, long id, string action, object? body = null, HttpStatusCode expected = HttpStatusCode.OK)
     {
-        var response = await client.PostAsJsonAsync($"/api/v1/complaints/{id}/steps/{action}", body ?? new { });
+        var response = await ComplaintData.PostStepAsync(client, id, action, body);
         response.StatusCode.ShouldBe(expected, await response.Content.ReadAsStringAsync());
         return expected == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
     }
@@ -84,6 +84,23 @@ public abstract class ComplaintCaseTests(DcrcApp app)
     }
 
     [Fact]
+    public async Task A_step_without_the_version_read_is_refused_naming_the_version_and_changes_nothing()
+    {
+        var reception = await app.ApiAs("th.reception");
+        var created = await CreatedAsync(reception, new { customerId = await CustomerAsync(), channel = "phone", category = "other", description = "没有版本号的步骤" });
+        var id = created.GetProperty("id").GetInt64();
+        var refused = await reception.PostAsJsonAsync($"/api/v1/complaints/{id}/steps/judgeValid", new { });
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await refused.Content.ReadAsStringAsync());
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("version")[0].GetString().ShouldBe("请填写版本号。");
+        var unchanged = await reception.GetFromJsonAsync<JsonElement>($"/api/v1/complaints/{id}");
+        unchanged.GetProperty("case").GetProperty("state").GetString().ShouldBe("received");
+        unchanged.GetProperty("events").GetArrayLength().ShouldBe(1);
+        var version = created.GetProperty("version").GetInt32();
+        await StepAsync(reception, id, "judgeValid", new { version = version + 1 }, HttpStatusCode.Conflict);
+        (await StepAsync(reception, id, "judgeValid", new { version })).GetProperty("case").GetProperty("state").GetString().ShouldBe("valid");
+    }
+
+    [Fact]
     public async Task Compensation_above_the_threshold_needs_the_gm_and_a_stale_step_is_refused()
     {
         var reception = await app.ApiAs("th.reception");
@@ -101,6 +118,64 @@ public abstract class ComplaintCaseTests(DcrcApp app)
         approved.GetProperty("case").GetProperty("state").GetString().ShouldBe("approved");
         // Pausing is for waiting on the customer, in a running step only.
         await StepAsync(reception, id, "pause", new { note = "等待客户" }, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Only_the_department_manager_or_the_gm_sends_a_result_back_never_reception_or_a_callback_specialist()
+    {
+        var reception = await app.ApiAs("th.reception");
+        var callback = await app.ApiAs("th.callback");
+        var id = (await CreatedAsync(reception, new { customerId = await CustomerAsync(), channel = "phone", category = "productQuality", description = "退回的权限" })).GetProperty("id").GetInt64();
+        await StepAsync(reception, id, "judgeValid");
+        await StepAsync(reception, id, "dispatch", new { departmentId = await DepartmentAsync("SALES"), responsibleUserId = await CallbackData.UserIdAsync(app, "th.salesmgr") });
+        var manager = await app.ApiAs("th.salesmgr");
+        await StepAsync(manager, id, "propose", new { solution = "补偿", compensation = "compensation", compensationAmount = 5000 });
+        await StepAsync(manager, id, "reportResult", new { result = "已处理" });
+        async Task RefusedToDcrc()
+        {
+            foreach (var dcrc in new[] { reception, callback })
+            {
+                (await dcrc.GetFromJsonAsync<JsonElement>($"/api/v1/complaints/{id}")).GetProperty("actions").EnumerateArray().Select(a => a.GetString()).ShouldNotContain("reject");
+                await StepAsync(dcrc, id, "reject", new { note = "退回" }, HttpStatusCode.Forbidden);
+            }
+        }
+        await RefusedToDcrc(); // resulted
+        (await StepAsync(manager, id, "approve")).GetProperty("case").GetProperty("state").GetString().ShouldBe("awaitingGm");
+        await RefusedToDcrc();
+        await StepAsync(manager, id, "reject", new { note = "撤回" }, HttpStatusCode.Forbidden); // waiting for the GM: the GM decides
+        await StepAsync(await app.ApiAs("th.gm"), id, "gmApprove");
+        await RefusedToDcrc(); // approved
+        (await StepAsync(manager, id, "reject", new { note = "客户不接受" })).GetProperty("case").GetProperty("state").GetString().ShouldBe("dispatched");
+    }
+
+    [Fact]
+    public async Task The_list_filters_by_state_category_and_the_store_dates_received()
+    {
+        var reception = await app.ApiAs("th.reception");
+        var customer = await CustomerAsync("筛选客户");
+        var today = CallbackData.StoreToday(app);
+        var valid = await CreatedAsync(reception, new { customerId = customer, channel = "phone", category = "purchaseConditions", description = "合同条款" });
+        await StepAsync(reception, valid.GetProperty("id").GetInt64(), "judgeValid");
+        var earlier = today.AddDays(-3);
+        var old = await CreatedAsync(reception, new { customerId = customer, channel = "visit", category = "other", description = "三天前的投诉",
+            receivedAt = new DateTimeOffset(earlier.ToDateTime(new TimeOnly(0, 10)), TimeSpan.FromHours(8)) });
+        async Task<int> Count(JsonElement c, string filter) =>
+            (await reception.GetFromJsonAsync<JsonElement>($"/api/v1/complaints?q={c.GetProperty("number").GetString()}&{filter}")).GetProperty("total").GetInt32();
+        (await Count(valid, "state=valid")).ShouldBe(1);
+        (await Count(valid, "state=received")).ShouldBe(0);
+        (await Count(valid, "category=purchaseConditions")).ShouldBe(1);
+        (await Count(valid, "category=other")).ShouldBe(0);
+        (await Count(old, $"from={earlier:yyyy-MM-dd}&to={earlier:yyyy-MM-dd}")).ShouldBe(1); // 00:10 in the store is the day before in UTC
+        (await Count(old, $"from={today:yyyy-MM-dd}")).ShouldBe(0);
+        (await Count(valid, $"to={earlier:yyyy-MM-dd}")).ShouldBe(0);
+        (await reception.GetFromJsonAsync<JsonElement>("/api/v1/complaints?state=valid&pageSize=200")).GetProperty("items").EnumerateArray()
+            .ShouldAllBe(i => i.GetProperty("state").GetString() == "valid");
+        foreach (var (query, field) in new[] { ("state=bogus", "state"), ("category=7", "category"), ("from=2026-13-01", "from"), ($"from={today:yyyy-MM-dd}&to={earlier:yyyy-MM-dd}", "to") })
+        {
+            var bad = await reception.GetAsync($"/api/v1/complaints?{query}");
+            bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest, query);
+            (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue(query);
+        }
     }
 
     [Fact]
@@ -208,70 +283,3 @@ public abstract class ComplaintCaseTests(DcrcApp app)
 
 [Collection(SqliteCollection.Name)] public class ComplaintCaseTests_Sqlite(SqliteApp app) : ComplaintCaseTests(app);
 [Collection(PostgresCollection.Name)] public class ComplaintCaseTests_Postgres(PostgresApp app) : ComplaintCaseTests(app);
-
-public abstract class ComplaintStatisticsTests(DcrcApp app)
-{
-    private static int Cases(JsonElement groups, string key) =>
-        groups.EnumerateArray().Where(g => g.GetProperty("key").GetString() == key).Select(g => g.GetProperty("cases").GetInt32()).FirstOrDefault();
-
-    [Fact]
-    public async Task The_months_statistics_count_cases_closings_losses_repeats_and_categories()
-    {
-        var reception = await app.ApiAs("th.reception");
-        var url = $"/api/v1/complaints/statistics?period=month&date={CallbackData.StoreToday(app):yyyy-MM-dd}&pageSize=500";
-        var before = await reception.GetFromJsonAsync<JsonElement>(url);
-        var (customer, _, _) = await TestData.CustomerWithVehicleAsync(await app.ApiAs("th.crm"), "统计客户");
-        var first = (await TestData.PostCreatedAsync(reception, "/api/v1/complaints", new { customerId = customer, channel = "phone", category = "purchaseConditions", description = "合同条款不清" })).GetProperty("id").GetInt64();
-        await TestData.PostCreatedAsync(reception, "/api/v1/complaints", new { customerId = customer, channel = "visit", category = "unmetExpectation", description = "交车延期" });
-        // The first one runs to the end with a 300-yuan discount.
-        var manager = await app.ApiAs("th.salesmgr");
-        async Task Step(HttpClient c, string action, object body) => (await c.PostAsJsonAsync($"/api/v1/complaints/{first}/steps/{action}", body)).EnsureSuccessStatusCode();
-        await Step(reception, "judgeValid", new { });
-        var sales = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Departments.Where(d => d.Code == "SALES").Select(d => d.Id).SingleAsync());
-        await Step(reception, "dispatch", new { departmentId = sales, responsibleUserId = await CallbackData.UserIdAsync(app, "th.salesmgr") });
-        await Step(manager, "propose", new { solution = "折价补偿", compensation = "discount", compensationAmount = 300 });
-        await Step(manager, "reportResult", new { result = "已补偿" });
-        await Step(manager, "approve", new { });
-        await Step(reception, "accept", new { customerOpinion = "接受" });
-        await Step(reception, "close", new { closingSummary = "结案" });
-
-        var after = await reception.GetFromJsonAsync<JsonElement>(url);
-        int Total(JsonElement r, string field) => r.GetProperty("total").GetProperty(field).GetInt32();
-        (Total(after, "cases") - Total(before, "cases")).ShouldBe(2);
-        (Total(after, "closed") - Total(before, "closed")).ShouldBe(1);
-        (after.GetProperty("total").GetProperty("loss").GetDecimal() - before.GetProperty("total").GetProperty("loss").GetDecimal()).ShouldBe(300m);
-        (after.GetProperty("repeat").GetInt32() - before.GetProperty("repeat").GetInt32()).ShouldBe(1);
-        (after.GetProperty("open").GetInt32() - before.GetProperty("open").GetInt32()).ShouldBe(1);
-        (Cases(after.GetProperty("byCategory"), "PurchaseConditions") - Cases(before.GetProperty("byCategory"), "PurchaseConditions")).ShouldBe(1);
-        (Cases(after.GetProperty("byHandling"), "Discount") - Cases(before.GetProperty("byHandling"), "Discount")).ShouldBe(1);
-        after.GetProperty("lines").EnumerateArray().Select(x => x.GetProperty("id").GetInt64()).ShouldContain(first);
-        after.GetProperty("linesTotal").GetInt32().ShouldBe(Total(after, "cases"));
-        var onePage = await reception.GetFromJsonAsync<JsonElement>(url.Replace("pageSize=500", "pageSize=1"));
-        onePage.GetProperty("lines").GetArrayLength().ShouldBe(1); // the lines are paged, the totals are not
-        Total(onePage, "cases").ShouldBe(Total(after, "cases"));
-        var total = Total(after, "cases");
-        after.GetProperty("repeatRate").GetDecimal().ShouldBe(Math.Round(100m * after.GetProperty("repeat").GetInt32() / total, 1));
-        (await reception.GetAsync("/api/v1/complaints/statistics?period=decade")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-
-        // The seed's table as .xlsx: one line per case of the month.
-        var browser = await app.BrowserAs("th.crm");
-        var file = await browser.GetAsync($"/Complaints/Statistics?handler=Export&period=Month&date={CallbackData.StoreToday(app):yyyy-MM-dd}");
-        file.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var sheet = Dcrc.Kernel.Excel.Spreadsheet.ReadXlsx(await file.Content.ReadAsStreamAsync());
-        sheet[0][..3].ShouldBe(["日期", "受理编号", "姓名"]);
-        sheet.Count(r => r.Length > 1 && r[1] == $"TS{first:D6}").ShouldBe(1);
-    }
-
-    [Fact]
-    public void Periods_are_the_week_from_monday_the_month_the_quarter_and_the_year()
-    {
-        var day = new DateOnly(2026, 11, 22); // a Sunday
-        ComplaintStatistics.Range(StatisticsPeriod.Week, day).ShouldBe((new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22)));
-        ComplaintStatistics.Range(StatisticsPeriod.Month, day).ShouldBe((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)));
-        ComplaintStatistics.Range(StatisticsPeriod.Quarter, day).ShouldBe((new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31)));
-        ComplaintStatistics.Range(StatisticsPeriod.Year, day).ShouldBe((new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)));
-    }
-}
-
-[Collection(SqliteCollection.Name)] public class ComplaintStatisticsTests_Sqlite(SqliteApp app) : ComplaintStatisticsTests(app);
-[Collection(PostgresCollection.Name)] public class ComplaintStatisticsTests_Postgres(PostgresApp app) : ComplaintStatisticsTests(app);

@@ -17,9 +17,12 @@ public class ComplaintWorkflowTests
         { ComplaintState.Proposed, ComplaintAction.ReportResult, ComplaintState.Resulted, ComplaintActor.Department },
         { ComplaintState.Resulted, ComplaintAction.Approve, ComplaintState.Approved, ComplaintActor.DepartmentManager },
         { ComplaintState.AwaitingGm, ComplaintAction.GmApprove, ComplaintState.Approved, ComplaintActor.GeneralManager },
+        // A result is sent back by the department's manager or the GM — while waiting for the GM, by the GM only; never by DCRC.
         { ComplaintState.Resulted, ComplaintAction.Reject, ComplaintState.Dispatched, ComplaintActor.DepartmentManager },
+        { ComplaintState.Resulted, ComplaintAction.Reject, ComplaintState.Dispatched, ComplaintActor.GeneralManager },
         { ComplaintState.AwaitingGm, ComplaintAction.Reject, ComplaintState.Dispatched, ComplaintActor.GeneralManager },
-        { ComplaintState.Approved, ComplaintAction.Reject, ComplaintState.Dispatched, ComplaintActor.Dcrc },
+        { ComplaintState.Approved, ComplaintAction.Reject, ComplaintState.Dispatched, ComplaintActor.DepartmentManager },
+        { ComplaintState.Approved, ComplaintAction.Reject, ComplaintState.Dispatched, ComplaintActor.GeneralManager },
         { ComplaintState.Approved, ComplaintAction.Accept, ComplaintState.Accepted, ComplaintActor.Dcrc },
         { ComplaintState.Accepted, ComplaintAction.Close, ComplaintState.Closed, ComplaintActor.Dcrc },
         { ComplaintState.Closed, ComplaintAction.FollowUp, ComplaintState.FollowedUp, ComplaintActor.Dcrc },
@@ -55,14 +58,26 @@ public class ComplaintWorkflowTests
         foreach (var row in Allowed)
         {
             var (state, action) = ((ComplaintState)row[0], (ComplaintAction)row[1]);
-            var step = ComplaintWorkflow.Steps.Single(s => s.Action == action);
-            foreach (var actor in Everyone.Except(step.By))
+            var by = ComplaintWorkflow.Steps.Where(s => s.Action == action && s.From.Contains(state)).SelectMany(s => s.By);
+            foreach (var actor in Everyone.Except(by))
                 ComplaintWorkflow.Check(state, false, action, [actor]).ShouldBe(ComplaintWorkflow.Refusal.WrongActor, $"{actor} {action}");
         }
         // Reception cannot approve; the department cannot close; a manager of the department cannot dispatch.
         ComplaintWorkflow.Check(ComplaintState.Resulted, false, ComplaintAction.Approve, [ComplaintActor.Dcrc]).ShouldBe(ComplaintWorkflow.Refusal.WrongActor);
         ComplaintWorkflow.Check(ComplaintState.Accepted, false, ComplaintAction.Close, [ComplaintActor.Department]).ShouldBe(ComplaintWorkflow.Refusal.WrongActor);
         ComplaintWorkflow.Check(ComplaintState.Valid, false, ComplaintAction.Dispatch, [ComplaintActor.DepartmentManager]).ShouldBe(ComplaintWorkflow.Refusal.WrongActor);
+    }
+
+    [Fact]
+    public void Dcrc_never_sends_a_result_back_and_a_case_waiting_for_the_gm_is_the_gms()
+    {
+        foreach (var state in new[] { ComplaintState.Resulted, ComplaintState.AwaitingGm, ComplaintState.Approved })
+        {
+            ComplaintWorkflow.Check(state, false, ComplaintAction.Reject, [ComplaintActor.Dcrc]).ShouldBe(ComplaintWorkflow.Refusal.WrongActor, state.ToString());
+            ComplaintWorkflow.Available(state, false, [ComplaintActor.Dcrc]).ShouldNotContain(ComplaintAction.Reject, state.ToString());
+        }
+        ComplaintWorkflow.Check(ComplaintState.AwaitingGm, false, ComplaintAction.Reject, [ComplaintActor.DepartmentManager]).ShouldBe(ComplaintWorkflow.Refusal.WrongActor);
+        ComplaintWorkflow.Available(ComplaintState.AwaitingGm, false, [ComplaintActor.GeneralManager]).ShouldBe([ComplaintAction.GmApprove, ComplaintAction.Reject]);
     }
 
     [Fact]

@@ -73,7 +73,9 @@ public abstract class CustomersApiTests(DcrcApp app)
         var first = await CreatedAsync(client, Individual("李四", mobile));
         var second = await client.PostAsJsonAsync("/api/v1/customers", Individual("李四", "+86 " + mobile));
         second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        var match = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("matches")[0];
+        var problem = await second.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("title").GetString().ShouldBe("记录已存在。"); // a duplicate, not someone else's change
+        var match = problem.GetProperty("matches")[0];
         match.GetProperty("archiveNumber").GetString().ShouldBe(first.GetProperty("archiveNumber").GetString());
         match.GetProperty("field").GetString().ShouldBe("mobile");
     }

@@ -95,6 +95,23 @@ public abstract class ImportTests(DcrcApp app)
     }
 
     [Fact]
+    public async Task A_wrong_VIN_check_digit_is_a_row_error_and_nothing_is_imported()
+    {
+        var client = await app.ApiAs("th.crm");
+        var name = "坏车架" + Guid.NewGuid().ToString("N")[..6];
+        var vin = NewVin();
+        var wrongDigit = vin[..8] + (vin[8] == '1' ? '2' : '1') + vin[9..];
+        var file = Spreadsheet.Write("客户", Header, [Row(name), Row(name, vin: wrongDigit), Row(name, vin: "LSVAB"), Row(name)]);
+        var response = await UploadAsync(client, file, "customers.xlsx");
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        var rows = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rows").EnumerateArray().ToList();
+        rows.Select(r => r.GetProperty("row").GetInt32()).ShouldBe([3, 4]);
+        rows.ShouldAllBe(r => r.GetProperty("column").GetString() == "车架号");
+        rows[0].GetProperty("message").GetString()!.ShouldContain("第 9 位");
+        (await CountAsync(name)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_file_of_two_thousand_rows_is_imported_in_one_go()
     {
         var client = await app.ApiAs("th.crm");

@@ -34,6 +34,32 @@ public abstract class LookupApiTests(DcrcApp app)
     }
 
     [Fact]
+    public async Task A_duplicate_VIN_names_the_archive_by_number_only_to_whoever_may_see_it()
+    {
+        var (client, id, _) = await CustomerAsync();
+        var vin = NewVin();
+        (await client.PostAsJsonAsync($"/api/v1/customers/{id}/vehicles", new { vin })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var owner = await client.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{id}");
+        // The same store: the archive is named by its number, never by its internal id.
+        var (_, other, _) = await CustomerAsync();
+        var same = await client.PostAsJsonAsync($"/api/v1/customers/{other}/vehicles", new { vin });
+        same.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = await same.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("title").GetString().ShouldBe("记录已存在。");
+        problem.TryGetProperty("customerId", out _).ShouldBeFalse();
+        problem.GetProperty("archiveNumber").GetString().ShouldBe(owner.GetProperty("archiveNumber").GetString());
+        // A user of the other store learns that the VIN exists, and nothing of whose it is.
+        var ns = await app.ApiAs("ns.crm");
+        var nsCustomer = (await TestData.PostCreatedAsync(ns, "/api/v1/customers", new { type = "individual", name = "南山客户", mobile = NewMobile() })).GetProperty("id").GetInt64();
+        var elsewhere = await ns.PostAsJsonAsync($"/api/v1/customers/{nsCustomer}/vehicles", new { vin });
+        elsewhere.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var hidden = await elsewhere.Content.ReadAsStringAsync();
+        hidden.ShouldNotContain(owner.GetProperty("archiveNumber").GetString()!);
+        hidden.ShouldNotContain("customerId");
+        hidden.ShouldNotContain("archiveNumber");
+    }
+
+    [Fact]
     public async Task A_wrong_VIN_check_digit_or_plate_is_refused_and_a_VIN_exists_once()
     {
         var (client, id, _) = await CustomerAsync();

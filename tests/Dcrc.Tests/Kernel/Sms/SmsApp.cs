@@ -113,13 +113,18 @@ public abstract class SmsApp : DcrcApp
     public Task ClearOutboxAsync() => WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().SmsMessages.Where(m => m.Status == SmsStatus.Queued || m.Status == SmsStatus.Sending)
         .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, SmsStatus.Failed)));
 
-    /// <summary>POSTs the JSON as the provider would, signed with the webhook secret unless a signature is given.</summary>
-    public async Task<HttpResponseMessage> PostWebhookAsync(string path, object body, string? signature = null, bool sign = true)
+    /// <summary>
+    /// POSTs the JSON as the provider would: <c>X-Dcrc-Timestamp</c> (Unix seconds, the test clock's now unless <paramref name="signedAt"/>)
+    /// and <c>X-Dcrc-Signature</c> over timestamp + "." + body with the webhook secret, unless a signature is given.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostWebhookAsync(string path, object body, string? signature = null, bool sign = true, DateTimeOffset? signedAt = null)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, new JsonSerializerOptions(JsonSerializerDefaults.Web));
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        if (sign) content.Headers.Add(SignedWebhook.SignatureHeader, signature ?? SignedWebhook.Sign(bytes, WebhookSecret));
+        var timestamp = (signedAt ?? Clock.GetUtcNow()).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        content.Headers.Add("X-Dcrc-Timestamp", timestamp);
+        if (sign) content.Headers.Add("X-Dcrc-Signature", signature ?? Dcrc.Tests.Features.Calls.CallData.Signature(WebhookSecret, timestamp, bytes));
         return await Api().PostAsync(path, content);
     }
 }

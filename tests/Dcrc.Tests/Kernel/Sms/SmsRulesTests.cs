@@ -71,19 +71,35 @@ public class SmsRulesTests
     }
 
     [Fact]
-    public void A_webhook_signature_is_the_hmac_of_the_body_and_nothing_passes_without_a_secret()
+    public void A_webhook_signature_is_the_hmac_of_the_timestamp_and_the_body_and_nothing_passes_without_a_secret()
     {
         var body = Encoding.UTF8.GetBytes("{\"from\":\"13800138000\",\"text\":\"10\"}");
-        var signature = SignedWebhook.Sign(body, "secret");
-        SignedWebhook.IsSigned(body, signature, "secret").ShouldBeTrue();
-        SignedWebhook.IsSigned(body, signature.ToUpperInvariant().Replace("SHA256=", "sha256="), "secret").ShouldBeTrue();
-        SignedWebhook.IsSigned(body, signature, "other").ShouldBeFalse();
-        SignedWebhook.IsSigned([.. body, (byte)' '], signature, "secret").ShouldBeFalse();
-        SignedWebhook.IsSigned(body, signature[7..], "secret").ShouldBeFalse();
-        SignedWebhook.IsSigned(body, "sha256=not-hex", "secret").ShouldBeFalse();
-        SignedWebhook.IsSigned(body, null, "secret").ShouldBeFalse();
-        SignedWebhook.IsSigned(body, signature, null).ShouldBeFalse();
-        SignedWebhook.IsSigned(body, signature, "").ShouldBeFalse();
+        const string ts = "1795000000";
+        var signature = SignedWebhook.Sign(ts, body, "secret");
+        signature.ShouldBe("sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes("secret"), (byte[])[.. Encoding.UTF8.GetBytes(ts + "."), .. body])));
+        SignedWebhook.IsSigned(ts, body, signature, "secret").ShouldBeTrue();
+        SignedWebhook.IsSigned(ts, body, signature.ToUpperInvariant().Replace("SHA256=", "sha256="), "secret").ShouldBeTrue();
+        SignedWebhook.IsSigned(ts, body, signature, "other").ShouldBeFalse();
+        SignedWebhook.IsSigned("1795000001", body, signature, "secret").ShouldBeFalse(); // the timestamp is signed too
+        SignedWebhook.IsSigned(null, body, signature, "secret").ShouldBeFalse();
+        SignedWebhook.IsSigned(ts, [.. body, (byte)' '], signature, "secret").ShouldBeFalse();
+        SignedWebhook.IsSigned(ts, body, signature[7..], "secret").ShouldBeFalse();
+        SignedWebhook.IsSigned(ts, body, "sha256=not-hex", "secret").ShouldBeFalse();
+        SignedWebhook.IsSigned(ts, body, null, "secret").ShouldBeFalse();
+        SignedWebhook.IsSigned(ts, body, signature, null).ShouldBeFalse();
+        SignedWebhook.IsSigned(ts, body, signature, "").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_webhook_timestamp_is_fresh_within_the_tolerance_either_way()
+    {
+        var now = DateTimeOffset.FromUnixTimeSeconds(1_795_000_000);
+        var five = TimeSpan.FromMinutes(5);
+        SignedWebhook.IsFresh("1795000000", now, five).ShouldBeTrue();
+        SignedWebhook.IsFresh("1794999700", now, five).ShouldBeTrue(); // exactly five minutes old
+        SignedWebhook.IsFresh("1794999699", now, five).ShouldBeFalse();
+        SignedWebhook.IsFresh("1795000301", now, five).ShouldBeFalse(); // from the future
+        foreach (var bad in new[] { null, "", "abc", "-5", "1.5e9", "99999999999999999999" }) SignedWebhook.IsFresh(bad, now, five).ShouldBeFalse(bad);
     }
 
     [Fact]

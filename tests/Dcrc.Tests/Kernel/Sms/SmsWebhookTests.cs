@@ -40,7 +40,14 @@ public abstract class SmsWebhookTests(SmsApp app)
         var body = new { from = TestData.NewMobile(), text = "10", receivedAt = DateTimeOffset.UtcNow };
         (await app.PostWebhookAsync("/api/v1/sms/replies", body, sign: false)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await app.PostWebhookAsync("/api/v1/sms/replies", body, signature: "sha256=" + new string('0', 64))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await app.PostWebhookAsync("/api/v1/sms/replies", body, signature: SignedWebhook.Sign("{}"u8, SmsApp.WebhookSecret))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var timestamp = app.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (await app.PostWebhookAsync("/api/v1/sms/replies", body, signature: Dcrc.Tests.Features.Calls.CallData.Signature(SmsApp.WebhookSecret, timestamp, "{}"u8.ToArray())))
+            .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        // Signed over the body alone, or more than five minutes ago: refused (a replay).
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var bodyOnly = "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(SmsApp.WebhookSecret), bytes));
+        (await app.PostWebhookAsync("/api/v1/sms/replies", body, signature: bodyOnly)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await app.PostWebhookAsync("/api/v1/sms/replies", body, signedAt: app.Clock.GetUtcNow().AddMinutes(-6))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var refused = await app.PostWebhookAsync("/api/v1/sms/status", new { providerMessageId = "x", status = "delivered" }, signature: "sha256=zz");
         refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().ShouldNotBeNullOrEmpty();
@@ -103,11 +110,35 @@ public abstract class SmsWebhookTests(SmsApp app)
         (await OkJsonAsync(await app.PostWebhookAsync("/api/v1/sms/replies", byTime))).GetProperty("duplicate").GetBoolean().ShouldBeTrue();
 
         (await RepliesFromAsync(mobile)).Select(r => r.Text).Order().ShouldBe(["10", "8"]);
-        app.HandledReplies.Where(h => h.MessageId == message.Id).Select(h => h.Text).Order().ShouldBe(["10", "8"]);
+        // The message was answered by the first: the other reply is kept, matched to no message (a recorded reply is never replaced).
+        app.HandledReplies.Where(h => h.MessageId == message.Id).Select(h => h.Text).ShouldBe(["10"]);
+        (await app.MessageAsync(message.Id)).Reply.ShouldBe("10");
         // Neither id nor time: a repeat could not be told apart, so the call is refused.
         var unknowable = await app.PostWebhookAsync("/api/v1/sms/replies", new { from = mobile, text = "7" });
         unknowable.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await unknowable.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("receivedAt", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_reply_answers_the_newest_message_still_waiting_and_never_overwrites_a_recorded_reply()
+    {
+        var mobile = TestData.NewMobile();
+        var older = await SentAsync(mobile);
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        var newer = await SentAsync(mobile);
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        async Task<JsonElement> Reply(string text) => await OkJsonAsync(await app.PostWebhookAsync("/api/v1/sms/replies", new { from = mobile, text, id = "w-" + Guid.NewGuid() }));
+
+        (await Reply("9")).GetProperty("messageId").GetInt64().ShouldBe(newer.Id);
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await Reply("3")).GetProperty("messageId").GetInt64().ShouldBe(older.Id); // the newest one still waiting for a reply
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await Reply("5")).GetProperty("messageId").ValueKind.ShouldBe(JsonValueKind.Null); // none waiting: kept, unmatched
+        (await app.MessageAsync(newer.Id)).Reply.ShouldBe("9");
+        (await app.MessageAsync(older.Id)).Reply.ShouldBe("3");
+        app.HandledReplies.Where(h => h.MessageId == newer.Id).Select(h => h.Text).ShouldBe(["9"]);
+        app.HandledReplies.Where(h => h.MessageId == older.Id).Select(h => h.Text).ShouldBe(["3"]);
+        (await RepliesFromAsync(mobile)).Select(r => r.Text).Order().ShouldBe(["3", "5", "9"]);
     }
 
     [Fact]

@@ -37,12 +37,28 @@ public static class CalendarApi
     public static async Task<Results<NoContent, NotFound>> Remove(int id, CalendarDays days) =>
         await days.RemoveAsync(id) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    public static async Task<Results<Ok<DueDto>, ValidationProblem>> Due(int storeId, DateTimeOffset start, int minutes, StoreCalendars calendars,
+    public static async Task<Results<Ok<DueDto>, ValidationProblem>> Due(int storeId, string? start, int minutes, StoreCalendars calendars,
         Kernel.Access.StoreScope scope, ApiValidator validator, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
     {
         if (!scope.CanSee(storeId)) return validator.Problem("storeId", l["Validation.InvalidValue", l["Field.Store"]]);
         if (minutes is < 0 or > 525_600) return validator.Problem("minutes", l["Validation.Range", l["Field.WorkingMinutes"], 0, 525_600]);
         var calendar = await calendars.ForStoreAsync(storeId);
-        return TypedResults.Ok(new DueDto(start.UtcDateTime, minutes, calendar.Add(start.UtcDateTime, TimeSpan.FromMinutes(minutes))));
+        if (Instant(start, calendar.Zone) is not { } at) return validator.Problem("start", l["Validation.InvalidValue", l["Field.Start"]]);
+        return TypedResults.Ok(new DueDto(at, minutes, calendar.Add(at, TimeSpan.FromMinutes(minutes))));
+    }
+
+    /// <summary>
+    /// An instant as UTC: with an offset (or Z) as given, without one as the store's local time (never the server's). A "+"
+    /// left unescaped in a query string arrives as a space and is read as the "+" it was.
+    /// </summary>
+    public static DateTime? Instant(string? text, TimeZoneInfo zone)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var t = text.Trim();
+        if (t.Length > 10 && t.LastIndexOf(' ') is var space and > 10 && t.IndexOf(':', space) > space) t = t[..space] + "+" + t[(space + 1)..];
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (!DateTime.TryParse(t, invariant, System.Globalization.DateTimeStyles.RoundtripKind, out var parsed)) return null;
+        if (parsed.Kind == DateTimeKind.Unspecified) return Kernel.Time.StoreTime.ToUtc(parsed, zone);
+        return DateTimeOffset.TryParse(t, invariant, System.Globalization.DateTimeStyles.None, out var offset) ? offset.UtcDateTime : null;
     }
 }

@@ -71,7 +71,7 @@ public static class FilingApi
         {
             DocumentHandovers.ReceiveResult.NotFound => TypedResults.NotFound(),
             DocumentHandovers.ReceiveResult.AlreadyReceived => TypedResults.Problem(l["Filing.AlreadyReceived", row!.Number, row.ReceivedBy ?? ""],
-                statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]),
+                statusCode: StatusCodes.Status409Conflict, title: l["Problem.Duplicate"]),
             _ => TypedResults.Ok(ToDto(row!)),
         };
     }

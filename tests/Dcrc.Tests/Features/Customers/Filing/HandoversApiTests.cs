@@ -99,7 +99,9 @@ public abstract class HandoversApiTests(DcrcApp app)
 
         var again = await client.PostAsync($"/api/v1/archive/handovers/{t.Id}/received", null);
         again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!.ShouldContain(t.Number);
+        var problem = await again.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("detail").GetString()!.ShouldContain(t.Number);
+        problem.GetProperty("title").GetString().ShouldBe("记录已存在。"); // recorded already: a duplicate, not someone else's change
 
         var stored = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Transactions.SingleAsync(x => x.Id == t.Id));
         stored.DocumentsReceivedBy.ShouldBe("th.callback");

@@ -1,4 +1,4 @@
--- DCRC schema version 16: facts about the installation (the secret's check value; from which audit entry
+-- DCRC schema version 17: facts about the installation (the secret's check value; from which audit entry
 -- ids are dense: entries are numbered without gaps from here on, so an id gap shows a cut).
 
 CREATE TABLE "SystemMarks" (
