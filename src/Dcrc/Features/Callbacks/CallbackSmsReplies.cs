@@ -15,13 +15,14 @@ public class CallbackSmsReplies(DcrcDb db, CallbackDesk desk, TimeProvider clock
     /// <summary>The outbox reason of the SMS survey; its label is the resource SmsReason.callbacks.smsSurvey.</summary>
     public const string Reason = "callbacks.smsSurvey";
 
-    public async Task HandleAsync(SmsMessage message, SmsReply reply, CancellationToken ct)
+    public async Task<SmsReplyOutcome> HandleAsync(SmsMessage message, SmsReply reply, CancellationToken ct)
     {
-        if (message.Reason != Reason || message.RelatedId is not { } taskId) return;
+        if (message.Reason != Reason || message.RelatedId is not { } taskId) return SmsReplyOutcome.NotMine;
         Kernel.Localization.Cultures.UseDefaultWhenUnset();
         // A provider's webhook has no user: the task is found by the message that names it.
         var task = await db.CallbackTasks.IgnoreQueryFilters().FirstOrDefaultAsync(t => t.Id == taskId && t.SmsMessageId == message.Id, ct);
-        if (task is null || task.Status != CallbackStatus.SmsSent || Satisfaction.ScoreOfReply(reply.Text) is not { } score) return;
+        if (task is null || task.Status != CallbackStatus.SmsSent) return SmsReplyOutcome.NotMine;
+        if (Satisfaction.ScoreOfReply(reply.Text) is not { } score) return SmsReplyOutcome.NotAnAnswer; // the survey keeps waiting
         task.Status = CallbackStatus.Completed;
         task.ClosedAt = clock.GetUtcNow().UtcDateTime;
         task.ClosedBy = "sms";
@@ -29,5 +30,6 @@ public class CallbackSmsReplies(DcrcDb db, CallbackDesk desk, TimeProvider clock
         await db.SaveChangesAsync(ct);
         if (task.Band == SatisfactionBand.Dissatisfied)
             await desk.OpenComplaintAsync(task, ComplaintCategory.Other, l["Callbacks.DissatisfiedSms", score, reply.Text].Value);
+        return SmsReplyOutcome.Answered;
     }
 }

@@ -13,8 +13,15 @@ namespace Dcrc.Kernel.Sms;
 /// </summary>
 public interface ISmsReplyHandler
 {
-    Task HandleAsync(SmsMessage message, SmsReply reply, CancellationToken ct);
+    Task<SmsReplyOutcome> HandleAsync(SmsMessage message, SmsReply reply, CancellationToken ct);
 }
+
+/// <summary>
+/// What a handler made of a reply: not its message; the answer it waited for; or a reply to its message that is
+/// no answer (chatter before the score) — then, unless another handler took it as the answer, the message keeps
+/// waiting, so the customer's next reply can still answer it (the chatter stays in the reply log, linked to it).
+/// </summary>
+public enum SmsReplyOutcome { NotMine, Answered, NotAnAnswer }
 
 /// <summary>What the provider reports: replies from customers and delivery of sent messages.</summary>
 public class SmsInbox(DcrcDb db, SmsOutbox outbox, SettingsStore settings, TimeProvider clock, IEnumerable<ISmsReplyHandler> handlers)
@@ -76,8 +83,12 @@ public class SmsInbox(DcrcDb db, SmsOutbox outbox, SettingsStore settings, TimeP
         }
         if (!optOut && message != null)
         {
-            foreach (var handler in handlers) await handler.HandleAsync(message, reply, ct);
+            var outcomes = new List<SmsReplyOutcome>();
+            foreach (var handler in handlers) outcomes.Add(await handler.HandleAsync(message, reply, ct));
             await db.SaveChangesAsync(ct);
+            if (outcomes.Contains(SmsReplyOutcome.NotAnAnswer) && !outcomes.Contains(SmsReplyOutcome.Answered))
+                await db.SmsMessages.IgnoreQueryFilters().Where(m => m.Id == message.Id && m.Reply == text)
+                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.Reply, (string?)null).SetProperty(m => m.RepliedAt, (DateTime?)null), ct);
         }
         await tx.CommitAsync(ct);
         return new(reply, message, false);

@@ -76,10 +76,10 @@ public abstract class SmsApp : DcrcApp
 
     private sealed class RecordingHandler(SmsApp app) : ISmsReplyHandler
     {
-        public Task HandleAsync(SmsMessage message, SmsReply reply, CancellationToken ct)
+        public Task<SmsReplyOutcome> HandleAsync(SmsMessage message, SmsReply reply, CancellationToken ct)
         {
             app.HandledReplies.Enqueue((message.Id, reply.Text));
-            return Task.CompletedTask;
+            return Task.FromResult(SmsReplyOutcome.Answered);
         }
     }
 
