@@ -228,6 +228,9 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
         {
             case ComplaintWorkflow.Refusal.WrongActor: return new(c, [], Forbidden: true);
             case ComplaintWorkflow.Refusal.None: break;
+            case ComplaintWorkflow.Refusal.Paused: return new(c, new() { [""] = [l["Complaints.StepPaused", l["ComplaintAction." + action]]] });
+            case ComplaintWorkflow.Refusal.AlreadyPaused: return new(c, new() { [""] = [l["Complaints.AlreadyPaused"]] });
+            case ComplaintWorkflow.Refusal.NotPaused: return new(c, new() { [""] = [l["Complaints.NotPaused"]] });
             default: return new(c, new() { [""] = [l["Complaints.NotNow", l["ComplaintAction." + action], l["ComplaintState." + c.State]]] });
         }
         var errors = await CheckAsync(c, action, input);
@@ -298,6 +301,19 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
         }).Select(g => g.Key).ToList();
     }
 
+    /// <summary>A department that exists and is in use, and a person of it working in the case's store; each refusal says which.</summary>
+    private async Task CheckDispatchAsync(Complaint c, StepInput input, Dictionary<string, string[]> errors)
+    {
+        if (input.DepartmentId is not { } d) errors["departmentId"] = [l["Validation.Required", l["Field.Department"]]];
+        else if (!await db.Departments.AnyAsync(x => x.Id == d && x.IsActive)) errors["departmentId"] = [l["Validation.UnknownOrInactive", l["Field.Department"]]];
+        if (input.ResponsibleUserId is not { Length: > 0 } u) { errors["responsibleUserId"] = [l["Validation.Required", l["Field.Responsible"]]]; return; }
+        var person = await db.Users.Where(x => x.Id == u && x.IsActive)
+            .Select(x => new { x.DepartmentId, InStore = x.Stores.Any(s => s.StoreId == c.StoreId) }).FirstOrDefaultAsync();
+        if (person is null) errors["responsibleUserId"] = [l["Validation.UnknownOrInactive", l["Field.Responsible"]]];
+        else if (!person.InStore) errors["responsibleUserId"] = [l["Complaints.ResponsibleNotInStore", l["Field.Responsible"]]];
+        else if (input.DepartmentId is { } dep && person.DepartmentId != dep) errors["responsibleUserId"] = [l["Complaints.ResponsibleNotInDepartment", l["Field.Responsible"], l["Field.Department"]]];
+    }
+
     private async Task<Dictionary<string, string[]>> CheckAsync(Complaint c, ComplaintAction action, StepInput input)
     {
         var errors = new Dictionary<string, string[]>();
@@ -309,10 +325,7 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
                 Need(input.CustomerOpinion, "customerOpinion", "Field.CustomerOpinion");
                 break;
             case ComplaintAction.Dispatch:
-                if (input.DepartmentId is not { } d || !await db.Departments.AnyAsync(x => x.Id == d && x.IsActive)) errors["departmentId"] = [l["Validation.Required", l["Field.Department"]]];
-                if (input.ResponsibleUserId is not { Length: > 0 } u
-                    || !await db.Users.AnyAsync(x => x.Id == u && x.IsActive && x.DepartmentId == input.DepartmentId && x.Stores.Any(s => s.StoreId == c.StoreId)))
-                    errors["responsibleUserId"] = [l["Validation.Required", l["Field.Responsible"]]];
+                await CheckDispatchAsync(c, input, errors);
                 break;
             case ComplaintAction.Propose:
                 Need(input.Solution, "solution", "Field.ComplaintSolution");
