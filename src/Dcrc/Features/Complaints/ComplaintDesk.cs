@@ -379,7 +379,7 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
         var days = await settings.GetAsync(ComplaintSettings.SatisfactionCallbackDays, c.StoreId);
         var task = new CallbackTask
         {
-            StoreId = c.StoreId, Kind = CallbackKind.ComplaintSatisfaction, SourceId = c.Id, EventDate = closedOn, CustomerId = c.CustomerId, VehicleId = c.VehicleId,
+            StoreId = c.StoreId, Kind = CallbackKind.ComplaintSatisfaction, SourceId = c.Id, ComplaintId = c.Id, EventDate = closedOn, CustomerId = c.CustomerId, VehicleId = c.VehicleId,
             DueOn = CallbackSchedule.WorkingDayAfter(calendar.IsWorkingDay, closedOn, 1), DueBy = CallbackSchedule.OnOrAfter(calendar.IsWorkingDay, closedOn.AddDays(days)),
             Status = CallbackStatus.Open, StaffName = c.ResponsibleName, CreatedAt = now,
         };

@@ -25,7 +25,7 @@ public enum LimitStatus { NotStarted, Running, Paused, Met, Cancelled }
 
 /// <summary>Where a limit stands at an instant.</summary>
 /// <param name="Used">Working time spent while running.</param>
-/// <param name="DueAt">When it breaches if nothing changes (null while paused or finished).</param>
+/// <param name="DueAt">When it breaches if nothing changes; when met, the due time it was met against (null while paused or when cancelled).</param>
 /// <param name="BreachedAt">The recorded breach, or the computed one when it is due and not yet recorded.</param>
 /// <param name="Level">Escalation steps reached (0 = none).</param>
 /// <param name="Pending">Warning, breach and escalation events that have fallen due but are not recorded yet (for the job to record and notify).</param>
@@ -48,7 +48,7 @@ public static class TimeLimit
         var events = history.Where(e => e.At <= nowUtc).OrderBy(e => e.At).ThenBy(e => e.Kind).ToList();
         var status = LimitStatus.NotStarted;
         var used = TimeSpan.Zero;
-        DateTime? runningSince = null;
+        DateTime? runningSince = null, lastDue = null;
         foreach (var e in events)
         {
             switch (e.Kind)
@@ -61,7 +61,11 @@ public static class TimeLimit
                 case LimitEventKind.Paused when status == LimitStatus.Running:
                 case LimitEventKind.Met when status is LimitStatus.Running or LimitStatus.Paused:
                 case LimitEventKind.Cancelled when status is LimitStatus.Running or LimitStatus.Paused:
-                    if (runningSince is { } since) used += calendar.Between(since, e.At);
+                    if (runningSince is { } since)
+                    {
+                        lastDue = policy.Budget - used > TimeSpan.Zero ? calendar.Add(since, policy.Budget - used) : since;
+                        used += calendar.Between(since, e.At);
+                    }
                     runningSince = null;
                     status = e.Kind switch { LimitEventKind.Paused => LimitStatus.Paused, LimitEventKind.Met => LimitStatus.Met, _ => LimitStatus.Cancelled };
                     break;
@@ -103,7 +107,8 @@ public static class TimeLimit
             }
         }
         var remaining = policy.Budget - usedNow;
-        return new(status, usedNow, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, open ? dueAt : null, open ? warnAt : null,
+        // A met limit keeps the due time it was met against; paused or cancelled, it has none.
+        return new(status, usedNow, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, open ? dueAt : status == LimitStatus.Met ? lastDue : null, open ? warnAt : null,
             warnedAt is not null || pending.Any(p => p.Kind == LimitEventKind.Warned), breachedAt, level, pending);
     }
 

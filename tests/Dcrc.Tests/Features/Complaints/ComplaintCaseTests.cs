@@ -134,8 +134,11 @@ public abstract class ComplaintCaseTests(DcrcApp app)
             });
             var after = await reception.GetFromJsonAsync<JsonElement>($"/api/v1/complaints/{id}");
             after.GetProperty("limits")[0].GetProperty("level").GetInt32().ShouldBe(2);
-            after.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("system").GetString()).Where(s => s != null)
-                .ShouldBe(["Complaints.Limit.Breached", "Complaints.Limit.Escalated", "Complaints.Limit.Escalated"]);
+            var system = after.GetProperty("events").EnumerateArray().Where(e => e.GetProperty("system").GetString() != null).ToList();
+            system.Select(e => e.GetProperty("system").GetString()).ShouldBe(["breached", "escalated", "escalated"]);
+            system.ShouldAllBe(e => e.GetProperty("limit").GetString() == "dispatch" && e.GetProperty("note").ValueKind == JsonValueKind.Null);
+            // The timeline says it in words, as the case page does, not in codes.
+            system.Select(e => e.GetProperty("text").GetString()).ShouldBe(["已超时：派单", "已升级：派单 · 已升级 1 级", "已升级：派单 · 已升级 2 级"]);
             var notified = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Notifications.Where(n => n.Link == $"/Complaints/{id}")
                 .Join(sp.GetRequiredService<DcrcDb>().Users, n => n.UserId, u => u.Id, (n, u) => new { u.UserName, n.Key }).ToListAsync());
             notified.ShouldContain(n => n.UserName == "th.reception" && n.Key == "Notification.ComplaintBreached");
@@ -242,8 +245,10 @@ public abstract class ComplaintStatisticsTests(DcrcApp app)
         (after.GetProperty("total").GetProperty("loss").GetDecimal() - before.GetProperty("total").GetProperty("loss").GetDecimal()).ShouldBe(300m);
         (after.GetProperty("repeat").GetInt32() - before.GetProperty("repeat").GetInt32()).ShouldBe(1);
         (after.GetProperty("open").GetInt32() - before.GetProperty("open").GetInt32()).ShouldBe(1);
-        (Cases(after.GetProperty("byCategory"), "PurchaseConditions") - Cases(before.GetProperty("byCategory"), "PurchaseConditions")).ShouldBe(1);
-        (Cases(after.GetProperty("byHandling"), "Discount") - Cases(before.GetProperty("byHandling"), "Discount")).ShouldBe(1);
+        (Cases(after.GetProperty("byCategory"), "purchaseConditions") - Cases(before.GetProperty("byCategory"), "purchaseConditions")).ShouldBe(1);
+        (Cases(after.GetProperty("byHandling"), "discount") - Cases(before.GetProperty("byHandling"), "discount")).ShouldBe(1);
+        // Group keys are the enums' JSON names, like the enums in the case lines.
+        after.GetProperty("byCategory").EnumerateArray().Select(g => g.GetProperty("key").GetString()!).ShouldAllBe(k => k.Length > 0 && char.IsLower(k[0]));
         after.GetProperty("lines").EnumerateArray().Select(x => x.GetProperty("id").GetInt64()).ShouldContain(first);
         after.GetProperty("linesTotal").GetInt32().ShouldBe(Total(after, "cases"));
         var onePage = await reception.GetFromJsonAsync<JsonElement>(url.Replace("pageSize=500", "pageSize=1"));
