@@ -389,17 +389,26 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
         c.SatisfactionTaskId = task.Id;
     }
 
-    /// <summary>The policy of a limit for a store: budget from the settings, breach told to the CR manager at once and to the GM one budget later.</summary>
+    /// <summary>
+    /// The policy of a limit for a store, in the unit of its setting (<see cref="ComplaintSettings"/>): dispatch in
+    /// working minutes, solution and result in clock hours, follow-up in working days. The breach is told to the CR
+    /// manager at once and to the GM one limit later (for the follow-up, that many days' working time).
+    /// </summary>
     public static async Task<LimitPolicy> PolicyAsync(SettingsStore settings, BusinessCalendar calendar, int storeId, ComplaintLimit limit)
     {
-        var budget = limit switch
+        static EscalationStep[] Ladder(TimeSpan limit) => [new(TimeSpan.Zero, Roles.CrManager), new(limit, Roles.GeneralManager)];
+        switch (limit)
         {
-            ComplaintLimit.Dispatch => TimeSpan.FromMinutes(await settings.GetAsync(ComplaintSettings.DispatchMinutes, storeId)),
-            ComplaintLimit.Proposal => TimeSpan.FromHours(await settings.GetAsync(ComplaintSettings.ProposalHours, storeId)),
-            ComplaintLimit.Result => TimeSpan.FromHours(await settings.GetAsync(ComplaintSettings.ResultHours, storeId)),
-            _ => WorkingDay(calendar) * await settings.GetAsync(ComplaintSettings.FollowUpDays, storeId),
-        };
-        return LimitPolicy.Of(budget, new EscalationStep(TimeSpan.Zero, Roles.CrManager), new EscalationStep(budget, Roles.GeneralManager));
+            case ComplaintLimit.Dispatch:
+                var dispatch = TimeSpan.FromMinutes(await settings.GetAsync(ComplaintSettings.DispatchMinutes, storeId));
+                return LimitPolicy.Of(dispatch, Ladder(dispatch));
+            case ComplaintLimit.Proposal or ComplaintLimit.Result:
+                var hours = TimeSpan.FromHours(await settings.GetAsync(limit == ComplaintLimit.Proposal ? ComplaintSettings.ProposalHours : ComplaintSettings.ResultHours, storeId));
+                return LimitPolicy.OfClockTime(hours, Ladder(hours));
+            default:
+                var days = await settings.GetAsync(ComplaintSettings.FollowUpDays, storeId);
+                return LimitPolicy.OfWorkingDays(days, Ladder(WorkingDay(calendar) * days));
+        }
     }
 
     /// <summary>The working time of an ordinary Monday of the store's week (days of a limit count as that much working time).</summary>
