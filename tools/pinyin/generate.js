@@ -19,11 +19,13 @@ for (let cp = 0x3400; cp <= 0x9fff; cp++) {
 }
 fs.writeFileSync(path.join(out, 'pinyin.txt'), header + lines.join('\n') + '\n');
 
+// Surname readings pinyin-pro's surname mode does not know (种 Chong, 秘 Bi).
+const extraSurnames = { '种': 'chong', '秘': 'bi' };
 const surnames = [];
 for (let cp = 0x4e00; cp <= 0x9fff; cp++) {
   const ch = String.fromCodePoint(cp);
   const common = pinyin(ch, opts)[0];
-  const asSurname = pinyin(ch + '一', { ...opts, surname: 'head' })[0];
+  const asSurname = extraSurnames[ch] ?? pinyin(ch + '一', { ...opts, surname: 'head' })[0];
   if (/^[a-z]+$/.test(asSurname) && asSurname !== common) surnames.push(`${ch}\t${asSurname}`);
 }
 const compound = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '令狐',

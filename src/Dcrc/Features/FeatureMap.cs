@@ -69,7 +69,8 @@ public static class FeatureMap
     {
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = IdentityConstants.BearerScheme })
-            .WithTags("DCRC");
+            .WithTags("DCRC")
+            .AddEndpointFilter(Kernel.Api.StoreReach.FilterAsync);
         api.MapAuthApi();
         api.MapAdminApi();
         api.MapAuditApi();

@@ -86,6 +86,29 @@ public abstract class SchemaTests(bool sqlite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Archives_of_a_surname_with_another_reading_get_every_reading_after_the_upgrade()
+    {
+        await using (var db = _fresh.Context())
+        {
+            await SchemaMigrator.MigrateAsync(db, upTo: 15);
+            db.Stores.Add(new Store { Code = "OLD", Name = "老门店" });
+            await db.SaveChangesAsync();
+            // As a version-15 application wrote it: the surname reading only.
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"Customers\" (\"StoreId\", \"ArchiveNumber\", \"Type\", \"Status\", \"Name\", \"NameKeys\", \"NamePinyin\", \"NameInitials\", \"Gender\", \"Referred\", \"Class\", \"Kind\", \"CreatedAt\", \"Version\") " +
+                "SELECT \"Id\", 'OLD-1', 0, 1, '朴志勇', 'piaozhiyong pzy', 'piaozhiyong', 'pzy', 1, false, 3, 0, {0}, 0 FROM \"Stores\"", DateTime.UtcNow);
+        }
+        await using (var db = _fresh.Context())
+        {
+            await SchemaMigrator.MigrateAsync(db);
+            await Dcrc.Features.Customers.CustomerBackfill.RunAsync(db, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+            var c = await db.Customers.SingleAsync();
+            (c.NamePinyin, c.NameInitials).ShouldBe(("piaozhiyong", "pzy"));
+            c.NameKeys.Split(' ').ShouldContain("puzhiyong");
+        }
+    }
+
+    [Fact]
     public async Task The_database_refuses_to_change_or_delete_audit_entries()
     {
         await using var db = _fresh.Context();

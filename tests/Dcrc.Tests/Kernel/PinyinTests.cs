@@ -23,6 +23,21 @@ public class PinyinTests
         Pinyin.Initials(name).ShouldBe(initials);
     }
 
+    [Theory]
+    [InlineData("朴志勇", "piaozhiyong", "puzhiyong")]
+    [InlineData("单田芳", "shantianfang", "dantianfang")]
+    [InlineData("缪娟", "miaojuan", "moujuan")]
+    [InlineData("种师道", "chongshidao", "zhongshidao")] // 种 as a surname is chong
+    [InlineData("秘丽", "bili", "mili")]                 // 秘 as a surname is bi
+    public void A_surname_keeps_its_surname_reading_first_and_its_common_reading_among_the_keys(string name, string full, string common)
+    {
+        Pinyin.Full(name).ShouldBe(full);
+        var keys = Pinyin.SearchKeys(name);
+        keys[0].ShouldBe(full);
+        keys.ShouldContain(common);
+        keys.ShouldContain(common[..1] + Pinyin.Initials(name)[1..]);
+    }
+
     [Fact]
     public void A_company_name_is_read_without_the_surname_rule()
     {

@@ -189,7 +189,9 @@ public class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerA
         var errors = new Dictionary<string, string[]>();
         var now = clock.GetUtcNow().UtcDateTime;
         var cls = CallbackOutcomes.Classify(outcome);
-        if (task.Status == CallbackStatus.SmsSent ? cls != OutcomeClass.Success : task.Status != CallbackStatus.Open)
+        if (task.Status == CallbackStatus.SmsSent && cls != OutcomeClass.Success)
+            return new(task, new() { ["outcome"] = [l["Callbacks.WaitingForSms"]] });
+        if (task.Status is not (CallbackStatus.Open or CallbackStatus.SmsSent))
             return new(task, new() { ["outcome"] = [l["Callbacks.TaskClosed"]] });
         if (cls == OutcomeClass.Reschedule)
         {

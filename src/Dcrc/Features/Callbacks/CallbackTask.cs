@@ -95,7 +95,7 @@ public class CallbackTask : IStoreOwned
     /// <summary>The lowest score given (a survey answer or the SMS reply), and its band when the task closed.</summary>
     public int? Score { get; set; }
     public SatisfactionBand? Band { get; set; }
-    /// <summary>The complaint case a grievance raised during the call (or a dissatisfied score) opened.</summary>
+    /// <summary>The complaint case a grievance raised during the call (or a dissatisfied score) opened; for a complaint's satisfaction callback, that complaint until then.</summary>
     public long? ComplaintId { get; set; }
     public long? SmsMessageId { get; set; }
     /// <summary>Owner confirmation: the archive's data were right as they stood.</summary>

@@ -126,6 +126,7 @@ public partial class CallDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
         if (errors.Count > 0) { db.ChangeTracker.Clear(); return new(null, errors); }
 
         call.Purpose = input.Purpose;
+        call.ComplaintCategory = input.Purpose == CallPurpose.Complaint ? input.ComplaintCategory : null;
         call.CallerName = Blank(input.CallerName) ?? call.CallerName;
         call.Content = input.Content!.Trim();
         call.Handling = Blank(input.Handling);

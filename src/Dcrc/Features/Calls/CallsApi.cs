@@ -18,18 +18,22 @@ public static class CallsApi
 {
     public sealed record CallDto(long Id, int StoreId, DateTime At, string Number, string? CallerName, string? Line, CallDirection Direction, bool Missed,
         CallPurpose? Purpose, string? Content, string? Handling, string? HandledBy, string? HandledByName, DateTime? LoggedAt, bool CallbackOwed,
-        DateTime? PromisedCallbackAt, long? CallbackTaskId, long? CustomerId, long? VehicleId, long? InteractionId, long? ComplaintId, int Version);
+        DateTime? PromisedCallbackAt, long? CallbackTaskId, long? CustomerId, long? VehicleId, long? InteractionId, Complaints.ComplaintCategory? ComplaintCategory,
+        long? ComplaintId, string? ComplaintNumber, int Version);
 
     public sealed record RowDto(long Id, int StoreId, DateTime At, string Number, string? CallerName, string? Line, bool Missed, CallPurpose? Purpose,
         string? Content, string? Handling, string? HandledByName, bool CallbackOwed, DateTime? PromisedCallbackAt, long? CallbackTaskId, long? CustomerId,
-        string? CustomerName, long? ComplaintId, int Version);
+        string? CustomerName, long? ComplaintId, string? ComplaintNumber, int Version);
 
     /// <summary>What the telephony system gets back: the call-log entry, the caller's archive if known, the call-back task of a missed call, and whether an agent sits on the line.</summary>
     public sealed record Ack(long CallId, long? CustomerId, long? CallbackTaskId, bool AgentOnLine, bool Duplicate);
 
     public static CallDto ToDto(CallLog c) => new(c.Id, c.StoreId, c.At, Phone.Mask(c.Number), c.CallerName, c.Line, c.Direction, c.Missed, c.Purpose, c.Content,
         c.Handling, c.HandledBy, c.HandledByName, c.LoggedAt, c.CallbackOwed, c.PromisedCallbackAt, c.CallbackTaskId, c.CustomerId, c.VehicleId, c.InteractionId,
-        c.ComplaintId, c.Version);
+        c.ComplaintCategory, c.ComplaintId, NumberOf(c.ComplaintId), c.Version);
+
+    /// <summary>The case a call opened, by its number (TS000240).</summary>
+    private static string? NumberOf(long? complaintId) => complaintId is { } id ? Complaints.Complaint.NumberOf(id) : null;
 
     public static RouteGroupBuilder MapCallsApi(this RouteGroupBuilder api)
     {
@@ -56,7 +60,7 @@ public static class CallsApi
         if (t < f || t.DayNumber - f.DayNumber > 366) return validator.Problem("to", l["Validation.InvalidValue", l["Field.ToDate"]]);
         var rows = await calls.ListAsync(f, t, Math.Max(1, page), Math.Clamp(pageSize, 1, 200));
         return TypedResults.Ok(new Paged<RowDto>(rows.Items.Select(r => new RowDto(r.Id, r.StoreId, r.At, r.Number, r.CallerName, r.Line, r.Missed, r.Purpose, r.Content,
-            r.Handling, r.HandledByName, r.CallbackOwed, r.PromisedCallbackAt, r.CallbackTaskId, r.CustomerId, r.CustomerName, r.ComplaintId, r.Version)).ToList(),
+            r.Handling, r.HandledByName, r.CallbackOwed, r.PromisedCallbackAt, r.CallbackTaskId, r.CustomerId, r.CustomerName, r.ComplaintId, NumberOf(r.ComplaintId), r.Version)).ToList(),
             rows.Page, rows.PageSize, rows.Total));
     }
 

@@ -230,6 +230,9 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
         {
             case ComplaintWorkflow.Refusal.WrongActor: return new(c, [], Forbidden: true);
             case ComplaintWorkflow.Refusal.None: break;
+            case ComplaintWorkflow.Refusal.Paused: return new(c, new() { [""] = [l["Complaints.StepPaused", l["ComplaintAction." + action]]] });
+            case ComplaintWorkflow.Refusal.AlreadyPaused: return new(c, new() { [""] = [l["Complaints.AlreadyPaused"]] });
+            case ComplaintWorkflow.Refusal.NotPaused: return new(c, new() { [""] = [l["Complaints.NotPaused"]] });
             default: return new(c, new() { [""] = [l["Complaints.NotNow", l["ComplaintAction." + action], l["ComplaintState." + c.State]]] });
         }
         var errors = await CheckAsync(c, action, input);
@@ -300,6 +303,19 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
         }).Select(g => g.Key).ToList();
     }
 
+    /// <summary>A department that exists and is in use, and a person of it working in the case's store; each refusal says which.</summary>
+    private async Task CheckDispatchAsync(Complaint c, StepInput input, Dictionary<string, string[]> errors)
+    {
+        if (input.DepartmentId is not { } d) errors["departmentId"] = [l["Validation.Required", l["Field.Department"]]];
+        else if (!await db.Departments.AnyAsync(x => x.Id == d && x.IsActive)) errors["departmentId"] = [l["Validation.UnknownOrInactive", l["Field.Department"]]];
+        if (input.ResponsibleUserId is not { Length: > 0 } u) { errors["responsibleUserId"] = [l["Validation.Required", l["Field.Responsible"]]]; return; }
+        var person = await db.Users.Where(x => x.Id == u && x.IsActive)
+            .Select(x => new { x.DepartmentId, InStore = x.Stores.Any(s => s.StoreId == c.StoreId) }).FirstOrDefaultAsync();
+        if (person is null) errors["responsibleUserId"] = [l["Validation.UnknownOrInactive", l["Field.Responsible"]]];
+        else if (!person.InStore) errors["responsibleUserId"] = [l["Complaints.ResponsibleNotInStore", l["Field.Responsible"]]];
+        else if (input.DepartmentId is { } dep && person.DepartmentId != dep) errors["responsibleUserId"] = [l["Complaints.ResponsibleNotInDepartment", l["Field.Responsible"], l["Field.Department"]]];
+    }
+
     private async Task<Dictionary<string, string[]>> CheckAsync(Complaint c, ComplaintAction action, StepInput input)
     {
         var errors = new Dictionary<string, string[]>();
@@ -311,10 +327,7 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
                 Need(input.CustomerOpinion, "customerOpinion", "Field.CustomerOpinion");
                 break;
             case ComplaintAction.Dispatch:
-                if (input.DepartmentId is not { } d || !await db.Departments.AnyAsync(x => x.Id == d && x.IsActive)) errors["departmentId"] = [l["Validation.Required", l["Field.Department"]]];
-                if (input.ResponsibleUserId is not { Length: > 0 } u
-                    || !await db.Users.AnyAsync(x => x.Id == u && x.IsActive && x.DepartmentId == input.DepartmentId && x.Stores.Any(s => s.StoreId == c.StoreId)))
-                    errors["responsibleUserId"] = [l["Validation.Required", l["Field.Responsible"]]];
+                await CheckDispatchAsync(c, input, errors);
                 break;
             case ComplaintAction.Propose:
                 Need(input.Solution, "solution", "Field.ComplaintSolution");
@@ -368,7 +381,7 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
         var days = await settings.GetAsync(ComplaintSettings.SatisfactionCallbackDays, c.StoreId);
         var task = new CallbackTask
         {
-            StoreId = c.StoreId, Kind = CallbackKind.ComplaintSatisfaction, SourceId = c.Id, EventDate = closedOn, CustomerId = c.CustomerId, VehicleId = c.VehicleId,
+            StoreId = c.StoreId, Kind = CallbackKind.ComplaintSatisfaction, SourceId = c.Id, ComplaintId = c.Id, EventDate = closedOn, CustomerId = c.CustomerId, VehicleId = c.VehicleId,
             DueOn = CallbackSchedule.WorkingDayAfter(calendar.IsWorkingDay, closedOn, 1), DueBy = CallbackSchedule.OnOrAfter(calendar.IsWorkingDay, closedOn.AddDays(days)),
             Status = CallbackStatus.Open, StaffName = c.ResponsibleName, CreatedAt = now,
         };
@@ -378,17 +391,26 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
         c.SatisfactionTaskId = task.Id;
     }
 
-    /// <summary>The policy of a limit for a store: budget from the settings, breach told to the CR manager at once and to the GM one budget later.</summary>
+    /// <summary>
+    /// The policy of a limit for a store, in the unit of its setting (<see cref="ComplaintSettings"/>): dispatch in
+    /// working minutes, solution and result in clock hours, follow-up in working days. The breach is told to the CR
+    /// manager at once and to the GM one limit later (for the follow-up, that many days' working time).
+    /// </summary>
     public static async Task<LimitPolicy> PolicyAsync(SettingsStore settings, BusinessCalendar calendar, int storeId, ComplaintLimit limit)
     {
-        var budget = limit switch
+        static EscalationStep[] Ladder(TimeSpan limit) => [new(TimeSpan.Zero, Roles.CrManager), new(limit, Roles.GeneralManager)];
+        switch (limit)
         {
-            ComplaintLimit.Dispatch => TimeSpan.FromMinutes(await settings.GetAsync(ComplaintSettings.DispatchMinutes, storeId)),
-            ComplaintLimit.Proposal => TimeSpan.FromHours(await settings.GetAsync(ComplaintSettings.ProposalHours, storeId)),
-            ComplaintLimit.Result => TimeSpan.FromHours(await settings.GetAsync(ComplaintSettings.ResultHours, storeId)),
-            _ => WorkingDay(calendar) * await settings.GetAsync(ComplaintSettings.FollowUpDays, storeId),
-        };
-        return LimitPolicy.Of(budget, new EscalationStep(TimeSpan.Zero, Roles.CrManager), new EscalationStep(budget, Roles.GeneralManager));
+            case ComplaintLimit.Dispatch:
+                var dispatch = TimeSpan.FromMinutes(await settings.GetAsync(ComplaintSettings.DispatchMinutes, storeId));
+                return LimitPolicy.Of(dispatch, Ladder(dispatch));
+            case ComplaintLimit.Proposal or ComplaintLimit.Result:
+                var hours = TimeSpan.FromHours(await settings.GetAsync(limit == ComplaintLimit.Proposal ? ComplaintSettings.ProposalHours : ComplaintSettings.ResultHours, storeId));
+                return LimitPolicy.OfClockTime(hours, Ladder(hours));
+            default:
+                var days = await settings.GetAsync(ComplaintSettings.FollowUpDays, storeId);
+                return LimitPolicy.OfWorkingDays(days, Ladder(WorkingDay(calendar) * days));
+        }
     }
 
     /// <summary>The working time of an ordinary Monday of the store's week (days of a limit count as that much working time).</summary>

@@ -25,6 +25,12 @@ public class ComplaintStatistics(DcrcDb db, ComplaintDesk desk, Customers.Custom
         _ => (new DateOnly(day.Year, 1, 1), new DateOnly(day.Year, 12, 31)),
     };
 
+    /// <summary>A category's or handling type's group key: its JSON name (serviceQuality), as the API writes the enum everywhere.</summary>
+    public static string KeyOf<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    /// <summary>The enum name behind a group key, for its label (ComplaintCategory.ServiceQuality).</summary>
+    public static string NameOf<T>(string key) where T : struct, Enum => Enum.TryParse<T>(key, ignoreCase: true, out var v) ? v.ToString() : key;
+
     public sealed record Group(string Key, int Cases, int Closed, int Breached, decimal Loss, double? AverageHoursToClose);
 
     public sealed record Line(long Id, string Number, DateTime ReceivedAt, string Customer, string? Model, ComplaintCategory Category, string Description,
@@ -73,7 +79,7 @@ public class ComplaintStatistics(DcrcDb db, ComplaintDesk desk, Customers.Custom
         var departments = rows.ToDictionary(r => r.Case.Id, r => r.Department ?? "");
         return new(from, to, Of("", items), items.Count(x => x.Case.State == ComplaintState.Explained),
             items.Count(x => ComplaintWorkflow.IsOpen(x.Case.State)), items.Count(x => x.Case.CustomerComplaintNumber > 1), items.Count(x => x.Case.Reopened > 0),
-            By(x => x.Case.Category.ToString()), By(x => departments[x.Case.Id]), By(x => x.Case.ResponsibleName ?? ""), By(x => x.Case.Compensation.ToString()),
+            By(x => KeyOf(x.Case.Category)), By(x => departments[x.Case.Id]), By(x => x.Case.ResponsibleName ?? ""), By(x => KeyOf(x.Case.Compensation)),
             rows.Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).Select(r => new Line(r.Case.Id, r.Case.Number, r.Case.ReceivedAt, r.Customer is null ? "" : viewer.ShownName(r.Customer.Name, r.Customer.Class), r.Model, r.Case.Category, r.Case.Description, r.Department,
                 r.Case.ResponsibleName, r.Case.Compensation, r.Case.CompensationAmount, r.Case.State, r.Breached, r.Case.CustomerComplaintNumber)).ToList(), rows.Count);
     }

@@ -64,7 +64,7 @@ public static class ComplaintWorkflow
         new(ComplaintAction.Resume, [ComplaintState.Valid, ComplaintState.Dispatched, ComplaintState.Proposed], [ComplaintActor.Dcrc, ComplaintActor.Department, ComplaintActor.DepartmentManager]),
     ];
 
-    public enum Refusal { None, WrongState, WrongActor, NotPaused, AlreadyPaused }
+    public enum Refusal { None, WrongState, WrongActor, NotPaused, AlreadyPaused, Paused }
 
     /// <summary>Whether <paramref name="actors"/> may do <paramref name="action"/> to a case in <paramref name="state"/>.</summary>
     public static Refusal Check(ComplaintState state, bool paused, ComplaintAction action, IReadOnlyCollection<ComplaintActor> actors)
@@ -75,7 +75,7 @@ public static class ComplaintWorkflow
         if (action == ComplaintAction.Pause && paused) return Refusal.AlreadyPaused;
         if (action == ComplaintAction.Resume && !paused) return Refusal.NotPaused;
         // Nothing moves on while the clock is stopped, but resuming it.
-        if (paused && action != ComplaintAction.Resume) return Refusal.WrongState;
+        if (paused && action != ComplaintAction.Resume) return Refusal.Paused;
         return Refusal.None;
     }
 

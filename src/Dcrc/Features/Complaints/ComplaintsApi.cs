@@ -10,7 +10,9 @@ namespace Dcrc.Features.Complaints;
 public static class ComplaintsApi
 {
     public sealed record LimitDto(ComplaintLimit Limit, LimitStatus Status, DateTime? DueAt, double RemainingMinutes, bool Breached, DateTime? BreachedAt, int Level);
-    public sealed record EventDto(DateTime At, ComplaintAction? Action, string? System, ComplaintState? From, ComplaintState? To, string? By, string? Note);
+    /// <summary>One line of the timeline: a step (<c>action</c>) or a limit's warning, breach or escalation (<c>system</c>, <c>limit</c>, <c>level</c>), with <c>text</c> saying it in the caller's language.</summary>
+    public sealed record EventDto(DateTime At, ComplaintAction? Action, string? System, ComplaintLimit? Limit, int? Level, ComplaintState? From, ComplaintState? To,
+        string? By, string? Note, string Text);
     public sealed record ComplaintDto(long Id, string Number, int StoreId, ComplaintChannel Channel, DateTime ReceivedAt, string? ReceivedBy, long CustomerId, long? VehicleId,
         string? ContactName, ComplaintCategory Category, ComplaintSeverity Severity, bool Emergency, string Description, string? Request, int CustomerComplaintNumber,
         ComplaintState State, bool Paused, int? DepartmentId, string? ResponsibleUserId, string? ResponsibleName, string? Cause, string? Solution, string? Measures,
@@ -93,20 +95,32 @@ public static class ComplaintsApi
         return r.Errors.Count > 0 ? validator.Problem(r.Errors) : TypedResults.Created($"/api/v1/complaints/{r.Case!.Id}", ToDto(r.Case, await names.ForAsync(r.Case)));
     }
 
-    public static async Task<Results<Ok<DetailDto>, NotFound>> Get(long id, ComplaintDesk desk, ComplaintNames names, DcrcDb db)
+    public static async Task<Results<Ok<DetailDto>, NotFound>> Get(long id, ComplaintDesk desk, ComplaintNames names, DcrcDb db, IStringLocalizer<SharedResource> l)
     {
         var c = await desk.FindAsync(id);
         if (c is null) return TypedResults.NotFound();
-        return TypedResults.Ok(await DetailAsync(c, desk, names, db));
+        return TypedResults.Ok(await DetailAsync(c, desk, names, db, l));
     }
 
-    public static async Task<DetailDto> DetailAsync(Complaint c, ComplaintDesk desk, ComplaintNames names, DcrcDb db)
+    public static async Task<DetailDto> DetailAsync(Complaint c, ComplaintDesk desk, ComplaintNames names, DcrcDb db, IStringLocalizer l)
     {
         var limits = (await desk.LimitsAsync(c)).OrderBy(x => x.Key)
             .Select(x => new LimitDto(x.Key, x.Value.Status, x.Value.DueAt, Math.Round(x.Value.Remaining.TotalMinutes, 1), x.Value.Breached, x.Value.BreachedAt, x.Value.Level)).ToList();
-        var events = await db.ComplaintEvents.AsNoTracking().Where(e => e.ComplaintId == c.Id).OrderBy(e => e.At).ThenBy(e => e.Id)
-            .Select(e => new EventDto(e.At, e.Action, e.SystemKey, e.From, e.To, e.ByName, e.Note)).ToListAsync();
+        var events = (await db.ComplaintEvents.AsNoTracking().Where(e => e.ComplaintId == c.Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync())
+            .Select(e => ToDto(e, l)).ToList();
         return new(ToDto(c, await names.ForAsync(c)), limits, events, ComplaintWorkflow.Available(c.State, c.Paused, await desk.ActorsAsync(c)).ToList());
+    }
+
+    /// <summary>A timeline entry as the case page shows it: a limit's event (recorded as its resource key and "Limit|level") named in words.</summary>
+    public static EventDto ToDto(ComplaintEvent e, IStringLocalizer l)
+    {
+        if (e.SystemKey is not { } key)
+            return new(e.At, e.Action, null, null, null, e.From, e.To, e.ByName, e.Note, l[e.Action is { } a ? "ComplaintAction." + a : "ComplaintState.Received"]);
+        var system = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(key[(key.LastIndexOf('.') + 1)..]);
+        if (e.Note?.Split('|') is not [var name, var number] || !Enum.TryParse<ComplaintLimit>(name, out var limit) || !int.TryParse(number, out var level))
+            return new(e.At, null, system, null, null, e.From, e.To, e.ByName, e.Note, l[key]);
+        var text = l["Complaints.Timeline.Limit", l[key], l["ComplaintLimit." + limit]].Value + (level > 0 ? " · " + l["Complaints.EscalatedTo", level].Value : "");
+        return new(e.At, null, system, limit, level, e.From, e.To, e.ByName, null, text);
     }
 
     public static async Task<IResult> Step(long id, string action, StepInput input, ComplaintDesk desk, ComplaintNames names, DcrcDb db, ApiValidator validator, IStringLocalizer<SharedResource> l)
@@ -120,6 +134,6 @@ public static class ComplaintsApi
         if (r.Forbidden) return TypedResults.Problem(l["Complaints.NotYours"], statusCode: StatusCodes.Status403Forbidden, title: l["Problem.Forbidden"]);
         if (r.Conflict) return TypedResults.Problem(l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]);
         if (r.Errors.Count > 0) return validator.Problem(r.Errors);
-        return TypedResults.Ok(await DetailAsync(r.Case, desk, names, db));
+        return TypedResults.Ok(await DetailAsync(r.Case, desk, names, db, l));
     }
 }

@@ -31,9 +31,10 @@ public class NewModel(ComplaintDesk desk, CustomerArchive archive, DcrcDb db) : 
         Input.CallId = CallId;
         Input.CallbackTaskId = CallbackTaskId;
         if (CallId is { } callId && await db.CallLogs.Where(x => x.Id == callId && x.ComplaintId == null)
-                .Select(x => new { x.CustomerId, x.VehicleId, x.Content, x.Number, x.CallerName }).FirstOrDefaultAsync() is { } call)
+                .Select(x => new { x.CustomerId, x.VehicleId, x.Content, x.Number, x.CallerName, x.ComplaintCategory }).FirstOrDefaultAsync() is { } call)
         {
             (Input.CustomerId, Input.VehicleId, Input.Channel) = (call.CustomerId ?? CustomerId, call.VehicleId, ComplaintChannel.Phone);
+            Input.Category = call.ComplaintCategory ?? Input.Category;
             // The caller's number stays on the call (linked below); the form never shows it in full.
             (Input.Description, Input.ContactName) = (call.Content, call.CallerName);
         }

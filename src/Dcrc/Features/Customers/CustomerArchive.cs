@@ -409,19 +409,27 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
     {
         var visible = Visible(await ViewerAsync());
         var found = string.IsNullOrWhiteSpace(q) ? visible : CustomerSearch.Apply(visible, db.Vehicles.AsNoTracking(), q, personal, Today(StoreTime.GroupZone));
-        var result = await PageAsync(found, q, page, pageSize);
-        if (result.Total == 0 && q != null && CustomerSearch.OtherReadings(visible, q) is { } other)
-            result = await PageAsync(other, q, page, pageSize);
+        var parts = string.IsNullOrWhiteSpace(q) ? [found.OrderByDescending(c => c.Id)] : CustomerSearch.RankedParts(found, q.Trim());
+        var result = await PageAsync(found, parts, page, pageSize);
         if (!string.IsNullOrWhiteSpace(q)) await audit.WriteReadAsync(CustomerAuditActions.Search, $"\"{Kernel.Logging.Redact(q)}\" → {result.Total}{(result.TotalCapped ? "+" : "")}");
         return result;
     }
 
-    private static async Task<(List<Row> Rows, int Total, bool TotalCapped)> PageAsync(IQueryable<Customer> found, string? q, int page, int pageSize)
+    /// <summary>One page of the matches, taken from the ranked parts in turn; counted (capped) only when the page is full.</summary>
+    private static async Task<(List<Row> Rows, int Total, bool TotalCapped)> PageAsync(IQueryable<Customer> found, IReadOnlyList<IQueryable<Customer>> parts, int page, int pageSize)
     {
-        var query = string.IsNullOrWhiteSpace(q) ? found.OrderByDescending(c => c.Id) : CustomerSearch.Ranked(found, q.Trim());
         var skip = (page - 1) * pageSize;
-        var rows = (await query.Skip(skip).Take(pageSize).Select(c => new { c.Id, c.ArchiveNumber, c.Name, c.Mobile, c.Class, c.Status, c.StoreId }).ToListAsync())
-            .Select(r => new Row(r.Id, r.ArchiveNumber, r.Name, Phone.Mask(r.Mobile), r.Class, r.Status.ToString().ToLowerInvariant(), r.StoreId)).ToList();
+        var rows = new List<Row>();
+        var before = 0; // matches in the parts already passed
+        foreach (var part in parts)
+        {
+            var offset = skip + rows.Count - before;
+            var got = (await part.Skip(offset).Take(pageSize - rows.Count).Select(c => new { c.Id, c.ArchiveNumber, c.Name, c.Mobile, c.Class, c.Status, c.StoreId }).ToListAsync())
+                .Select(r => new Row(r.Id, r.ArchiveNumber, r.Name, Phone.Mask(r.Mobile), r.Class, r.Status.ToString().ToLowerInvariant(), r.StoreId)).ToList();
+            rows.AddRange(got);
+            if (rows.Count == pageSize || part == parts[^1]) break;
+            before += got.Count > 0 || offset == 0 ? offset + got.Count : await part.Take(offset).CountAsync();
+        }
         // A page that is not full tells the total without counting: most searches (a number, a name) need one query.
         if (rows.Count < pageSize && (rows.Count > 0 || page == 1)) return (rows, skip + rows.Count, false);
         var limit = Math.Max(CountLimit, page * pageSize);

@@ -16,7 +16,13 @@ public static class CustomerSearch
         q = q.Trim();
         var digits = Phone.Digits(q);
         if (digits.Length == 11 && Phone.CheckMobile(digits).Ok) return visible.Where(c => c.Mobile == digits);
-        if (q.Length == 4 && q.All(char.IsAsciiDigit)) return visible.Where(c => c.MobileLast4 == q);
+        if (q.Length == 4 && q.All(char.IsAsciiDigit))
+        {
+            // The last four of a mobile or four digits of a plate (1538 of 粤A1538K), each through its own index, united.
+            var byPlate = vehicles.Where(v => v.PlateNumber!.Contains(q)).Select(v => v.CustomerId)
+                .Union(visible.Where(c => c.MobileLast4 == q).Select(c => c.Id));
+            return visible.Where(c => byPlate.Contains(c.Id));
+        }
         if (IdNumber.Check(q, today) is { Ok: true } id)
         {
             var hash = personal.LookupHash(id.Value);
@@ -40,16 +46,20 @@ public static class CustomerSearch
             // columns reads every archive (seconds at a million).
             var key6 = q.ToLowerInvariant();
             var ids = vehicles.Where(v => v.VinLast6 == upper || v.PlateNumber!.Contains(upper)).Select(v => v.CustomerId)
-                .Union(visible.Where(c => c.NamePinyin!.StartsWith(key6) || c.NameInitials!.StartsWith(key6)).Select(c => c.Id));
+                .Union(visible.Where(c => c.NamePinyin!.StartsWith(key6) || c.NameInitials!.StartsWith(key6)
+                    || c.NameKeys.StartsWith(key6) || c.NameKeys.Contains(" " + key6)).Select(c => c.Id));
             return visible.Where(c => ids.Contains(c.Id));
         }
         if (q.Contains('-') && q.Any(char.IsAsciiDigit)) return visible.Where(c => c.ArchiveNumber.StartsWith(upper));
         if (Pinyin.IsPinyinQuery(q))
         {
-            // Prefixes of the main spelling use their indexes; other readings (重庆 chongqing) are found from
-            // three letters on through the trigram index of all the keys.
+            // Prefixes of the main spelling use their indexes; from three letters on, every reading (重庆
+            // chongqing, 覃 tan, 朴 pu) is found too, as the start of any of the keys, through their trigram index.
             var key = q.ToLowerInvariant();
-            return visible.Where(c => c.NamePinyin!.StartsWith(key) || c.NameInitials!.StartsWith(key));
+            return key.Length < 3
+                ? visible.Where(c => c.NamePinyin!.StartsWith(key) || c.NameInitials!.StartsWith(key))
+                : visible.Where(c => c.NamePinyin!.StartsWith(key) || c.NameInitials!.StartsWith(key)
+                    || c.NameKeys.StartsWith(key) || c.NameKeys.Contains(" " + key));
         }
         if (upper.All(char.IsAsciiLetterOrDigit) && upper.Length >= 3)
             return visible.Where(c => c.ArchiveNumber.Contains(upper) || vehicles.Any(v => v.CustomerId == c.Id && v.PlateNumber!.Contains(upper)));
@@ -57,13 +67,6 @@ public static class CustomerSearch
         // million customers; three or more are looked for anywhere (trigram index on PostgreSQL).
         return q.Length <= 2 ? visible.Where(c => c.Name.StartsWith(q)) : visible.Where(c => c.Name.Contains(q));
     }
-
-    /// <summary>
-    /// When the main spelling finds nothing: the other readings of polyphonic characters (重庆 → chongqing),
-    /// from three letters on, through the trigram index of all the keys. Null when there is no such search.
-    /// </summary>
-    public static IQueryable<Customer>? OtherReadings(IQueryable<Customer> visible, string q) =>
-        Pinyin.IsPinyinQuery(q.Trim()) && q.Trim().Length >= 3 ? visible.Where(c => c.NameKeys.Contains(q.Trim().ToLowerInvariant())) : null;
 
     /// <summary>
     /// A Chinese name or fragment ranks exact name, then prefix, then the rest; anything else (pinyin, numbers)
@@ -74,4 +77,21 @@ public static class CustomerSearch
         q.Any(ch => ch >= '\u3400' && ch <= '\u9fff')
             ? found.OrderBy(c => c.Name == q ? 0 : c.Name.StartsWith(q) ? 1 : 2).ThenByDescending(c => c.Id)
             : found.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
+
+    /// <summary>
+    /// The matches in the order shown, as disjoint parts each ranked by <see cref="Ranked"/>: a pinyin query of
+    /// three letters or more lists the names whose main spelling (a surname in its surname reading: 覃 qin, 朴
+    /// piao) it starts first, then those found by another reading (谭飞波 before 覃飞波 for tanfeibo). Two
+    /// parts rather than one sort, so that each can still walk the newest-first index when it is dense.
+    /// </summary>
+    public static IReadOnlyList<IQueryable<Customer>> RankedParts(IQueryable<Customer> found, string q)
+    {
+        if (!Pinyin.IsPinyinQuery(q) || q.Length < 3) return [Ranked(found, q)];
+        var key = q.ToLowerInvariant();
+        return
+        [
+            Ranked(found.Where(c => c.NamePinyin!.StartsWith(key) || c.NameInitials!.StartsWith(key)), q),
+            Ranked(found.Where(c => !(c.NamePinyin!.StartsWith(key) || c.NameInitials!.StartsWith(key))), q),
+        ];
+    }
 }

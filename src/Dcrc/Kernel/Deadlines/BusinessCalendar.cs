@@ -80,6 +80,22 @@ public sealed class BusinessCalendar
         throw new InvalidOperationException($"No working time within {HorizonDays} days of {startUtc:u}.");
     }
 
+    /// <summary>
+    /// The close (end of the last working period) of the <paramref name="n"/>-th working day after the local day of
+    /// <paramref name="startUtc"/>: "within N working days" of something that happened that day.
+    /// </summary>
+    public DateTime CloseOfWorkingDay(DateTime startUtc, int n)
+    {
+        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n));
+        var day = LocalDate(startUtc);
+        for (int i = 0, found = 0; i < HorizonDays; i++)
+        {
+            day = day.AddDays(1);
+            if (IsWorkingDay(day) && ++found == n) return UtcPeriods(day).Max(p => p.To);
+        }
+        throw new InvalidOperationException($"No {n} working days within {HorizonDays} days of {startUtc:u}.");
+    }
+
     /// <summary>Working time between two instants (zero when <paramref name="toUtc"/> is not after <paramref name="fromUtc"/>).</summary>
     public TimeSpan Between(DateTime fromUtc, DateTime toUtc)
     {

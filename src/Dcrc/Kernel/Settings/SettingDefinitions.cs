@@ -3,7 +3,12 @@ using System.Reflection;
 
 namespace Dcrc.Kernel.Settings;
 
-public enum SettingUnit { None, Minutes, Hours, Days, WorkingDays, Weeks, Months, Count, Percent, Score, Kilometres, Yuan, Megabytes }
+/// <summary>
+/// A setting's unit, shown beside its value. The time limits say how they count: <see cref="WorkingMinutes"/> of the
+/// store's work calendar, <see cref="ClockHours"/> day and night, <see cref="WorkingDays"/> (the N-th working day after),
+/// <see cref="CalendarDays"/>.
+/// </summary>
+public enum SettingUnit { None, Minutes, Hours, Days, WorkingDays, Weeks, Months, Count, Percent, Score, Kilometres, Yuan, Megabytes, WorkingMinutes, ClockHours, CalendarDays }
 
 /// <summary>
 /// A business setting: a typed value with the seed manual's number as default, overridable for the group

@@ -150,9 +150,10 @@ public static class SmsApi
         return TypedResults.Ok(new Preferences(store!.Value, Phone.Mask(number.Value), current, history.Select(ToDto).ToList()));
     }
 
-    public static async Task<Results<Created<PreferenceDto>, ValidationProblem>> PostPreference(PreferenceInput input, DcrcDb db, SmsOutbox outbox, StoreScope scope,
+    public static async Task<Results<Created<PreferenceDto>, ValidationProblem, ProblemHttpResult>> PostPreference(PreferenceInput input, DcrcDb db, SmsOutbox outbox, StoreScope scope,
         AuditLog audit, ApiValidator validator, IStringLocalizer<SharedResource> l)
     {
+        if (input?.StoreId is { } asked && !scope.CanSee(asked) && await db.Stores.AnyAsync(s => s.Id == asked)) return StoreReach.Forbidden(l, asked);
         var errors = validator.Validate(input);
         if (input is null) return validator.Problem(errors);
         var number = Phone.CheckMobile(input.Mobile);

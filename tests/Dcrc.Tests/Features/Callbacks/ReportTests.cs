@@ -471,7 +471,8 @@ public abstract class ReportTests(DcrcApp app)
         (await ErrorsAsync("/api/v1/callbacks/reports/daily?date=yesterday")).TryGetProperty("date", out _).ShouldBeTrue();
         (await ErrorsAsync("/api/v1/callbacks/reports/satisfaction?table=cashier")).TryGetProperty("table", out _).ShouldBeTrue();
         var ns = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Stores.Where(s => s.Code == "NS").Select(s => s.Id).SingleAsync());
-        (await ErrorsAsync($"/api/v1/callbacks/reports/invalid?storeId={ns}")).TryGetProperty("storeId", out _).ShouldBeTrue();
+        (await crm.GetAsync($"/api/v1/callbacks/reports/invalid?storeId={ns}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden); // another store's
+        (await ErrorsAsync("/api/v1/callbacks/reports/invalid?storeId=987654")).TryGetProperty("storeId", out _).ShouldBeTrue();
         // A consultant works their own callbacks but does not read the reports.
         (await (await app.ApiAs("th.sales")).GetAsync("/api/v1/callbacks/reports/satisfaction")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await (await app.BrowserAs("th.sales")).GetAsync("/Callbacks/Reports")).StatusCode.ShouldNotBe(HttpStatusCode.OK);

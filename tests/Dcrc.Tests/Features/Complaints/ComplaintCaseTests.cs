@@ -209,8 +209,11 @@ public abstract class ComplaintCaseTests(DcrcApp app)
             });
             var after = await reception.GetFromJsonAsync<JsonElement>($"/api/v1/complaints/{id}");
             after.GetProperty("limits")[0].GetProperty("level").GetInt32().ShouldBe(2);
-            after.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("system").GetString()).Where(s => s != null)
-                .ShouldBe(["Complaints.Limit.Breached", "Complaints.Limit.Escalated", "Complaints.Limit.Escalated"]);
+            var system = after.GetProperty("events").EnumerateArray().Where(e => e.GetProperty("system").GetString() != null).ToList();
+            system.Select(e => e.GetProperty("system").GetString()).ShouldBe(["breached", "escalated", "escalated"]);
+            system.ShouldAllBe(e => e.GetProperty("limit").GetString() == "dispatch" && e.GetProperty("note").ValueKind == JsonValueKind.Null);
+            // The timeline says it in words, as the case page does, not in codes.
+            system.Select(e => e.GetProperty("text").GetString()).ShouldBe(["已超时：派单", "已升级：派单 · 已升级 1 级", "已升级：派单 · 已升级 2 级"]);
             var notified = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Notifications.Where(n => n.Link == $"/Complaints/{id}")
                 .Join(sp.GetRequiredService<DcrcDb>().Users, n => n.UserId, u => u.Id, (n, u) => new { u.UserName, n.Key }).ToListAsync());
             notified.ShouldContain(n => n.UserName == "th.reception" && n.Key == "Notification.ComplaintBreached");

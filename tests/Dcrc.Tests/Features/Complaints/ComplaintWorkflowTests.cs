@@ -94,7 +94,7 @@ public class ComplaintWorkflowTests
         ComplaintWorkflow.Check(ComplaintState.Dispatched, false, ComplaintAction.Pause, [ComplaintActor.Department]).ShouldBe(ComplaintWorkflow.Refusal.None);
         ComplaintWorkflow.Check(ComplaintState.Dispatched, true, ComplaintAction.Pause, [ComplaintActor.Department]).ShouldBe(ComplaintWorkflow.Refusal.AlreadyPaused);
         ComplaintWorkflow.Check(ComplaintState.Dispatched, false, ComplaintAction.Resume, [ComplaintActor.Department]).ShouldBe(ComplaintWorkflow.Refusal.NotPaused);
-        ComplaintWorkflow.Check(ComplaintState.Dispatched, true, ComplaintAction.Propose, [ComplaintActor.Department]).ShouldBe(ComplaintWorkflow.Refusal.WrongState);
+        ComplaintWorkflow.Check(ComplaintState.Dispatched, true, ComplaintAction.Propose, [ComplaintActor.Department]).ShouldBe(ComplaintWorkflow.Refusal.Paused);
         ComplaintWorkflow.Check(ComplaintState.Dispatched, true, ComplaintAction.Resume, [ComplaintActor.Dcrc]).ShouldBe(ComplaintWorkflow.Refusal.None);
         ComplaintWorkflow.Available(ComplaintState.Dispatched, true, Everyone).ShouldBe([ComplaintAction.Resume]);
     }

@@ -49,6 +49,74 @@ public abstract class SearchTests(DcrcApp app)
         (await FoundAsync(client, "yangyi")).ShouldContain(id);
     }
 
+    /// <summary>Two characters of one reading each (so their pinyin is certain), different on every call.</summary>
+    private static string GivenName()
+    {
+        var name = "";
+        while (name.Length < 2)
+        {
+            var ch = (char)Random.Shared.Next(0x4E00 + 3000, 0x4E00 + 12000);
+            if (Dcrc.Kernel.Pinyin.Pinyin.SearchKeys(ch.ToString(), person: false).Count == 2) name += ch;
+        }
+        return name;
+    }
+
+    [Fact]
+    public async Task Four_digits_find_a_plate_fragment_as_well_as_a_mobiles_last_four()
+    {
+        var client = await app.ApiAs("th.crm");
+        var digits = Random.Shared.Next(1000, 9999).ToString();
+        var byPlate = await CreatedAsync(client, "车" + GivenName());
+        (await client.PostAsJsonAsync($"/api/v1/customers/{byPlate}/vehicles", new { vin = NewVin(), plateNumber = "粤A" + digits + "K" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var mobile = "139" + Random.Shared.Next(1000, 9999) + digits;
+        var response = await client.PostAsJsonAsync("/api/v1/customers", new { type = "individual", name = "机" + GivenName(), mobile });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var byMobile = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+        var found = await FoundAsync(client, digits);
+        found.ShouldContain(byPlate);
+        found.ShouldContain(byMobile);
+    }
+
+    [Theory]
+    [InlineData("覃", "qin", "tan", "谭")]
+    [InlineData("种", "chong", "zhong", "钟")]
+    [InlineData("秘", "bi", "mi", "米")]
+    public async Task A_polyphonic_surname_is_found_by_every_reading_beside_a_same_sounding_name(string surname, string surnameReading, string otherReading, string sameSoundingSurname)
+    {
+        var client = await app.ApiAs("th.crm");
+        var given = GivenName();
+        var full = Dcrc.Kernel.Pinyin.Pinyin.Full(given, person: false);
+        var initials = Dcrc.Kernel.Pinyin.Pinyin.Initials(given, person: false);
+        var sameSounding = await CreatedAsync(client, sameSoundingSurname + given);
+        var polyphonic = await CreatedAsync(client, surname + given); // newer, yet ranked after the surname reading
+
+        var byOtherReading = await FoundAsync(client, otherReading + full);
+        byOtherReading.ShouldContain(sameSounding);
+        byOtherReading.ShouldContain(polyphonic);
+        byOtherReading.IndexOf(sameSounding).ShouldBeLessThan(byOtherReading.IndexOf(polyphonic));
+        (await FoundAsync(client, otherReading[0] + initials)).ShouldContain(polyphonic);
+        var bySurnameReading = await FoundAsync(client, surnameReading + full);
+        bySurnameReading.ShouldContain(polyphonic);
+        bySurnameReading.ShouldNotContain(sameSounding);
+        (await FoundAsync(client, surnameReading[0] + initials)).ShouldContain(polyphonic);
+    }
+
+    [Theory]
+    [InlineData("朴", "piao", "pu")]
+    [InlineData("缪", "miao", "mou")]
+    [InlineData("单", "shan", "dan")]
+    public async Task A_surname_is_found_by_its_common_reading_too(string surname, string surnameReading, string common)
+    {
+        var client = await app.ApiAs("th.crm");
+        var given = GivenName();
+        var full = Dcrc.Kernel.Pinyin.Pinyin.Full(given, person: false);
+        var id = await CreatedAsync(client, surname + given);
+        (await FoundAsync(client, surnameReading + full)).ShouldContain(id);
+        (await FoundAsync(client, common + full)).ShouldContain(id);
+        (await FoundAsync(client, common[0] + Dcrc.Kernel.Pinyin.Pinyin.Initials(given, person: false))).ShouldContain(id);
+    }
+
     [Fact]
     public async Task A_query_matching_more_than_a_thousand_says_so_and_pages_on()
     {

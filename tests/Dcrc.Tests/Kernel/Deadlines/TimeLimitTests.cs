@@ -54,6 +54,14 @@ public class TimeLimitTests
         List<LimitEvent> onTime = [E(LimitEventKind.Started, "2026-11-23 09:00"), E(LimitEventKind.Met, "2026-11-23 09:29")];
         var s = TimeLimit.Evaluate(c, Dispatch, onTime, At("2026-11-25 09:00"));
         (s.Status, s.Late, s.Pending.Count).ShouldBe((LimitStatus.Met, false, 0));
+        s.DueAt.ShouldBe(At("2026-11-23 09:30")); // the due time it was met against
+
+        // Met after a pause: due as it stood in the last running stretch.
+        List<LimitEvent> paused = [E(LimitEventKind.Started, "2026-11-23 17:10"), E(LimitEventKind.Paused, "2026-11-23 17:20"),
+            E(LimitEventKind.Resumed, "2026-11-24 10:00"), E(LimitEventKind.Met, "2026-11-24 10:05")];
+        TimeLimit.Evaluate(c, Dispatch, paused, At("2026-11-25 09:00")).DueAt.ShouldBe(At("2026-11-24 10:20"));
+        TimeLimit.Evaluate(c, Dispatch, [E(LimitEventKind.Started, "2026-11-23 09:00"), E(LimitEventKind.Cancelled, "2026-11-23 09:10")], At("2026-11-25 09:00"))
+            .DueAt.ShouldBeNull();
 
         List<LimitEvent> late = [E(LimitEventKind.Started, "2026-11-23 09:00"), E(LimitEventKind.Met, "2026-11-23 10:00")];
         s = TimeLimit.Evaluate(c, Dispatch, late, At("2026-11-25 09:00"));

@@ -146,7 +146,7 @@ public abstract class ArchiveChecksApiTests(DcrcApp app)
         var english = await (await client.GetAsync("/api/v1/archive/checks?week=June")).Content.ReadFromJsonAsync<JsonElement>();
         english.GetProperty("errors").GetProperty("week")[0].GetString()!.ShouldStartWith("Week must be a date");
         var otherStore = await client.GetAsync($"/api/v1/archive/checks?storeId={await FilingData.StoreAsync(app, "NS")}");
-        otherStore.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        otherStore.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]
