@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dcrc.Data;
 using Dcrc.Tests.Features.Callbacks;
+using Dcrc.Tests.Features.Complaints;
 using Dcrc.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,7 @@ public abstract class RefusalMessageTests(DcrcApp app)
         var reception = await app.ApiAs("th.reception");
         var id = (await TestData.PostCreatedAsync(reception, "/api/v1/complaints", new { customerId = customer, channel = "phone", category = "serviceQuality", description = "等待时间过长" }))
             .GetProperty("id").GetInt64();
-        (await reception.PostAsJsonAsync($"/api/v1/complaints/{id}/steps/judgeValid", new { })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ComplaintData.PostStepAsync(reception, id, "judgeValid", new { })).StatusCode.ShouldBe(HttpStatusCode.OK);
         return (reception, id);
     }
 
@@ -38,17 +39,16 @@ public abstract class RefusalMessageTests(DcrcApp app)
     public async Task A_dispatch_to_an_unknown_department_or_a_person_outside_it_says_so()
     {
         var (reception, id) = await ValidCaseAsync();
-        var url = $"/api/v1/complaints/{id}/steps/dispatch";
         var advisor = await CallbackData.UserIdAsync(app, "th.advisor");
-        Error(await RefusedAsync(await reception.PostAsJsonAsync(url, new { departmentId = 987654, responsibleUserId = advisor })), "departmentId")
+        Error(await RefusedAsync(await ComplaintData.PostStepAsync(reception, id, "dispatch", new { departmentId = 987654, responsibleUserId = advisor })), "departmentId")
             .ShouldBe("所选的部门不存在或已停用。");
-        Error(await RefusedAsync(await reception.PostAsJsonAsync(url, new { departmentId = await DepartmentAsync("SERVICE"), responsibleUserId = await CallbackData.UserIdAsync(app, "th.sales") })), "responsibleUserId")
+        Error(await RefusedAsync(await ComplaintData.PostStepAsync(reception, id, "dispatch", new { departmentId = await DepartmentAsync("SERVICE"), responsibleUserId = await CallbackData.UserIdAsync(app, "th.sales") })), "responsibleUserId")
             .ShouldBe("处理责任人不属于所选的部门，请选择该部门的人员。");
-        Error(await RefusedAsync(await reception.PostAsJsonAsync(url, new { departmentId = await DepartmentAsync("SERVICE"), responsibleUserId = await CallbackData.UserIdAsync(app, "ns.advisor") })), "responsibleUserId")
+        Error(await RefusedAsync(await ComplaintData.PostStepAsync(reception, id, "dispatch", new { departmentId = await DepartmentAsync("SERVICE"), responsibleUserId = await CallbackData.UserIdAsync(app, "ns.advisor") })), "responsibleUserId")
             .ShouldBe("处理责任人不在本案例的门店工作，请选择本门店的人员。");
-        Error(await RefusedAsync(await reception.PostAsJsonAsync(url, new { departmentId = await DepartmentAsync("SERVICE"), responsibleUserId = "no-such-user" })), "responsibleUserId")
+        Error(await RefusedAsync(await ComplaintData.PostStepAsync(reception, id, "dispatch", new { departmentId = await DepartmentAsync("SERVICE"), responsibleUserId = "no-such-user" })), "responsibleUserId")
             .ShouldBe("所选的处理责任人不存在或已停用。");
-        Error(await RefusedAsync(await reception.PostAsJsonAsync(url, new { departmentId = await DepartmentAsync("SERVICE") })), "responsibleUserId")
+        Error(await RefusedAsync(await ComplaintData.PostStepAsync(reception, id, "dispatch", new { departmentId = await DepartmentAsync("SERVICE") })), "responsibleUserId")
             .ShouldBe("请填写处理责任人。");
     }
 
@@ -56,16 +56,15 @@ public abstract class RefusalMessageTests(DcrcApp app)
     public async Task A_step_on_a_paused_case_says_it_is_paused()
     {
         var (reception, id) = await ValidCaseAsync();
-        (await reception.PostAsJsonAsync($"/api/v1/complaints/{id}/steps/dispatch",
-            new { departmentId = await DepartmentAsync("SERVICE"), responsibleUserId = await CallbackData.UserIdAsync(app, "th.advisor") })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await reception.PostAsJsonAsync($"/api/v1/complaints/{id}/steps/pause", new { note = "等客户提供发票" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ComplaintData.PostStepAsync(reception, id, "dispatch", new { departmentId = await DepartmentAsync("SERVICE"), responsibleUserId = await CallbackData.UserIdAsync(app, "th.advisor") })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ComplaintData.PostStepAsync(reception, id, "pause", new { note = "等客户提供发票" })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var advisor = await app.ApiAs("th.advisor");
-        Error(await RefusedAsync(await advisor.PostAsJsonAsync($"/api/v1/complaints/{id}/steps/propose", new { solution = "免费检修" })), "")
+        Error(await RefusedAsync(await ComplaintData.PostStepAsync(advisor, id, "propose", new { solution = "免费检修" })), "")
             .ShouldBe("案例已暂停计时，请先恢复计时，再执行“提出解决方案”。");
-        Error(await RefusedAsync(await reception.PostAsJsonAsync($"/api/v1/complaints/{id}/steps/pause", new { note = "再次暂停" })), "").ShouldBe("案例已经暂停计时。");
-        (await reception.PostAsJsonAsync($"/api/v1/complaints/{id}/steps/resume", new { })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        Error(await RefusedAsync(await reception.PostAsJsonAsync($"/api/v1/complaints/{id}/steps/resume", new { })), "").ShouldBe("案例没有暂停计时，无需恢复。");
+        Error(await RefusedAsync(await ComplaintData.PostStepAsync(reception, id, "pause", new { note = "再次暂停" })), "").ShouldBe("案例已经暂停计时。");
+        (await ComplaintData.PostStepAsync(reception, id, "resume", new { })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        Error(await RefusedAsync(await ComplaintData.PostStepAsync(reception, id, "resume", new { })), "").ShouldBe("案例没有暂停计时，无需恢复。");
     }
 
     [Fact]
@@ -75,8 +74,8 @@ public abstract class RefusalMessageTests(DcrcApp app)
         var specialist = await app.ApiAs("th.callback");
         var id = (await CallbackData.TaskAsync(specialist, customer, "serviceSurvey")).GetProperty("id").GetInt64();
         foreach (var outcome in new[] { "noAnswer", "switchedOff", "lineBusy", "refused" })
-            (await specialist.PostAsJsonAsync($"/api/v1/callbacks/tasks/{id}/outcome", new { outcome })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        Error(await RefusedAsync(await specialist.PostAsJsonAsync($"/api/v1/callbacks/tasks/{id}/outcome", new { outcome = "noAnswer" })), "outcome")
+            (await CallbackData.PostVersionedAsync(specialist, $"/api/v1/callbacks/tasks/{id}", "outcome", new { outcome })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        Error(await RefusedAsync(await CallbackData.PostVersionedAsync(specialist, $"/api/v1/callbacks/tasks/{id}", "outcome", new { outcome = "noAnswer" })), "outcome")
             .ShouldBe("该回访任务已发出短信问卷，正在等待客户回复：现在只能登记回访成功，或等待回复。");
     }
 

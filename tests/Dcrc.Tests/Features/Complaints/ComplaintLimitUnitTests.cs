@@ -30,7 +30,7 @@ public abstract class ComplaintLimitUnitTests(DcrcApp app)
             .GetProperty("id").GetInt64();
         async Task<JsonElement> Step(HttpClient c, string action, object body)
         {
-            var r = await c.PostAsJsonAsync($"/api/v1/complaints/{id}/steps/{action}", body);
+            var r = await ComplaintData.PostStepAsync(c, id, action, body);
             r.EnsureSuccessStatusCode();
             return await r.Content.ReadFromJsonAsync<JsonElement>();
         }

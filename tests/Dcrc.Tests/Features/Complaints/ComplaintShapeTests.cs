@@ -20,9 +20,9 @@ public abstract class ComplaintShapeTests(DcrcApp app)
         var reception = await app.ApiAs("th.reception");
         var id = (await TestData.PostCreatedAsync(reception, "/api/v1/complaints", new { customerId = customer, channel = "phone", category = "serviceQuality", description = "保养等待过久" }))
             .GetProperty("id").GetInt64();
-        (await reception.PostAsJsonAsync($"/api/v1/complaints/{id}/steps/judgeValid", new { })).EnsureSuccessStatusCode();
+        (await ComplaintData.PostStepAsync(reception, id, "judgeValid", new { })).EnsureSuccessStatusCode();
         var service = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Departments.Where(d => d.Code == "SERVICE").Select(d => d.Id).SingleAsync());
-        (await reception.PostAsJsonAsync($"/api/v1/complaints/{id}/steps/dispatch", new { departmentId = service, responsibleUserId = await CallbackData.UserIdAsync(app, "th.advisor") }))
+        (await ComplaintData.PostStepAsync(reception, id, "dispatch", new { departmentId = service, responsibleUserId = await CallbackData.UserIdAsync(app, "th.advisor") }))
             .EnsureSuccessStatusCode();
         return (reception, id);
     }
@@ -54,11 +54,11 @@ public abstract class ComplaintShapeTests(DcrcApp app)
     {
         var (reception, id) = await DispatchedAsync();
         var advisor = await app.ApiAs("th.advisor");
-        (await advisor.PostAsJsonAsync($"/api/v1/complaints/{id}/steps/propose", new { solution = "道歉并赠送保养" })).EnsureSuccessStatusCode();
-        (await advisor.PostAsJsonAsync($"/api/v1/complaints/{id}/steps/reportResult", new { result = "客户已接受" })).EnsureSuccessStatusCode();
-        (await (await app.ApiAs("th.servicemgr")).PostAsJsonAsync($"/api/v1/complaints/{id}/steps/approve", new { })).EnsureSuccessStatusCode();
-        (await reception.PostAsJsonAsync($"/api/v1/complaints/{id}/steps/accept", new { customerOpinion = "接受" })).EnsureSuccessStatusCode();
-        var closed = await (await reception.PostAsJsonAsync($"/api/v1/complaints/{id}/steps/close", new { closingSummary = "结案" })).Content.ReadFromJsonAsync<JsonElement>();
+        (await ComplaintData.PostStepAsync(advisor, id, "propose", new { solution = "道歉并赠送保养" })).EnsureSuccessStatusCode();
+        (await ComplaintData.PostStepAsync(advisor, id, "reportResult", new { result = "客户已接受" })).EnsureSuccessStatusCode();
+        (await ComplaintData.PostStepAsync((await app.ApiAs("th.servicemgr")), id, "approve", new { })).EnsureSuccessStatusCode();
+        (await ComplaintData.PostStepAsync(reception, id, "accept", new { customerOpinion = "接受" })).EnsureSuccessStatusCode();
+        var closed = await (await ComplaintData.PostStepAsync(reception, id, "close", new { closingSummary = "结案" })).Content.ReadFromJsonAsync<JsonElement>();
         var taskId = closed.GetProperty("case").GetProperty("satisfactionTaskId").GetInt64();
         var task = (await (await app.ApiAs("th.callback")).GetFromJsonAsync<JsonElement>($"/api/v1/callbacks/tasks/{taskId}")).GetProperty("task");
         task.GetProperty("complaintId").GetInt64().ShouldBe(id);
