@@ -35,12 +35,16 @@ public static class TestData
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    /// <summary>Takes a store's own value of a setting away again (the store inherits the group's).</summary>
-    public static async Task ClearSettingAsync(HttpClient admin, string key, int storeId)
+    /// <summary>
+    /// Takes a store's own value of a setting away again (the store inherits the group's), or with no store the
+    /// group's (back to the seed's default): a test that changes a setting of the shared app puts it back.
+    /// </summary>
+    public static async Task ClearSettingAsync(HttpClient admin, string key, int? storeId)
     {
-        var rows = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/settings?storeId={storeId}");
+        var query = storeId is { } s ? $"?storeId={s}" : "";
+        var rows = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/settings{query}");
         var version = rows.EnumerateArray().Single(r => r.GetProperty("key").GetString() == key).GetProperty("version").GetInt32();
-        (await admin.PutAsJsonAsync($"/api/v1/settings/{key}?storeId={storeId}", new { value = "", version })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await admin.PutAsJsonAsync($"/api/v1/settings/{key}{query}", new { value = "", version })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
     }
 
     /// <summary>A new individual customer with one vehicle: (customer id, vehicle id, VIN).</summary>

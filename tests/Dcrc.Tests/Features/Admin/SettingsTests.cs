@@ -26,28 +26,37 @@ public abstract class SettingsTests(DcrcApp app)
         var ns = await StoreIdAsync("NS");
         const string key = "complaints.proposalHours";
         (await SettingAsync(client, key, th)).GetProperty("value").GetString().ShouldBe("24");
-
-        (await client.PutAsJsonAsync($"/api/v1/settings/{key}", new { value = "20" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        (await client.PutAsJsonAsync($"/api/v1/settings/{key}?storeId={th}", new { value = "12" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-
-        var forTh = await SettingAsync(client, key, th);
-        forTh.GetProperty("value").GetString().ShouldBe("12");
-        forTh.GetProperty("source").GetString().ShouldBe("store");
-        (await SettingAsync(client, key, ns)).GetProperty("value").GetString().ShouldBe("20");
-        (await SettingAsync(client, key, ns)).GetProperty("source").GetString().ShouldBe("group");
-
-        var typed = await app.WithScopeAsync(async sp =>
+        try
         {
-            var store = sp.GetRequiredService<SettingsStore>();
-            return (await store.GetAsync(ComplaintSettings.ProposalHours, th), await store.GetAsync(ComplaintSettings.ProposalHours, ns));
-        });
-        typed.ShouldBe((12, 20));
-        var audited = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().AuditEntries.Where(e => e.Action == "settings.change" && e.EntityId == key).OrderBy(e => e.Id).Select(e => e.Summary).ToListAsync());
-        audited.Count.ShouldBe(2);
-        audited[0].ShouldEndWith("- → 20");
-        (await client.PutAsJsonAsync($"/api/v1/settings/{key}", new { value = "18", version = (await SettingAsync(client, key, null)).GetProperty("version").GetInt32() })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        (await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().AuditEntries.Where(e => e.EntityId == key).OrderByDescending(e => e.Id).Select(e => e.Summary).FirstAsync()))
-            .ShouldEndWith("20 → 18");
+            (await client.PutAsJsonAsync($"/api/v1/settings/{key}", new { value = "20" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+            (await client.PutAsJsonAsync($"/api/v1/settings/{key}?storeId={th}", new { value = "12" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+            var forTh = await SettingAsync(client, key, th);
+            forTh.GetProperty("value").GetString().ShouldBe("12");
+            forTh.GetProperty("source").GetString().ShouldBe("store");
+            (await SettingAsync(client, key, ns)).GetProperty("value").GetString().ShouldBe("20");
+            (await SettingAsync(client, key, ns)).GetProperty("source").GetString().ShouldBe("group");
+
+            var typed = await app.WithScopeAsync(async sp =>
+            {
+                var store = sp.GetRequiredService<SettingsStore>();
+                return (await store.GetAsync(ComplaintSettings.ProposalHours, th), await store.GetAsync(ComplaintSettings.ProposalHours, ns));
+            });
+            typed.ShouldBe((12, 20));
+            var audited = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().AuditEntries.Where(e => e.Action == "settings.change" && e.EntityId == key).OrderBy(e => e.Id).Select(e => e.Summary).ToListAsync());
+            audited.Count.ShouldBe(2);
+            audited[0].ShouldEndWith("- → 20");
+            (await client.PutAsJsonAsync($"/api/v1/settings/{key}", new { value = "18", version = (await SettingAsync(client, key, null)).GetProperty("version").GetInt32() })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+            (await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().AuditEntries.Where(e => e.EntityId == key).OrderByDescending(e => e.Id).Select(e => e.Summary).FirstAsync()))
+                .ShouldEndWith("20 → 18");
+        }
+        finally
+        {
+            // The app is shared with the complaint tests, whose limits read this setting: put the seed's value back.
+            await TestData.ClearSettingAsync(client, key, th);
+            await TestData.ClearSettingAsync(client, key, null);
+        }
+        (await SettingAsync(client, key, th)).GetProperty("value").GetString().ShouldBe("24");
     }
 
     [Fact]
@@ -73,6 +82,7 @@ public abstract class SettingsTests(DcrcApp app)
         var stale = await client.PutAsJsonAsync($"/api/v1/settings/{key}", new { value = "6", version });
         stale.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await SettingAsync(client, key, null)).GetProperty("value").GetString().ShouldBe("5");
+        await TestData.ClearSettingAsync(client, key, null);
     }
 
     [Fact]

@@ -183,11 +183,13 @@ public abstract class CallsTests(DcrcApp app)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/event-stream");
         var signals = app.Services.GetRequiredService<CallSignals>();
-        for (var i = 0; i < 50 && signals.Subscribers(agent) == 0; i++) await Task.Delay(100);
+        // Wait on the condition (the page's stream has subscribed), however busy the machine is; then push.
+        for (var i = 0; i < 600 && signals.Subscribers(agent) == 0; i++) await Task.Delay(50);
+        signals.Subscribers(agent).ShouldBeGreaterThan(0);
 
         (await CallData.PushAsync(app, "/api/v1/calls/incoming", new { number = mobile, line })).StatusCode.ShouldBe(HttpStatusCode.OK);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var lines = new List<string>();
         while (!lines.Contains("event: call"))
             lines.Add(await reader.ReadLineAsync(wait.Token) ?? throw new InvalidOperationException("stream ended"));

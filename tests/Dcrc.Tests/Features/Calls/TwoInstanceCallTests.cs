@@ -24,7 +24,7 @@ public class TwoInstanceCallTests
             var line = CallData.NewLine();
             var (_, agent) = await CallData.LineAsync(a, line);
             var listener = b.Services.GetRequiredService<CallSignalListener>();
-            for (var i = 0; i < 100 && !listener.Listening; i++) await Task.Delay(100);
+            for (var i = 0; i < 1200 && !listener.Listening; i++) await Task.Delay(50); // a condition, not a guess of time
             listener.Listening.ShouldBeTrue();
 
             using var onB = b.Services.GetRequiredService<CallSignals>().Subscribe(agent);
@@ -32,7 +32,7 @@ public class TwoInstanceCallTests
             var pushed = await CallData.PushAsync(a, "/api/v1/calls/incoming", new { number = "13812345678", line });
             pushed.StatusCode.ShouldBe(HttpStatusCode.OK, await pushed.Content.ReadAsStringAsync());
 
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             var fromOther = await onB.Reader.ReadAsync(wait.Token);
             var local = await onA.Reader.ReadAsync(wait.Token);
             (fromOther.CallId, fromOther.MaskedNumber, fromOther.Line).ShouldBe((local.CallId, "138****5678", line));
