@@ -65,7 +65,7 @@ public static class DatabaseSetup
             var version = await SchemaMigrator.MigrateAsync(db);
             log.LogInformation("Database schema at version {Version} ({Provider})", version, db.IsSqlite ? "sqlite" : "postgres");
             await Kernel.Security.SecretGuard.CheckMatchesAsync(db, secret);
-            await Kernel.Audit.AuditGuard.EnsureAtStartAsync(db, scope.ServiceProvider.GetRequiredService<Kernel.Audit.AuditKey>(), env, log);
+            await Kernel.Audit.AuditGuard.EnsureAtStartAsync(db, scope.ServiceProvider.GetRequiredService<Kernel.Audit.AuditLog>(), env, log);
             await BaseData.EnsureAsync(scope.ServiceProvider);
             await Features.Customers.CustomerBackfill.RunAsync(db, log);
             await Features.Callbacks.Questionnaires.QuestionnaireDefaults.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);

@@ -12,18 +12,6 @@ namespace Dcrc.Kernel;
 /// </summary>
 public static class Commands
 {
-    private static string ProblemText(AuditIntegrity.Problem p) => p.Code switch
-    {
-        "Chain" => "an entry's link or content does not match its hash (changed or removed behind the application's back)",
-        "Gap" => "entry ids are not consecutive here (entries removed)",
-        "CheckpointMismatch" => "the signed checkpoint records another hash for this entry (the chain was rewritten)",
-        "CutAtTail" => "a signed checkpoint names an entry beyond the chain's head (entries cut off the end, or the table emptied or rewound)",
-        "CheckpointForged" => "this line of the checkpoint file does not carry a valid signature",
-        "NoCheckpoints" => "no checkpoint file: the chain's head cannot be checked",
-        "Triggers" => "the database triggers that refuse changes to audit entries are missing or disabled",
-        _ => p.Code,
-    };
-
     public static async Task<bool> TryRunAsync(string[] args)
     {
         if (args.Length == 0) return false;
@@ -34,7 +22,10 @@ public static class Commands
                 var builder = WebApplication.CreateBuilder(args[1..]);
                 builder.Logging.AddDcrcLogging(builder.Configuration);
                 builder.Services.AddDcrcDatabase(builder.Configuration);
+                builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
                 await using var app = builder.Build();
+                Localization.Cultures.UseDefaultWhenUnset();
+                var l = app.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
                 using var scope = app.Services.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<DcrcDb>();
                 var checkpoints = new AuditCheckpoints(app.Configuration, TimeProvider.System, app.Services.GetRequiredService<ILogger<AuditCheckpoints>>());
@@ -42,7 +33,7 @@ public static class Commands
                 Console.WriteLine(result.Intact
                     ? $"Audit chain intact: {result.Checked} entries; head {result.LastId} {result.LastHash}"
                     : $"Audit chain BROKEN after {result.Checked} good entries.");
-                foreach (var p in result.Problems) Console.WriteLine($"  {p.Code}{(p.Id is null ? "" : " " + p.Id)}{(p.Other is null ? "" : " / " + p.Other)}: {ProblemText(p)}");
+                foreach (var p in result.Problems) Console.WriteLine($"  {p.Code}{(p.Id is null ? "" : " " + p.Id)}{(p.Other is null ? "" : " / " + p.Other)}: {l["Audit.Problem." + p.Code, p.Id ?? 0, p.Other ?? 0]}");
                 if (result.LatestCheckpoint is { } c) Console.WriteLine($"Latest checkpoint ({checkpoints.FilePath}): entry {c.Id} {c.Hash} at {c.At:O} by {c.Instance}");
                 Environment.ExitCode = result.Intact ? 0 : 1;
                 return true;

@@ -19,8 +19,8 @@ public class CallbackSmsReplies(DcrcDb db, CallbackDesk desk, TimeProvider clock
     {
         if (message.Reason != Reason || message.RelatedId is not { } taskId) return SmsReplyOutcome.NotMine;
         Kernel.Localization.Cultures.UseDefaultWhenUnset();
-        // A provider's webhook has no user: the task is found by the message that names it.
-        var task = await db.CallbackTasks.IgnoreQueryFilters().FirstOrDefaultAsync(t => t.Id == taskId && t.SmsMessageId == message.Id, ct);
+        // A provider's webhook has no user: the task is found by the message that names it (the inbox reads across stores).
+        var task = await db.CallbackTasks.FirstOrDefaultAsync(t => t.Id == taskId && t.SmsMessageId == message.Id, ct);
         if (task is null || task.Status != CallbackStatus.SmsSent) return SmsReplyOutcome.NotMine;
         if (Satisfaction.ScoreOfReply(reply.Text) is not { } score) return SmsReplyOutcome.NotAnAnswer; // the survey keeps waiting
         task.Status = CallbackStatus.Completed;

@@ -86,9 +86,10 @@ public partial class CallDesk
         if (errors.Count > 0) return new(null, errors);
         scope.AllowAll(line!.StoreId);
         var providerId = Blank(input.ProviderCallId);
-        var rang = providerId is not null && await ReportedAsync(providerId) is { } known ? await db.CallLogs.IgnoreQueryFilters().FirstAsync(c => c.Id == known.Id)
-            : await db.CallLogs.Where(c => c.Line == line.Line && c.Number == number && c.Purpose == null && c.At >= at.AddHours(-2) && c.At <= at.AddMinutes(5))
-                .OrderByDescending(c => c.At).FirstOrDefaultAsync();
+        // The call it names (in the line's store, now in scope), else the one that rang on that line from that number.
+        var rang = (providerId is null ? null : await db.CallLogs.FirstOrDefaultAsync(c => c.ProviderCallId == providerId))
+            ?? await db.CallLogs.Where(c => c.Line == line.Line && c.Number == number && c.Purpose == null && c.At >= at.AddHours(-2) && c.At <= at.AddMinutes(5))
+                .OrderByDescending(c => c.At).ThenByDescending(c => c.Id).FirstOrDefaultAsync();
         if (rang is null) return await ReceiveAsync(new IncomingCallInput { Number = number, Line = line.Line, At = at, Missed = true, ProviderCallId = providerId });
         if (rang.Logged) return new(rang, [], line.UserId, Duplicate: true); // answered and logged: nothing to call back
         if (rang.Missed) return new(rang, [], line.UserId, Duplicate: true);

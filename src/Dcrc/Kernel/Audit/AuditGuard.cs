@@ -45,7 +45,7 @@ public static class AuditGuard
     }
 
     /// <summary>At start-up: Production refuses to run without the triggers; elsewhere they are put back, loudly.</summary>
-    public static async Task EnsureAtStartAsync(DcrcDb db, AuditKey key, IHostEnvironment env, ILogger log)
+    public static async Task EnsureAtStartAsync(DcrcDb db, AuditLog audit, IHostEnvironment env, ILogger log)
     {
         var missing = await MissingTriggersAsync(db);
         if (missing.Count == 0) return;
@@ -55,11 +55,6 @@ public static class AuditGuard
                 "Someone with database rights removed them; verify the audit chain (-- verify-audit), investigate, and re-apply them from schema script 0002.");
         log.LogError("The audit log's protective triggers were missing or disabled ({Triggers}); re-created them", string.Join(", ", missing));
         await RestoreAsync(db, missing);
-        await using var tx = await db.Database.BeginTransactionAsync();
-        await AuditLog.AppendAsync(db, key, [new AuditEntry
-        {
-            At = DateTime.UtcNow, Action = AuditActions.TriggersRestored, Summary = "missing: " + string.Join(", ", missing), PreviousHash = "", Hash = "",
-        }]);
-        await tx.CommitAsync();
+        await audit.WriteAsync(AuditActions.TriggersRestored, "missing: " + string.Join(", ", missing));
     }
 }

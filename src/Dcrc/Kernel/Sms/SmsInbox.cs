@@ -24,7 +24,12 @@ public interface ISmsReplyHandler
 public enum SmsReplyOutcome { NotMine, Answered, NotAnAnswer }
 
 /// <summary>What the provider reports: replies from customers and delivery of sent messages.</summary>
-public class SmsInbox(DcrcDb db, SmsOutbox outbox, SettingsStore settings, TimeProvider clock, IEnumerable<ISmsReplyHandler> handlers)
+/// <remarks>
+/// The provider speaks for every store (a reply comes from any store's customer, a report names any store's message):
+/// each call opens the request's <see cref="Access.StoreScope"/> to all stores, so the inbox and its handlers read
+/// across stores without lifting the store filter query by query.
+/// </remarks>
+public class SmsInbox(DcrcDb db, SmsOutbox outbox, SettingsStore settings, TimeProvider clock, IEnumerable<ISmsReplyHandler> handlers, Access.StoreScope scope)
 {
     public sealed record ReplyResult(SmsReply Reply, SmsMessage? Message, bool Duplicate);
 
@@ -36,6 +41,7 @@ public class SmsInbox(DcrcDb db, SmsOutbox outbox, SettingsStore settings, TimeP
     /// </summary>
     public async Task<ReplyResult> ReceiveReplyAsync(string mobile, string text, DateTime? receivedAtUtc, string? providerReplyId, CancellationToken ct = default)
     {
+        scope.AllowAll(null);
         var now = clock.GetUtcNow().UtcDateTime;
         var at = receivedAtUtc ?? now;
         text = SmsRules.Clip(text.Trim(), 500);
@@ -45,9 +51,9 @@ public class SmsInbox(DcrcDb db, SmsOutbox outbox, SettingsStore settings, TimeP
         var days = await settings.GetAsync(SmsSettings.ReplyMatchDays, null);
         var since = at.AddDays(-days);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Replies come from any store's customers: the inbox looks across stores. A reply answers the newest message still
+        // A reply answers the newest message still
         // waiting for one; a recorded reply is never replaced (with none waiting the reply is kept, unmatched).
-        var waiting = db.SmsMessages.IgnoreQueryFilters().AsNoTracking()
+        var waiting = db.SmsMessages.AsNoTracking()
             .Where(m => m.Mobile == mobile && m.SentAt != null && m.SentAt >= since && m.SentAt <= at && m.Reply == null)
             .OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id);
         SmsMessage? message = null;
@@ -55,7 +61,7 @@ public class SmsInbox(DcrcDb db, SmsOutbox outbox, SettingsStore settings, TimeP
         {
             if (await waiting.FirstOrDefaultAsync(ct) is not { } candidate) break;
             // Taken only while it still waits: a concurrent reply that answered it first keeps it, and this one tries the next.
-            var taken = await db.SmsMessages.IgnoreQueryFilters().Where(m => m.Id == candidate.Id && m.Reply == null)
+            var taken = await db.SmsMessages.Where(m => m.Id == candidate.Id && m.Reply == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(m => m.Reply, text).SetProperty(m => m.RepliedAt, at), ct);
             if (taken != 1) continue;
             candidate.Reply = text;
@@ -87,7 +93,7 @@ public class SmsInbox(DcrcDb db, SmsOutbox outbox, SettingsStore settings, TimeP
             foreach (var handler in handlers) outcomes.Add(await handler.HandleAsync(message, reply, ct));
             await db.SaveChangesAsync(ct);
             if (outcomes.Contains(SmsReplyOutcome.NotAnAnswer) && !outcomes.Contains(SmsReplyOutcome.Answered))
-                await db.SmsMessages.IgnoreQueryFilters().Where(m => m.Id == message.Id && m.Reply == text)
+                await db.SmsMessages.Where(m => m.Id == message.Id && m.Reply == text)
                     .ExecuteUpdateAsync(u => u.SetProperty(m => m.Reply, (string?)null).SetProperty(m => m.RepliedAt, (DateTime?)null), ct);
         }
         await tx.CommitAsync(ct);
@@ -98,7 +104,7 @@ public class SmsInbox(DcrcDb db, SmsOutbox outbox, SettingsStore settings, TimeP
     {
         var reply = await db.SmsReplies.AsNoTracking().FirstOrDefaultAsync(r => r.DedupeKey == key, ct);
         if (reply is null) return null;
-        var message = reply.MessageId is { } id ? await db.SmsMessages.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) : null;
+        var message = reply.MessageId is { } id ? await db.SmsMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) : null;
         return new(reply, message, true);
     }
 
@@ -108,7 +114,8 @@ public class SmsInbox(DcrcDb db, SmsOutbox outbox, SettingsStore settings, TimeP
     /// </summary>
     public async Task<SmsMessage?> ReceiveStatusAsync(string providerMessageId, bool delivered, DateTime? atUtc, string? error, CancellationToken ct = default)
     {
-        var message = await db.SmsMessages.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.ProviderMessageId == providerMessageId, ct);
+        scope.AllowAll(null);
+        var message = await db.SmsMessages.FirstOrDefaultAsync(m => m.ProviderMessageId == providerMessageId, ct);
         if (message is null) return null;
         var at = atUtc ?? clock.GetUtcNow().UtcDateTime;
         if (delivered && message.Status != SmsStatus.Delivered)
