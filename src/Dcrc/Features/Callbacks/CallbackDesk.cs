@@ -182,9 +182,8 @@ public class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerA
         var task = await FindAsync(id, track: true);
         if (task is null) return new(null, []);
         if (task.AssignedTo is not null && task.AssignedTo != me.Id && !await me.CanAsync(CallbackPermissions.Assign)) return new(task, [], Forbidden: true);
-        // Every change carries the version it was read at: without one a stale write could not be told apart.
-        if (input.Version is not { } v) return new(task, new() { ["version"] = [l["Validation.Required", l["Field.Version"]]] });
-        if (v != task.Version) return new(task, [], Conflict: true);
+        if (Kernel.Api.Versioned.Missing(input.Version, l) is { } unversioned) return new(task, unversioned);
+        if (input.Version != task.Version) return new(task, [], Conflict: true);
         var outcome = input.Outcome!.Value;
         var errors = new Dictionary<string, string[]>();
         var now = clock.GetUtcNow().UtcDateTime;

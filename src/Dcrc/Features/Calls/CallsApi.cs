@@ -70,7 +70,7 @@ public static class CallsApi
         var errors = validator.Validate(input);
         if (errors.Count > 0) return validator.Problem(errors);
         // Filling in a reported call changes it: with the version read.
-        if (input.CallId is not null && input.Version is null) return validator.Problem("version", l["Validation.Required", l["Field.Version"]]);
+        if (input.CallId is not null && Versioned.Missing(input.Version, l) is { } unversioned) return validator.Problem(unversioned);
         var r = await calls.LogAsync(input);
         if (r.NotFound) return TypedResults.NotFound();
         if (r.Conflict) return TypedResults.Problem(l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]);

@@ -222,9 +222,8 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
         if (!Enum.IsDefined(action)) return new(null, []);
         if (await FindAsync(id) is null) return new(null, []);
         var c = await db.Complaints.SingleAsync(x => x.Id == id);
-        // Every change carries the version it was read at: without one a stale write could not be told apart.
-        if (input.Version is not { } v) return new(c, new() { ["version"] = [l["Validation.Required", l["Field.Version"]]] });
-        if (v != c.Version) return new(c, [], Conflict: true);
+        if (Kernel.Api.Versioned.Missing(input.Version, l) is { } unversioned) return new(c, unversioned);
+        if (input.Version != c.Version) return new(c, [], Conflict: true);
         var actors = await ActorsAsync(c);
         switch (ComplaintWorkflow.Check(c.State, c.Paused, action, actors))
         {

@@ -30,19 +30,24 @@ public sealed record Viewer(string UserId, DataScope Scope, int? DepartmentId, b
 public static class CustomerAccess
 {
     /// <summary>
-    /// The viewer a user is when something is done on their behalf without their session (a call ringing on their line):
-    /// the widest scope of their roles, their department, class A with the permission — as <see cref="CustomerArchive.ViewerAsync"/>.
+    /// The viewer a user with these roles and department is: the widest scope of their roles, class A with the
+    /// permission. The one rule for the signed-in user (<see cref="CustomerArchive.ViewerAsync"/>) and for work done on
+    /// someone's behalf without their session (<see cref="ViewerOfAsync"/>).
     /// </summary>
+    public static Viewer ViewerOf(string userId, IEnumerable<string> roleNames, int? departmentId, IReadOnlyDictionary<string, AccessControl.RoleInfo> roles)
+    {
+        var held = roleNames.Select(n => roles.GetValueOrDefault(n)).OfType<AccessControl.RoleInfo>().ToList();
+        return new(userId, held.Select(r => r.Scope).DefaultIfEmpty(DataScope.Own).Max(), departmentId,
+            held.Any(r => r.Permissions.Contains(CustomerPermissions.ClassA.Name)));
+    }
+
+    /// <summary>The viewer another user is (a call ringing on their line); a missing or disabled user holds no role.</summary>
     public static async Task<Viewer> ViewerOfAsync(this AccessControl access, DcrcDb db, string userId)
     {
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive).Select(u => new { u.DepartmentId }).FirstOrDefaultAsync();
-        // No such user, or disabled: no role counts, so they see nothing beyond what they own.
         var names = user is null ? []
             : await db.UserRoles.AsNoTracking().Where(ur => ur.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync();
-        var roles = await access.RolesAsync();
-        var held = names.Select(n => roles.GetValueOrDefault(n)).OfType<AccessControl.RoleInfo>().ToList();
-        return new(userId, held.Select(r => r.Scope).DefaultIfEmpty(DataScope.Own).Max(), user?.DepartmentId,
-            held.Any(r => r.Permissions.Contains(CustomerPermissions.ClassA.Name)));
+        return ViewerOf(userId, names, user?.DepartmentId, await access.RolesAsync());
     }
 
     /// <summary>The same rule as <see cref="Viewer.MaySee"/>, as a query filter.</summary>

@@ -40,8 +40,8 @@ public class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, St
         public bool Ok => Customer != null && Errors.Count == 0 && Duplicates.Count == 0;
     }
 
-    public async Task<Viewer> ViewerAsync() => new(me.Id ?? "", await access.ScopeOfAsync(me.Principal),
-        int.TryParse(me.Principal.FindFirst(DcrcClaims.Department)?.Value, out var d) ? d : null, await me.CanAsync(CustomerPermissions.ClassA));
+    public async Task<Viewer> ViewerAsync() => CustomerAccess.ViewerOf(me.Id ?? "", me.Roles,
+        int.TryParse(me.Principal.FindFirst(DcrcClaims.Department)?.Value, out var d) ? d : null, await access.RolesAsync());
 
     public IQueryable<Customer> Visible(Viewer viewer) => db.Customers.AsNoTracking().VisibleTo(viewer);
 

@@ -163,8 +163,7 @@ public static class CustomersApi
     {
         var errors = validator.Validate(input);
         if (errors.Count > 0) return validator.Problem(errors);
-        // A change carries the version it read: without one a stale write could not be told apart.
-        if (input.Version is null) return validator.Problem("version", l["Validation.Required", l["Field.Version"]]);
+        if (Versioned.Missing(input.Version, l) is { } unversioned) return validator.Problem(unversioned);
         var (result, outcome) = await archive.UpdateAsync(id, input);
         return result switch
         {

@@ -52,7 +52,7 @@ public static class LookupApi
         input.Vin ??= vin;
         var errors = validator.Validate(input);
         if (errors.Count > 0) return validator.Problem(errors);
-        if (input.Version is null) return validator.Problem("version", l["Validation.Required", l["Field.Version"]]);
+        if (Versioned.Missing(input.Version, l) is { } unversioned) return validator.Problem(unversioned);
         var (result, outcome) = await register.UpdateAsync(vin, input);
         return result switch
         {

@@ -116,8 +116,8 @@ public class KnowledgeBase(DcrcDb db, AuditLog audit, CurrentUser me, TimeProvid
     {
         var script = await db.Scripts.FirstOrDefaultAsync(s => s.Id == id);
         if (script is null) return new(null, [], NotFound: true);
-        if (input.Version is not { } v) return new(script, new() { ["version"] = [l["Validation.Required", l["Field.Version"]]] });
-        if (v != script.Version) return new(script, [], Conflict: true);
+        if (Kernel.Api.Versioned.Missing(input.Version, l) is { } unversioned) return new(script, unversioned);
+        if (input.Version != script.Version) return new(script, [], Conflict: true);
         var errors = new Dictionary<string, string[]>();
         var rows = input.Phrases.Select((p, i) => (p, i)).Where(x => !x.p.IsBlank).ToList();
         if (rows.Count == 0) errors["phrases"] = [l["Validation.Required", l["Field.Phrases"]]];
@@ -197,8 +197,8 @@ public class KnowledgeBase(DcrcDb db, AuditLog audit, CurrentUser me, TimeProvid
         {
             entry = await db.FaqEntries.FirstOrDefaultAsync(f => f.Id == existing);
             if (entry is null) return new(null, [], NotFound: true);
-            if (input.Version is not { } v) return new(entry, new() { ["version"] = [l["Validation.Required", l["Field.Version"]]] });
-            if (v != entry.Version) return new(entry, [], Conflict: true);
+            if (Kernel.Api.Versioned.Missing(input.Version, l) is { } unversioned) return new(entry, unversioned);
+            if (input.Version != entry.Version) return new(entry, [], Conflict: true);
         }
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(input.Question)) errors["question"] = [l["Validation.Required", l["Field.FaqQuestion"]]];

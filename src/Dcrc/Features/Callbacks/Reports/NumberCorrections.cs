@@ -34,8 +34,8 @@ public class NumberCorrections(DcrcDb db, CurrentUser me, CustomerArchive archiv
         // The archive's own rule decides whose records this user may change.
         var customer = await db.Customers.VisibleTo(await archive.ViewerAsync()).SingleOrDefaultAsync(c => c.Id == task.CustomerId);
         if (customer is null) return new(task, [], Refusal.Forbidden);
-        if (input.Version is not { } v) return new(task, new() { ["version"] = [l["Validation.Required", l["Field.Version"]]] });
-        if (v != task.Version) return new(task, [], Refusal.Conflict);
+        if (Kernel.Api.Versioned.Missing(input.Version, l) is { } unversioned) return new(task, unversioned);
+        if (input.Version != task.Version) return new(task, [], Refusal.Conflict);
         if (task.Status != CallbackStatus.Invalid) return new(task, [], Refusal.NotInvalid);
 
         var errors = new Dictionary<string, string[]>();
