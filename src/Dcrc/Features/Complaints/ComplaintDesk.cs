@@ -15,73 +15,12 @@ using Microsoft.Extensions.Localization;
 
 namespace Dcrc.Features.Complaints;
 
-[PermissionSet]
-public static class ComplaintPermissions
-{
-    /// <summary>Reading cases: DCRC, the GM, and the sales/service people (their department's cases).</summary>
-    public static readonly Permission Read = new("complaints.read", Roles.GroupManager, Roles.GeneralManager, Roles.CrManager, Roles.CallbackSpecialist,
-        Roles.ReceptionSpecialist, Roles.SalesManager, Roles.ServiceManager, Roles.SalesConsultant, Roles.ServiceAdvisor);
-    /// <summary>DCRC's steps: intake, judging, dispatching, the customer's acceptance, closing, follow-up, reopening.</summary>
-    public static readonly Permission Handle = new("complaints.handle", Roles.CrManager, Roles.CallbackSpecialist, Roles.ReceptionSpecialist);
-    /// <summary>The department's steps on cases dispatched to it: solution and result.</summary>
-    public static readonly Permission Department = new("complaints.department", Roles.SalesManager, Roles.ServiceManager, Roles.SalesConsultant, Roles.ServiceAdvisor);
-    /// <summary>The department manager's approval of the result.</summary>
-    public static readonly Permission ApproveDepartment = new("complaints.approve_department", Roles.SalesManager, Roles.ServiceManager);
-    /// <summary>The GM's approval above the compensation threshold.</summary>
-    public static readonly Permission ApproveGm = new("complaints.approve_gm", Roles.GeneralManager);
-}
-
-[AuditActionSet]
-public static class ComplaintAuditActions
-{
-    public const string Received = "complaints.received";
-    public const string Step = "complaints.step";
-    public const string Read = "complaints.read";
-}
-
-public sealed class ComplaintInput
-{
-    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.Customer")] public long? CustomerId { get; set; }
-    [Display(Name = "Field.Vehicle")] public long? VehicleId { get; set; }
-    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.ComplaintChannel")] public ComplaintChannel? Channel { get; set; }
-    [Display(Name = "Field.ReceivedAt")] public DateTimeOffset? ReceivedAt { get; set; }
-    [StringLength(50, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.ContactName")] public string? ContactName { get; set; }
-    [Display(Name = "Field.ContactPhone")] public string? ContactPhone { get; set; }
-    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.ComplaintCategory")] public ComplaintCategory? Category { get; set; }
-    [Display(Name = "Field.Severity")] public ComplaintSeverity Severity { get; set; } = ComplaintSeverity.Normal;
-    [Display(Name = "Field.Emergency")] public bool Emergency { get; set; }
-    [Required(ErrorMessage = "Validation.Required"), StringLength(2000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.ComplaintDescription")]
-    public string? Description { get; set; }
-    [StringLength(1000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.ComplaintRequest")] public string? Request { get; set; }
-    public long? CallId { get; set; }
-    public long? CallbackTaskId { get; set; }
-}
-
-/// <summary>What a step records; each action names the fields it needs.</summary>
-public sealed class StepInput
-{
-    [StringLength(1000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.Note")] public string? Note { get; set; }
-    [Display(Name = "Field.Department")] public int? DepartmentId { get; set; }
-    [Display(Name = "Field.Responsible")] public string? ResponsibleUserId { get; set; }
-    [StringLength(1000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.ComplaintCause")] public string? Cause { get; set; }
-    [StringLength(1000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.ComplaintSolution")] public string? Solution { get; set; }
-    [StringLength(1000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.ComplaintMeasures")] public string? Measures { get; set; }
-    [StringLength(1000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.ComplaintResult")] public string? Result { get; set; }
-    [Display(Name = "Field.CompensationType")] public CompensationType? Compensation { get; set; }
-    [Range(0, 10_000_000, ErrorMessage = "Validation.Range"), Display(Name = "Field.CompensationAmount")] public decimal? CompensationAmount { get; set; }
-    [Display(Name = "Field.OemEscalatedOn")] public DateOnly? OemEscalatedOn { get; set; }
-    [Display(Name = "Field.EngineerAppraisalOn")] public DateOnly? EngineerAppraisalOn { get; set; }
-    [StringLength(500, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.CustomerOpinion")] public string? CustomerOpinion { get; set; }
-    [StringLength(1000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.ClosingSummary")] public string? ClosingSummary { get; set; }
-    public int? Version { get; set; }
-}
-
 /// <summary>
 /// Complaint cases: intake, the steps of <see cref="ComplaintWorkflow"/> checked on the server for state and actor,
-/// the time limits as recorded events (dispatch 30 min, solution 24 h, result 48 h, follow-up 3 days — business
-/// time of the store's calendar, paused while waiting on the customer), and the satisfaction callback on closing.
+/// the time limits as recorded events (each in the unit of its setting — see <see cref="PolicyAsync"/> — paused while
+/// waiting on the customer), and the satisfaction callback on closing.
 /// </summary>
-public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, SettingsStore settings, StoreCalendars calendars, AuditLog audit,
+public partial class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, SettingsStore settings, StoreCalendars calendars, AuditLog audit,
     TimeProvider clock, IStringLocalizer<SharedResource> l, ComplaintNames names)
 {
     public sealed record Result(Complaint? Case, Dictionary<string, string[]> Errors, bool Conflict = false, bool Forbidden = false)
@@ -173,46 +112,6 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
             : (await names.SearchableByNameAsync(cases)).Where(c => c.ContactName != null && c.ContactName.Contains(text));
     }
 
-    /// <summary>
-    /// A grievance voiced in a callback, or a dissatisfied score (抱怨, 002 表5), as a complaint case of the callback channel,
-    /// in the caller's transaction: when the event's consultant or advisor has an account it goes straight to their
-    /// department and them (judged and dispatched by the callback), else it waits for DCRC to dispatch it.
-    /// </summary>
-    public async Task<Complaint> OpenFromCallbackAsync(CallbackTask task, ComplaintCategory category, string content)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var staff = task.StaffUserId is null ? null
-            : await db.Users.Where(u => u.Id == task.StaffUserId && u.IsActive).Select(u => new { u.Id, u.DisplayName, u.DepartmentId }).FirstOrDefaultAsync();
-        var customer = await db.Customers.IgnoreQueryFilters().Where(x => x.Id == task.CustomerId).Select(x => new { x.Name, x.Mobile }).SingleAsync();
-        var by = me.DisplayName is { Length: > 0 } name ? name : l["Complaints.ByCallback"].Value;
-        var c = new Complaint
-        {
-            StoreId = task.StoreId, Channel = ComplaintChannel.Callback, ReceivedAt = now, ReceivedBy = me.Id, ReceivedByName = by, CustomerId = task.CustomerId,
-            VehicleId = task.VehicleId, ContactName = customer.Name, ContactPhone = customer.Mobile, Category = category, Severity = ComplaintSeverity.Normal,
-            Description = content.Length > 2000 ? content[..2000] : content, CallbackTaskId = task.Id, UpdatedAt = now,
-            CustomerComplaintNumber = await db.Complaints.IgnoreQueryFilters().CountAsync(x => x.CustomerId == task.CustomerId) + 1,
-            State = staff?.DepartmentId is null ? ComplaintState.Valid : ComplaintState.Dispatched,
-            DepartmentId = staff?.DepartmentId, ResponsibleUserId = staff?.DepartmentId is null ? null : staff.Id, ResponsibleName = staff?.DepartmentId is null ? null : staff.DisplayName,
-        };
-        db.Complaints.Add(c);
-        await db.SaveChangesAsync();
-        void Event(ComplaintAction? action, ComplaintState? from, ComplaintState to) =>
-            db.ComplaintEvents.Add(new ComplaintEvent { ComplaintId = c.Id, At = now, Action = action, From = from, To = to, ByUserId = me.Id, ByName = by });
-        void Limit(ComplaintLimit limit, LimitEventKind kind) => db.ComplaintLimitEvents.Add(new ComplaintLimitEvent { ComplaintId = c.Id, Limit = limit, Kind = kind, At = now });
-        Event(null, null, ComplaintState.Received);
-        Event(ComplaintAction.JudgeValid, ComplaintState.Received, ComplaintState.Valid);
-        Limit(ComplaintLimit.Dispatch, LimitEventKind.Started);
-        if (c.State == ComplaintState.Dispatched)
-        {
-            Event(ComplaintAction.Dispatch, ComplaintState.Valid, ComplaintState.Dispatched);
-            Limit(ComplaintLimit.Dispatch, LimitEventKind.Met);
-            Limit(ComplaintLimit.Proposal, LimitEventKind.Started);
-            Limit(ComplaintLimit.Result, LimitEventKind.Started);
-        }
-        await db.SaveChangesAsync();
-        await audit.WriteAsync(ComplaintAuditActions.Received, $"{c.Number}: {c.Category} (callback #{task.Id})", "Complaint", c.Id.ToString(CultureInfo.InvariantCulture), c.StoreId);
-        return c;
-    }
 
     public async Task<Complaint?> FindAsync(long id) => await (await VisibleAsync()).FirstOrDefaultAsync(c => c.Id == id);
 
@@ -390,59 +289,6 @@ public class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, S
         c.SatisfactionTaskId = task.Id;
     }
 
-    /// <summary>
-    /// The policy of a limit for a store, in the unit of its setting (<see cref="ComplaintSettings"/>): dispatch in
-    /// working minutes, solution and result in clock hours, follow-up in working days. The breach is told to the CR
-    /// manager at once and to the GM one limit later (for the follow-up, that many days' working time).
-    /// </summary>
-    public static async Task<LimitPolicy> PolicyAsync(SettingsStore settings, BusinessCalendar calendar, int storeId, ComplaintLimit limit)
-    {
-        static EscalationStep[] Ladder(TimeSpan limit) => [new(TimeSpan.Zero, Roles.CrManager), new(limit, Roles.GeneralManager)];
-        switch (limit)
-        {
-            case ComplaintLimit.Dispatch:
-                var dispatch = TimeSpan.FromMinutes(await settings.GetAsync(ComplaintSettings.DispatchMinutes, storeId));
-                return LimitPolicy.Of(dispatch, Ladder(dispatch));
-            case ComplaintLimit.Proposal or ComplaintLimit.Result:
-                var hours = TimeSpan.FromHours(await settings.GetAsync(limit == ComplaintLimit.Proposal ? ComplaintSettings.ProposalHours : ComplaintSettings.ResultHours, storeId));
-                return LimitPolicy.OfClockTime(hours, Ladder(hours));
-            default:
-                var days = await settings.GetAsync(ComplaintSettings.FollowUpDays, storeId);
-                return LimitPolicy.OfWorkingDays(days, Ladder(WorkingDay(calendar) * days));
-        }
-    }
-
-    /// <summary>The working time of an ordinary Monday of the store's week (days of a limit count as that much working time).</summary>
-    private static TimeSpan WorkingDay(BusinessCalendar calendar)
-    {
-        var length = calendar.PeriodsOf(new DateOnly(2001, 1, 1)).Aggregate(TimeSpan.Zero, (t, p) => t + (p.To - p.From));
-        return length > TimeSpan.Zero ? length : TimeSpan.FromHours(8);
-    }
-
-    /// <summary>Every limit of a case as it stands now (latest round each).</summary>
-    public async Task<Dictionary<ComplaintLimit, LimitState>> LimitsAsync(Complaint c) => (await LimitsAsync([c]))[c.Id];
-
-    /// <summary>The limits of several cases: one query for their events, one calendar per store.</summary>
-    public async Task<Dictionary<long, Dictionary<ComplaintLimit, LimitState>>> LimitsAsync(IReadOnlyCollection<Complaint> cases)
-    {
-        var ids = cases.Select(c => c.Id).ToList();
-        var events = (await db.ComplaintLimitEvents.AsNoTracking().Where(e => ids.Contains(e.ComplaintId)).ToListAsync()).ToLookup(e => e.ComplaintId);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var storeCalendars = new Dictionary<int, BusinessCalendar>();
-        var result = new Dictionary<long, Dictionary<ComplaintLimit, LimitState>>();
-        foreach (var c in cases)
-        {
-            if (!storeCalendars.TryGetValue(c.StoreId, out var calendar)) storeCalendars[c.StoreId] = calendar = await calendars.ForStoreAsync(c.StoreId);
-            var limits = result[c.Id] = [];
-            foreach (var g in events[c.Id].GroupBy(e => e.Limit))
-            {
-                var round = g.Max(e => e.Round);
-                limits[g.Key] = TimeLimit.Evaluate(calendar, await PolicyAsync(settings, calendar, c.StoreId, g.Key),
-                    g.Where(e => e.Round == round).Select(e => new LimitEvent(e.Kind, e.At, e.Level)), now);
-            }
-        }
-        return result;
-    }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

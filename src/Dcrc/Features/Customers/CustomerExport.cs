@@ -33,7 +33,7 @@ public class CustomerExport(DcrcDb db, CustomerArchive archive, CurrentUser me, 
         if (unmasked && !await MayExportUnmaskedAsync()) return null;
         var (rows, total, capped) = await archive.SearchAsync(q, 1, ExportLimit);
         var stores = await db.Stores.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name);
-        var full = new Dictionary<long, (string Mobile, string? IdNumber)>();
+        var full = new Dictionary<long, (string? Mobile, string? IdNumber)>();
         if (unmasked)
             foreach (var chunk in rows.Select(r => r.Id).Chunk(1000))
                 foreach (var c in await db.Customers.AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => new { c.Id, c.Mobile, c.IdNumberEncrypted }).ToListAsync())
