@@ -29,7 +29,7 @@ public class TextHygieneTests
     [InlineData("Vin", true)]
     [InlineData("Summary", false)]
     [InlineData("Note", false)]
-    public void Names_and_identifiers_are_told_by_their_field_name(string field, bool refuses) => TextHygiene.RefusesControls(field, []).ShouldBe(refuses);
+    public void Names_and_identifiers_are_told_by_their_field_name(string field, bool refuses) => TextHygiene.RefusesControls(field).ShouldBe(refuses);
 }
 
 public abstract class InputHygieneTests(DcrcApp app)

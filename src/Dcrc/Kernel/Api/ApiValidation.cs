@@ -34,7 +34,7 @@ public class ApiValidator(IStringLocalizer<SharedResource> l)
             var name = prefix + FieldName(prop.Name);
             if (value is string text && TextHygiene.HasControl(text))
             {
-                if (TextHygiene.RefusesControls(prop.Name, prop.GetCustomAttributes(true)))
+                if (TextHygiene.RefusesControls(prop.Name))
                 {
                     errors[name] = [l["Validation.ControlCharacters", Label(prop)]];
                     continue;

@@ -1,24 +1,14 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
-using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.Extensions.Localization;
 
 namespace Dcrc.Kernel.Api;
-
-/// <summary>Marks a text field whose control characters are stripped, whatever its name says.</summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class FreeTextAttribute : Attribute;
-
-/// <summary>Marks a field that refuses control characters, whatever its name says (names, identifiers).</summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class SingleLineAttribute : Attribute;
 
 /// <summary>
 /// Control characters in input: NUL and the other C0/C1 controls, and the bidirectional controls that make
 /// a text read otherwise than it is stored. Names and identifiers refuse them (with a message naming the
 /// field); free text loses them (line breaks and tabs stay). A field is a name or identifier by its name
-/// (…Name, Mobile, Phone, IdNumber, Vin, Plate, Code, Number…) or by <see cref="SingleLineAttribute"/>; free
-/// text otherwise or by <see cref="FreeTextAttribute"/>. Applied to every API body (<see cref="ApiValidator"/>)
+/// (…Name, …Mobile, …Phone, IdNumber, Vin, Plate, Code, Number…), free text otherwise. Applied to every API body (<see cref="ApiValidator"/>)
 /// and every page form field (<see cref="HygieneStringBinderProvider"/>).
 /// </summary>
 public static class TextHygiene
@@ -36,15 +26,9 @@ public static class TextHygiene
         ["Mobile", "Landline", "Phone", "IdNumber", "CreditCode", "Vin", "Plate", "PlateNumber", "Email", "Postcode", "ArchiveNumber", "Code", "Number"];
 
     /// <summary>A field that refuses control characters (rather than losing them).</summary>
-    public static bool RefusesControls(string? propertyName, IEnumerable<object> attributes)
-    {
-        var list = attributes as IReadOnlyCollection<object> ?? attributes.ToList();
-        if (list.OfType<FreeTextAttribute>().Any()) return false;
-        if (list.OfType<SingleLineAttribute>().Any()) return true;
-        if (propertyName is null) return false;
-        return propertyName.EndsWith("Name", StringComparison.Ordinal) || propertyName.EndsWith("Mobile", StringComparison.Ordinal)
-            || propertyName.EndsWith("Phone", StringComparison.Ordinal) || IdentifierNames.Contains(propertyName);
-    }
+    public static bool RefusesControls(string? propertyName) => propertyName is not null
+        && (propertyName.EndsWith("Name", StringComparison.Ordinal) || propertyName.EndsWith("Mobile", StringComparison.Ordinal)
+            || propertyName.EndsWith("Phone", StringComparison.Ordinal) || IdentifierNames.Contains(propertyName));
 }
 
 /// <summary>Page forms: every bound string goes through <see cref="TextHygiene"/>.</summary>
@@ -61,8 +45,7 @@ public sealed class HygieneStringBinderProvider : IModelBinderProvider
         {
             await inner.BindModelAsync(context);
             if (!context.Result.IsModelSet || context.Result.Model is not string s || !TextHygiene.HasControl(s)) return;
-            var attributes = (context.ModelMetadata as DefaultModelMetadata)?.Attributes.Attributes ?? [];
-            if (TextHygiene.RefusesControls(context.ModelMetadata.PropertyName ?? context.ModelMetadata.ParameterName, attributes))
+            if (TextHygiene.RefusesControls(context.ModelMetadata.PropertyName ?? context.ModelMetadata.ParameterName))
             {
                 var l = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
                 context.ModelState.TryAddModelError(context.ModelName, l["Validation.ControlCharacters", context.ModelMetadata.GetDisplayName()]);

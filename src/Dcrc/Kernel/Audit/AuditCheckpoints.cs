@@ -91,19 +91,8 @@ public sealed class AuditCheckpoints(IConfiguration config, TimeProvider clock, 
     private byte[]? Key(bool create)
     {
         var path = Path.Combine(Directory, "checkpoint.key");
-        if (!File.Exists(path))
-        {
-            if (!create) return null;
-            System.IO.Directory.CreateDirectory(Directory);
-            try
-            {
-                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
-            }
-            catch (IOException) when (File.Exists(path)) { }
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-        return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        if (create) Security.AppSecret.CreateKeyFile(path);
+        return File.Exists(path) ? Convert.FromBase64String(File.ReadAllText(path).Trim()) : null;
     }
 
     /// <summary>The file, locked against other instances on this machine sharing the directory.</summary>

@@ -30,7 +30,7 @@ public static class AuditIntegrity
         if (chain.Intact && latest is not null && latest.Id > chain.LastId) problems.Add(new("CutAtTail", latest.Id, chain.LastId));
         if (reading.ForgedLine is { } line) problems.Add(new("CheckpointForged", line));
         if (reading.Missing && chain.Checked > 0) problems.Add(new("NoCheckpoints"));
-        foreach (var _ in (await AuditGuard.MissingTriggersAsync(db, ct)).Take(1)) problems.Add(new("Triggers"));
+        if ((await AuditGuard.MissingTriggersAsync(db, ct)).Count > 0) problems.Add(new("Triggers"));
         return new(problems.Count == 0, chain.Checked, chain.FirstBrokenId, chain.LastId, chain.LastHash, problems, latest);
     }
 

@@ -40,19 +40,26 @@ public sealed class AppSecret
             if (!File.Exists(path)) throw new InvalidOperationException($"Dcrc:SecretFile names {path}, which does not exist.");
             return new AppSecret(Decode(File.ReadAllText(path).Trim(), path), IsInside(path, dir));
         }
-        Directory.CreateDirectory(dir);
         var file = Path.Combine(dir, "secret.key");
-        if (!File.Exists(file))
-        {
-            try
-            {
-                using var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
-            }
-            catch (IOException) when (File.Exists(file)) { } // another instance made it first
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        CreateKeyFile(file);
         return new AppSecret(Decode(File.ReadAllText(file).Trim(), file), inDataDirectory: true);
+    }
+
+    /// <summary>
+    /// Makes a file holding 32 random bytes (base64), readable by the owner only, unless it exists; two instances
+    /// starting at once make it once. The application secret's file and the audit checkpoints' key use it.
+    /// </summary>
+    public static void CreateKeyFile(string path)
+    {
+        if (File.Exists(path)) return;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+        }
+        catch (IOException) when (File.Exists(path)) { } // another instance made it first
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
     private static byte[] Decode(string base64, string source)

@@ -31,7 +31,8 @@ public sealed class SmsOutboxJob(DcrcDb db, SmsOutbox outbox, ISmsGateway gatewa
 
     public async Task<TimeSpan> PeriodAsync(CancellationToken ct) => TimeSpan.FromMinutes(await settings.GetAsync(SmsSettings.OutboxPeriodMinutes, null));
 
-    private List<long> _claimed = [];
+    /// <summary>The messages this run claimed, still tracked by its context after the claim committed.</summary>
+    private List<SmsMessage> _claimed = [];
 
     /// <summary>How long a run holds its messages: its time budget and then some.</summary>
     private TimeSpan Lease => TimeSpan.FromSeconds(options.Value.RunBudgetSeconds) + TimeSpan.FromMinutes(5);
@@ -48,7 +49,7 @@ public sealed class SmsOutboxJob(DcrcDb db, SmsOutbox outbox, ISmsGateway gatewa
             message.NextAttemptAt = nowUtc + Lease;
         }
         await db.SaveChangesAsync(ct);
-        _claimed = due.Select(m => m.Id).ToList();
+        _claimed = due;
     }
 
     /// <summary>Sends the claimed messages, outside any transaction, recording each result as it comes.</summary>
@@ -59,10 +60,8 @@ public sealed class SmsOutboxJob(DcrcDb db, SmsOutbox outbox, ISmsGateway gatewa
         var budget = TimeSpan.FromSeconds(options.Value.RunBudgetSeconds);
         var started = Stopwatch.GetTimestamp();
         var stop = false;
-        foreach (var id in _claimed)
+        foreach (var message in _claimed)
         {
-            var message = await db.SmsMessages.SingleAsync(m => m.Id == id, ct);
-            if (message.Status != SmsStatus.Sending) continue;
             // Over budget, or the provider is down or overloaded: the rest go back to the queue for the next
             // run rather than each waiting out its own timeout.
             if (stop || Stopwatch.GetElapsedTime(started) > budget)
