@@ -51,24 +51,7 @@ public partial class ComplaintDesk
     public async Task<Dictionary<ComplaintLimit, LimitState>> LimitsAsync(Complaint c) => (await LimitsAsync([c]))[c.Id];
 
     /// <summary>The limits of several cases: one query for their events, one calendar per store.</summary>
-    public async Task<Dictionary<long, Dictionary<ComplaintLimit, LimitState>>> LimitsAsync(IReadOnlyCollection<Complaint> cases)
-    {
-        var ids = cases.Select(c => c.Id).ToList();
-        var events = (await db.ComplaintLimitEvents.AsNoTracking().Where(e => ids.Contains(e.ComplaintId)).ToListAsync()).ToLookup(e => e.ComplaintId);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var storeCalendars = new Dictionary<int, BusinessCalendar>();
-        var result = new Dictionary<long, Dictionary<ComplaintLimit, LimitState>>();
-        foreach (var c in cases)
-        {
-            if (!storeCalendars.TryGetValue(c.StoreId, out var calendar)) storeCalendars[c.StoreId] = calendar = await calendars.ForStoreAsync(c.StoreId);
-            var limits = result[c.Id] = [];
-            foreach (var g in events[c.Id].GroupBy(e => e.Limit))
-            {
-                var round = g.Max(e => e.Round);
-                limits[g.Key] = TimeLimit.Evaluate(calendar, await PolicyAsync(settings, calendar, c.StoreId, g.Key),
-                    g.Where(e => e.Round == round).Select(e => new LimitEvent(e.Kind, e.At, e.Level)), now);
-            }
-        }
-        return result;
-    }
+    public async Task<Dictionary<long, Dictionary<ComplaintLimit, LimitState>>> LimitsAsync(IReadOnlyCollection<Complaint> cases) =>
+        (await ComplaintLimitEvaluation.EvaluateAsync(db, settings, calendars, cases.Select(c => (c.Id, c.StoreId)).ToList(), clock.GetUtcNow().UtcDateTime))
+            .ToDictionary(x => x.Key, x => x.Value.ToDictionary(l => l.Limit, l => l.State));
 }

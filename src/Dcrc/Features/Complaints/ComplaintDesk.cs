@@ -105,7 +105,7 @@ public partial class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive ar
     public async Task<IQueryable<Complaint>> SearchAsync(bool all, string? q)
     {
         var cases = await VisibleAsync();
-        if (!all) cases = cases.Where(c => c.State != ComplaintState.Explained && c.State != ComplaintState.Closed && c.State != ComplaintState.FollowedUp);
+        if (!all) cases = cases.Where(ComplaintWorkflow.Open);
         if (q is not { Length: > 0 }) return cases;
         var text = q.Trim();
         return text.StartsWith("TS", StringComparison.OrdinalIgnoreCase) && long.TryParse(text[2..], out var n) ? cases.Where(c => c.Id == n)

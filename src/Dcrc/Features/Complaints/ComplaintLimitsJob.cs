@@ -21,30 +21,23 @@ public sealed class ComplaintLimitsJob(DcrcDb db, SettingsStore settings, StoreC
 
     public async Task RunAsync(DateTime nowUtc, CancellationToken ct)
     {
-        var open = await db.Complaints.IgnoreQueryFilters()
-            .Where(c => c.State != ComplaintState.Explained && c.State != ComplaintState.FollowedUp)
+        var open = await db.Complaints.IgnoreQueryFilters().Where(ComplaintWorkflow.LimitsRunning)
             .Select(c => new { c.Id, c.StoreId, c.ReceivedBy, c.ResponsibleUserId }).ToListAsync(ct);
         if (open.Count == 0) return;
-        var ids = open.Select(c => c.Id).ToList();
-        var events = (await db.ComplaintLimitEvents.AsNoTracking().Where(e => ids.Contains(e.ComplaintId)).ToListAsync(ct)).ToLookup(e => e.ComplaintId);
-        var storeCalendars = new Dictionary<int, BusinessCalendar>();
+        var limits = await ComplaintLimitEvaluation.EvaluateAsync(db, settings, calendars, open.Select(c => (c.Id, c.StoreId)).ToList(), nowUtc, ct);
         foreach (var c in open)
         {
-            if (!storeCalendars.TryGetValue(c.StoreId, out var calendar)) storeCalendars[c.StoreId] = calendar = await calendars.ForStoreAsync(c.StoreId);
-            foreach (var g in events[c.Id].GroupBy(e => e.Limit))
+            foreach (var (limit, round, policy, state) in limits[c.Id])
             {
-                var round = g.Max(e => e.Round);
-                var policy = await ComplaintDesk.PolicyAsync(settings, calendar, c.StoreId, g.Key);
-                var state = TimeLimit.Evaluate(calendar, policy, g.Where(e => e.Round == round).Select(e => new LimitEvent(e.Kind, e.At, e.Level)), nowUtc);
                 foreach (var p in state.Pending)
                 {
-                    db.ComplaintLimitEvents.Add(new ComplaintLimitEvent { ComplaintId = c.Id, Limit = g.Key, Round = round, Kind = p.Kind, At = p.At, Level = p.Level });
-                    db.ComplaintEvents.Add(new ComplaintEvent { ComplaintId = c.Id, At = p.At, SystemKey = $"Complaints.Limit.{p.Kind}", Note = $"{g.Key}|{p.Level}" });
+                    db.ComplaintLimitEvents.Add(new ComplaintLimitEvent { ComplaintId = c.Id, Limit = limit, Round = round, Kind = p.Kind, At = p.At, Level = p.Level });
+                    db.ComplaintEvents.Add(new ComplaintEvent { ComplaintId = c.Id, At = p.At, SystemKey = $"Complaints.Limit.{p.Kind}", Note = $"{limit}|{p.Level}" });
                     var owner = c.ResponsibleUserId ?? c.ReceivedBy;
                     var who = p.Kind == LimitEventKind.Escalated
                         ? await notifier.UsersInRolesAsync(c.StoreId, policy.Escalation[p.Level - 1].NotifyRole)
                         : owner is null ? [] : [owner];
-                    notifier.Notify(who, c.StoreId, p.At, $"Notification.Complaint{p.Kind}", $"/Complaints/{c.Id}", Complaint.NumberOf(c.Id), $"ComplaintLimit.{g.Key}", p.Level);
+                    notifier.Notify(who, c.StoreId, p.At, $"Notification.Complaint{p.Kind}", $"/Complaints/{c.Id}", Complaint.NumberOf(c.Id), $"ComplaintLimit.{limit}", p.Level);
                 }
             }
         }

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Dcrc.Features.Complaints;
 
 /// <summary>Where a complaint case stands (001 客户投诉处理方案, 002 §四, SPEC §6).</summary>
@@ -102,7 +104,23 @@ public static class ComplaintWorkflow
     public static IEnumerable<ComplaintAction> Available(ComplaintState state, bool paused, IReadOnlyCollection<ComplaintActor> actors) =>
         Steps.Select(s => s.Action).Distinct().Where(a => Check(state, paused, a, actors) == Refusal.None);
 
-    public static bool IsOpen(ComplaintState s) => s is not (ComplaintState.Explained or ComplaintState.Closed or ComplaintState.FollowedUp);
+    /// <summary>
+    /// The one definition of an open case: not finished — neither explained (not ours), closed nor followed up. Used in
+    /// queries (the case list, the caller's card) and, compiled, in memory (<see cref="IsOpen"/>, statistics).
+    /// </summary>
+    public static readonly Expression<Func<Complaint, bool>> Open =
+        c => c.State != ComplaintState.Explained && c.State != ComplaintState.Closed && c.State != ComplaintState.FollowedUp;
+
+    /// <summary>
+    /// The cases whose time limits still run: the open ones and the closed ones waiting for their follow-up call
+    /// (the follow-up limit runs from the close). Deliberately wider than <see cref="Open"/>.
+    /// </summary>
+    public static readonly Expression<Func<Complaint, bool>> LimitsRunning =
+        c => c.State != ComplaintState.Explained && c.State != ComplaintState.FollowedUp;
+
+    private static readonly Func<Complaint, bool> OpenCase = Open.Compile();
+
+    public static bool IsOpen(ComplaintState s) => OpenCase(new Complaint { State = s });
 }
 
 /// <summary>The time limits of a case, in business time (settings in <see cref="ComplaintSettings"/>).</summary>

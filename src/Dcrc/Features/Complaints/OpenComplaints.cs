@@ -10,7 +10,7 @@ public class OpenComplaints(DcrcDb db) : ICallerCaseSource
     public async Task<IReadOnlyList<CallerCase>> OpenCasesAsync(IReadOnlyCollection<long> customerIds)
     {
         var open = await db.Complaints.AsNoTracking()
-            .Where(c => customerIds.Contains(c.CustomerId) && c.State != ComplaintState.Explained && c.State != ComplaintState.Closed && c.State != ComplaintState.FollowedUp)
+            .Where(c => customerIds.Contains(c.CustomerId)).Where(ComplaintWorkflow.Open)
             .OrderByDescending(c => c.ReceivedAt).Take(20).ToListAsync();
         return open.Select(c => new CallerCase(c.CustomerId, "Calls.Case.Complaint", c.Number, c.Description.Length > 80 ? c.Description[..80] + "…" : c.Description,
             null, $"/Complaints/{c.Id}")).ToList();

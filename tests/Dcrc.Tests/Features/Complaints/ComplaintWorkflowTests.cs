@@ -106,4 +106,22 @@ public class ComplaintWorkflowTests
         ComplaintWorkflow.IsOpen(ComplaintState.AwaitingGm).ShouldBeTrue();
         ComplaintWorkflow.IsOpen(ComplaintState.Explained).ShouldBeFalse();
     }
+
+    [Fact]
+    public void The_open_rule_in_queries_and_in_memory_agree_and_finished_states_are_the_three_ends()
+    {
+        var open = ComplaintWorkflow.Open.Compile();
+        foreach (var state in Enum.GetValues<ComplaintState>())
+            open(new Complaint { State = state }).ShouldBe(ComplaintWorkflow.IsOpen(state), state.ToString());
+        Enum.GetValues<ComplaintState>().Where(s => !ComplaintWorkflow.IsOpen(s))
+            .ShouldBe([ComplaintState.Explained, ComplaintState.Closed, ComplaintState.FollowedUp], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Limits_run_on_open_cases_and_on_closed_cases_awaiting_their_follow_up()
+    {
+        var running = ComplaintWorkflow.LimitsRunning.Compile();
+        foreach (var state in Enum.GetValues<ComplaintState>())
+            running(new Complaint { State = state }).ShouldBe(ComplaintWorkflow.IsOpen(state) || state == ComplaintState.Closed, state.ToString());
+    }
 }
