@@ -17,7 +17,7 @@ public class SettingsCatalogTests
         ComplaintSettings.ResultHours.Default.ShouldBe(48);
         ComplaintSettings.FollowUpDays.Default.ShouldBe(3);
         ((IntSetting)SettingsCatalog.Find("callbacks.failedAttemptsBeforeSms")!).Default.ShouldBe(4);
-        ((IntSetting)SettingsCatalog.Find("leads.oemFeedbackHours")!).Default.ShouldBe(24);
+        ((IntSetting)SettingsCatalog.Find("callbacks.surveyExpiryDays")!).Default.ShouldBe(15);
     }
 
     [Theory]

@@ -13,8 +13,10 @@ public static class CallbackSettings
     public static readonly IntSetting FirstMaintenanceCareWeek = new("callbacks.firstMaintenanceCareWeek", 3, 1, 12, SettingUnit.Weeks);
     public static readonly IntSetting ServiceSurveyFromDay = new("callbacks.serviceSurveyFromDay", 3, 0, 30, SettingUnit.WorkingDays);
     public static readonly IntSetting ServiceSurveyToDay = new("callbacks.serviceSurveyToDay", 7, 0, 30, SettingUnit.WorkingDays);
-    public static readonly IntSetting ComplaintCallbackDays = new("callbacks.complaintCallbackDays", 7, 1, 60, SettingUnit.Days);
-    public static readonly IntSetting ShowroomCallbackHours = new("callbacks.showroomCallbackHours", 48, 1, 240, SettingUnit.Hours);
+    // callbacks.complaintCallbackDays (7 days) was a second copy of complaints.satisfactionCallbackDays, which the
+    // satisfaction callback after a closed complaint reads (ComplaintSettings.SatisfactionCallbackDays).
+    // callbacks.showroomCallbackHours (seed 000 / SPEC §5: showroom visitors called back within 48 hours) comes back
+    // with the prospects issue, which builds showroom visits.
     public static readonly IntSetting LostCustomerMonths = new("callbacks.lostCustomerMonths", 12, 1, 60, SettingUnit.Months);
     public static readonly IntSetting FailedAttemptsBeforeSms = new("callbacks.failedAttemptsBeforeSms", 4, 1, 20, SettingUnit.Count);
     public static readonly IntSetting SurveyExpiryDays = new("callbacks.surveyExpiryDays", 15, 1, 90, SettingUnit.WorkingDays);

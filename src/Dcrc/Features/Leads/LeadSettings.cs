@@ -1,14 +1,9 @@
-using Dcrc.Kernel.Settings;
-
 namespace Dcrc.Features.Leads;
 
-/// <summary>Prospect follow-up (seed 000 潜在客户的管理, 004 §2.2).</summary>
-[SettingsGroup]
-public static class LeadSettings
-{
-    public static readonly IntSetting OemFeedbackHours = new("leads.oemFeedbackHours", 24, 1, 240, SettingUnit.Hours);
-    public static readonly IntSetting DailyIntentFollowUps = new("leads.dailyIntentFollowUps", 3, 0, 100, SettingUnit.Count);
-    public static readonly IntSetting UnreachableAfterFailures = new("leads.unreachableAfterFailures", 3, 1, 20, SettingUnit.Count);
-    public static readonly IntSetting DeliveryFirstReminderHours = new("leads.deliveryFirstReminderHours", 72, 1, 720, SettingUnit.Hours);
-    public static readonly IntSetting DeliverySecondReminderHours = new("leads.deliverySecondReminderHours", 24, 1, 720, SettingUnit.Hours);
-}
+// Prospect follow-up settings (seed 000 潜在客户的管理, 004 §2.2) are not in the catalogue: nothing reads them until the
+// prospects issue builds leads, which brings them back as a [SettingsGroup] here with these seed values:
+//   leads.oemFeedbackHours            24 h   feedback on an OEM lead (range 1–240)
+//   leads.dailyIntentFollowUps        3      intent customers each consultant follows up per day (0–100)
+//   leads.unreachableAfterFailures    3      failed calls in different time slots before "unreachable" (1–20)
+//   leads.deliveryFirstReminderHours  72 h   first reminder before delivery (1–720)
+//   leads.deliverySecondReminderHours 24 h   second reminder before delivery (1–720)

@@ -75,7 +75,7 @@ public abstract class SettingsTests(DcrcApp app)
     public async Task A_save_based_on_a_stale_version_is_refused()
     {
         var client = await app.ApiAs("sysadmin");
-        const string key = "leads.dailyIntentFollowUps";
+        const string key = "archive.documentMaxMegabytes";
         (await client.PutAsJsonAsync($"/api/v1/settings/{key}", new { value = "4" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var version = (await SettingAsync(client, key, null)).GetProperty("version").GetInt32();
         (await client.PutAsJsonAsync($"/api/v1/settings/{key}", new { value = "5", version })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
