@@ -46,6 +46,10 @@ public static class DatabaseSetup
             var db = sp.GetRequiredService<DatabaseConnection>();
             if (db.Postgres) o.UseNpgsql(db.ConnectionString);
             else o.UseSqlite(db.ConnectionString);
+            // A page taken without a stable order repeats or skips rows between pages: outside Production it is an error.
+            var env = sp.GetRequiredService<IHostEnvironment>();
+            if (env.IsDevelopment() || env.IsEnvironment("Testing"))
+                o.ConfigureWarnings(w => w.Throw(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
         });
         return services;
     }

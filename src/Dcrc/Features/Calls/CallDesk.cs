@@ -109,7 +109,7 @@ public partial class CallDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
             // The caller's archive when the number belongs to exactly one customer the user may see (a reported call's
             // link, made for the agent on the line, is checked again for whoever logs it).
             var byNumber = CustomerArchive.IdsByNumber(visible, db.Vehicles, call.Number);
-            var ids = await visible.Where(c => byNumber.Contains(c.Id)).Select(c => c.Id).Take(2).ToListAsync();
+            var ids = await visible.Where(c => byNumber.Contains(c.Id)).Select(c => c.Id).OrderBy(i => i).Take(2).ToListAsync();
             if (ids.Count == 1) customerId = ids[0];
         }
         long? vehicleId = null;
@@ -120,7 +120,7 @@ public partial class CallDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
         }
         else if (customerId is { } owner)
         {
-            var vehicles = await db.Vehicles.Where(x => x.CustomerId == owner).Select(x => x.Id).Take(2).ToListAsync();
+            var vehicles = await db.Vehicles.Where(x => x.CustomerId == owner).Select(x => x.Id).OrderBy(i => i).Take(2).ToListAsync();
             if (vehicles.Count == 1) vehicleId = vehicles[0];
         }
         if (errors.Count > 0) { db.ChangeTracker.Clear(); return new(null, errors); }

@@ -127,9 +127,9 @@ public partial class CallDesk
         var viewer = agent is null ? new Viewer("", Kernel.Access.DataScope.Store, null, SeesClassA: true) : await archive.ViewerOfAsync(agent);
         var visible = archive.Visible(viewer);
         var ids = CustomerArchive.IdsByNumber(visible, db.Vehicles, number);
-        var found = await visible.Where(c => ids.Contains(c.Id)).Select(c => c.Id).Take(2).ToListAsync();
+        var found = await visible.Where(c => ids.Contains(c.Id)).Select(c => c.Id).OrderBy(i => i).Take(2).ToListAsync();
         if (found.Count != 1) return null;
-        var vehicles = await db.Vehicles.Where(v => v.CustomerId == found[0]).Select(v => v.Id).Take(2).ToListAsync();
+        var vehicles = await db.Vehicles.Where(v => v.CustomerId == found[0]).Select(v => v.Id).OrderBy(i => i).Take(2).ToListAsync();
         return new(found[0], vehicles.Count == 1 ? vehicles[0] : null);
     }
 }

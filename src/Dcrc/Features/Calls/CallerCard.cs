@@ -44,7 +44,7 @@ public class CallerCards(DcrcDb db, CustomerArchive archive, IEnumerable<ICaller
         if (ids.Count == 0) return new(number, pop.Number, [], [], [], [], callId);
         var tasks = await db.CallbackTasks.AsNoTracking()
             .Where(t => ids.Contains(t.CustomerId) && (t.Status == CallbackStatus.Open || t.Status == CallbackStatus.SmsSent))
-            .OrderBy(t => t.DueOn).Take(20)
+            .OrderBy(t => t.DueOn).ThenBy(t => t.Id).Take(20)
             .Select(t => new OpenTask(t.Id, t.CustomerId, t.Kind, t.Status, t.DueOn, t.DueBy, t.RescheduledTo)).ToListAsync();
         var cases = new List<CallerCase>();
         foreach (var source in caseSources) cases.AddRange(await source.OpenCasesAsync(ids));

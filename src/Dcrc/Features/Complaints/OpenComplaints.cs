@@ -11,7 +11,7 @@ public class OpenComplaints(DcrcDb db) : ICallerCaseSource
     {
         var open = await db.Complaints.AsNoTracking()
             .Where(c => customerIds.Contains(c.CustomerId)).Where(ComplaintWorkflow.Open)
-            .OrderByDescending(c => c.ReceivedAt).Take(20).ToListAsync();
+            .OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Take(20).ToListAsync();
         return open.Select(c => new CallerCase(c.CustomerId, "Calls.Case.Complaint", c.Number, c.Description.Length > 80 ? c.Description[..80] + "…" : c.Description,
             null, $"/Complaints/{c.Id}")).ToList();
     }

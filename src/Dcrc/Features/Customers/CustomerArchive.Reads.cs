@@ -42,7 +42,7 @@ public partial class CustomerArchive
         var visible = Visible(await ViewerAsync());
         var ids = IdsByNumber(visible, db.Vehicles, number);
         // One round trip, and only the columns the pop shows.
-        var customers = await visible.Where(c => ids.Take(20).Contains(c.Id)).OrderByDescending(c => c.Id)
+        var customers = await visible.Where(c => ids.OrderByDescending(i => i).Take(20).Contains(c.Id)).OrderByDescending(c => c.Id)
             .Select(c => new { c.Id, c.ArchiveNumber, c.Name, c.Mobile, c.Class, c.StoreId,
                 Vehicles = c.Vehicles.Select(v => new CustomersApi.VehicleSummary(v.Id, v.Vin, v.PlateNumber, v.Model, v.PurchaseDate)).ToList() })
             .ToListAsync();
@@ -81,7 +81,8 @@ public partial class CustomerArchive
         return new(c.Mobile, personal.Unprotect(c.IdNumberEncrypted));
     }
 
-    public sealed record Row(long Id, string ArchiveNumber, string Name, string? Mobile, CustomerClass Class, string Status, int StoreId);
+    /// <summary>A search row; <c>Plate</c> and <c>Model</c> of the customer's newest vehicle tell two namesakes apart.</summary>
+    public sealed record Row(long Id, string ArchiveNumber, string Name, string? Mobile, CustomerClass Class, string Status, int StoreId, string? Plate = null, string? Model = null);
 
     /// <summary>Matches are counted up to this many (or to the end of the page asked for); beyond, the total is "more than".</summary>
     public const int CountLimit = 1000;
@@ -110,8 +111,9 @@ public partial class CustomerArchive
         foreach (var part in parts)
         {
             var offset = skip + rows.Count - before;
-            var got = (await part.Skip(offset).Take(pageSize - rows.Count).Select(c => new { c.Id, c.ArchiveNumber, c.Name, c.Mobile, c.Class, c.Status, c.StoreId }).ToListAsync())
-                .Select(r => new Row(r.Id, r.ArchiveNumber, r.Name, Phone.Mask(r.Mobile), r.Class, r.Status.ToString().ToLowerInvariant(), r.StoreId)).ToList();
+            var got = (await part.Skip(offset).Take(pageSize - rows.Count).Select(c => new { c.Id, c.ArchiveNumber, c.Name, c.Mobile, c.Class, c.Status, c.StoreId,
+                    Vehicle = c.Vehicles.OrderByDescending(v => v.Id).Select(v => new { v.PlateNumber, v.Model }).FirstOrDefault() }).ToListAsync())
+                .Select(r => new Row(r.Id, r.ArchiveNumber, r.Name, Phone.Mask(r.Mobile), r.Class, r.Status.ToString().ToLowerInvariant(), r.StoreId, r.Vehicle?.PlateNumber, r.Vehicle?.Model)).ToList();
             rows.AddRange(got);
             if (rows.Count == pageSize || part == parts[^1]) break;
             before += got.Count > 0 || offset == 0 ? offset + got.Count : await part.Take(offset).CountAsync();
@@ -119,7 +121,7 @@ public partial class CustomerArchive
         // A page that is not full tells the total without counting: most searches (a number, a name) need one query.
         if (rows.Count < pageSize && (rows.Count > 0 || page == 1)) return (rows, skip + rows.Count, false);
         var limit = Math.Max(CountLimit, page * pageSize);
-        var counted = await found.Take(limit + 1).CountAsync();
+        var counted = await found.OrderBy(c => c.Id).Take(limit + 1).CountAsync();
         return (rows, Math.Min(counted, limit), counted > limit);
     }
 }

@@ -24,7 +24,7 @@ public static class UserList
 
     public static async Task<List<Row>> RowsAsync(DcrcDb db, IQueryable<AppUser> query, int page, int pageSize, DateTimeOffset now)
     {
-        var users = await query.OrderBy(u => u.UserName).Skip((page - 1) * pageSize).Take(pageSize)
+        var users = await query.OrderBy(u => u.UserName).ThenBy(u => u.Id).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(u => new { u.Id, u.UserName, u.DisplayName, u.DepartmentId, Department = u.Department!.Name, u.IsActive, u.LockoutEnd })
             .ToListAsync();
         var ids = users.Select(u => u.Id).ToList();
