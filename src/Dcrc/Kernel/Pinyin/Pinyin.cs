@@ -14,6 +14,9 @@ public static class Pinyin
     private static readonly Lazy<Dictionary<string, string[]>> Surnames = new(() =>
         Lines("surnames.txt").ToDictionary(l => l.Key, l => l.Value.Split(' ')));
 
+    /// <summary>Whether two characters are a compound surname (欧阳, 令狐, 司马…) of the surname table.</summary>
+    public static bool IsCompoundSurname(string text) => text.Length == 2 && Surnames.Value.ContainsKey(text);
+
     private static IEnumerable<KeyValuePair<string, string>> Lines(string file)
     {
         using var stream = typeof(Pinyin).Assembly.GetManifestResourceStream("Dcrc.Kernel.Pinyin." + file)
