@@ -28,6 +28,7 @@ public static class FeatureMap
         services.AddScoped<Shared.Shell>();
         services.AddScoped<Admin.Permissions.RolePermissions>();
         services.AddScoped<Customers.CustomerArchive>();
+        services.AddScoped<Customers.ArchiveHistory>();
         services.AddScoped<Customers.VehicleRegister>();
         services.AddScoped<Customers.CustomerImport>();
         services.AddScoped<Customers.Records.CustomerRecords>();

@@ -17,6 +17,7 @@ public static class KernelSetup
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
+        services.AddScoped<Writes.UnitOfWork>();
         // Registered before the queue: hosted services stop in reverse order, so the last checkpoint comes after the queue's end mark.
         services.AddSingleton<AuditCheckpoints>();
         services.AddHostedService<AuditCheckpointWriter>();

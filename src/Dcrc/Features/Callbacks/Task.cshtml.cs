@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Writes;
 using System.Globalization;
 using Dcrc.Data;
 using Dcrc.Features.Callbacks.Questionnaires;
@@ -82,7 +83,7 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
                 return LocalRedirect("/Callbacks");
             }
             if (r.Conflict) ModelState.AddModelError("", l["Validation.Concurrency"]);
-            FormErrors.Add(ModelState, "Input", r.Errors);
+            WrittenResults.AddTo(r.Errors, ModelState, "Input");
         }
         if (!await LoadAsync(id)) return NotFound();
         // A refused form never shows the stored mobile in full.

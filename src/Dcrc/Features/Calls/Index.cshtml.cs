@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Writes;
 using Dcrc.Data;
 using Dcrc.Features.Knowledge;
 using Dcrc.Features.Shared;
@@ -94,7 +95,7 @@ public class IndexModel(CallDesk calls, CallerCards cards, KnowledgeBase knowled
                 return LocalRedirect("/Calls");
             }
             if (r.Conflict) ModelState.AddModelError("", l["Validation.Concurrency"]);
-            FormErrors.Add(ModelState, "Input", r.Errors, "storeId", "callId");
+            WrittenResults.AddTo(r.Errors, ModelState, "Input", "storeId", "callId");
         }
         await LoadAsync();
         if (Input.CallId is { } id && await calls.FindAsync(id) is { } reported) Card = await cards.ForNumberAsync(reported.Number, id);

@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Writes;
 using System.Globalization;
 using Dcrc.Data;
 using Dcrc.Features.Customers;
@@ -56,7 +57,7 @@ public class DetailsModel(ComplaintDesk desk, ComplaintNames names, DcrcDb db, A
                 return LocalRedirect($"/Complaints/{id}");
             }
             if (r.Conflict) ModelState.AddModelError("", l["Validation.Concurrency"]);
-            FormErrors.Add(ModelState, "Step", r.Errors);
+            WrittenResults.AddTo(r.Errors, ModelState, "Step");
         }
         Refused = action;
         return await LoadAsync(id) ? Page() : NotFound();

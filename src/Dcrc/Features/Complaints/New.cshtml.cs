@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Writes;
 using Dcrc.Data;
 using Dcrc.Features.Customers;
 using Dcrc.Features.Shared;
@@ -56,7 +57,7 @@ public class NewModel(ComplaintDesk desk, CustomerArchive archive, DcrcDb db) : 
                 TempData["Flash"] = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["Complaints.Received", r.Case!.Number].Value;
                 return LocalRedirect($"/Complaints/{r.Case!.Id}");
             }
-            FormErrors.Add(ModelState, "Input", r.Errors);
+            WrittenResults.AddTo(r.Errors, ModelState, "Input");
         }
         await LoadAsync();
         return Page();

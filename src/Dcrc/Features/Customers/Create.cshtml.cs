@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Dcrc.Kernel.Writes;
 using Dcrc.Features.Shared;
 using Dcrc.Kernel.Access;
 using Microsoft.AspNetCore.Mvc;
@@ -25,14 +27,13 @@ public class CreateModel(CustomerArchive archive, Data.DcrcDb db) : PageModel, I
     {
         Input.Address ??= new();
         if (!ModelState.IsValid) return Page();
-        var outcome = await archive.CreateAsync(Input, null);
-        if (outcome.Ok)
+        var created = await archive.CreateAsync(Input, null);
+        if (created.Saved)
         {
-            TempData["Flash"] = outcome.Customer!.ArchiveNumber;
-            return Redirect($"/Customers/{outcome.Customer.Id}");
+            TempData["Flash"] = created.Value!.ArchiveNumber;
+            return Redirect($"/Customers/{created.Value.Id}");
         }
-        Duplicates = outcome.Duplicates;
-        FormErrors.Add(ModelState, "Input", outcome.Errors, "storeId", "version");
+        Duplicates = ICustomerForm.Show(created, ModelState);
         return Page();
     }
 }
@@ -42,4 +43,12 @@ public interface ICustomerForm
 {
     CustomerInput Input { get; }
     IReadOnlyList<CustomerArchive.Match> Duplicates { get; }
+
+    /// <summary>A refused save on the form: the matching archives of a duplicate, or the errors on their fields.</summary>
+    static IReadOnlyList<CustomerArchive.Match> Show(Written<Customer> refused, ModelStateDictionary state)
+    {
+        if (refused.Status == WriteStatus.Duplicate) return (IReadOnlyList<CustomerArchive.Match>)refused.Detail!;
+        refused.AddTo(state, "Input", "storeId");
+        return [];
+    }
 }

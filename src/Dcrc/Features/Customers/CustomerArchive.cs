@@ -6,6 +6,7 @@ using Dcrc.Kernel.Identifiers;
 using Dcrc.Kernel.Security;
 using Dcrc.Kernel.Settings;
 using Dcrc.Kernel.Time;
+using Dcrc.Kernel.Writes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
@@ -31,14 +32,10 @@ public static class CustomerAuditActions
 /// Errors are keyed by the camelCase field path (<c>mobile</c>, <c>address.city</c>).
 /// </summary>
 public partial class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl access, StoreScope scope, AuditLog audit, PersonalData personal,
-    SettingsStore settings, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    SettingsStore settings, TimeProvider clock, IStringLocalizer<SharedResource> l, UnitOfWork uow, ArchiveHistory history)
 {
 
     public sealed record Match(long Id, string ArchiveNumber, string Field);
-    public sealed record Outcome(Customer? Customer, Dictionary<string, string[]> Errors, IReadOnlyList<Match> Duplicates)
-    {
-        public bool Ok => Customer != null && Errors.Count == 0 && Duplicates.Count == 0;
-    }
 
     public async Task<Viewer> ViewerAsync() => CustomerAccess.ViewerOf(me.Id ?? "", me.Roles,
         int.TryParse(me.Principal.FindFirst(DcrcClaims.Department)?.Value, out var d) ? d : null, await access.RolesAsync());
@@ -71,10 +68,10 @@ public partial class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl ac
     internal int? TargetStore(int? asked) => asked is { } s ? (scope.CanSee(s) ? s : null)
         : scope.CurrentStoreId ?? (me.StoreIds.Count == 1 ? me.StoreIds[0] : null);
 
-    public async Task<Outcome> CreateAsync(CustomerInput input, int? storeId)
+    public async Task<Written<Customer>> CreateAsync(CustomerInput input, int? storeId)
     {
         var target = TargetStore(storeId);
-        if (target is null) return new(null, new() { ["storeId"] = [l["Validation.Required", l["Field.Store"]]] }, []);
+        if (target is null) return uow.Refuse<Customer>("storeId", l["Validation.Required", l["Field.Store"]]);
         var store = await db.Stores.AsNoTracking().SingleAsync(s => s.Id == target);
         var zone = StoreTime.Zone(store.TimeZone);
         var customer = new Customer { StoreId = store.Id, Status = ArchiveStatus.Draft, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = me.UserName };
@@ -83,33 +80,32 @@ public partial class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl ac
         if (customer.Class == CustomerClass.A && !await me.CanAsync(CustomerPermissions.ClassA))
             errors["class"] = [l["Customers.ClassANotAllowed", l["Field.CustomerClass"]]];
         var owner = await OwnerAsync(input.OwnerUserId, store.Id, errors);
-        if (errors.Count > 0) return new(null, errors, []);
+        if (errors.Count > 0) return uow.Refuse<Customer>(WriteStatus.Invalid, errors);
         (customer.OwnerUserId, customer.OwnerDepartmentId) = owner;
-        var duplicates = await DuplicatesAsync(customer, null);
-        if (duplicates.Count > 0) return new(null, [], duplicates);
+        if (await DuplicatesAsync(customer, null) is { Count: > 0 } duplicates) return Duplicate(duplicates);
 
-        await using var tx = await db.Database.BeginTransactionAsync();
-        var rule = await settings.GetTextAsync(ArchiveSettings.NumberRule, store.Id);
-        var today = Today(zone);
-        customer.ArchiveNumber = ArchiveNumber.Format(rule, store.Code, today, await NextSequenceAsync(ArchiveNumber.PeriodKey(rule, store.Code, today)));
         db.Customers.Add(customer);
-        await db.SaveChangesAsync();
-        await audit.WriteAsync(CustomerAuditActions.Create, $"{customer.ArchiveNumber} draft", "Customer", customer.Id.ToString(CultureInfo.InvariantCulture), store.Id);
-        await tx.CommitAsync();
-        return new(customer, [], []);
+        uow.AuditOnSave(() => new(CustomerAuditActions.Create, $"{customer.ArchiveNumber} draft", "Customer", customer.Id.ToString(CultureInfo.InvariantCulture), store.Id));
+        return await uow.SaveAsync(customer, first: async () =>
+        {
+            var rule = await settings.GetTextAsync(ArchiveSettings.NumberRule, store.Id);
+            var today = Today(zone);
+            customer.ArchiveNumber = ArchiveNumber.Format(rule, store.Code, today, await NextSequenceAsync(ArchiveNumber.PeriodKey(rule, store.Code, today)));
+        });
     }
 
-    public enum UpdateResult { Saved, NotFound, Forbidden, Invalid, Duplicate, Conflict }
+    /// <summary>The refusal of an archive whose mobile, ID number or credit code another archive of the store has.</summary>
+    private Written<Customer> Duplicate(IReadOnlyList<Match> duplicates) =>
+        uow.Refuse<Customer>(WriteStatus.Duplicate, new Dictionary<string, string[]> { [""] = [l["Customers.Duplicate"]] }, duplicates);
 
     /// <summary>
     /// Changes an archive the user may see. Every changed field is recorded (who, when, old and new — ID
     /// numbers masked); a save based on an older version is refused.
     /// </summary>
-    public async Task<(UpdateResult Result, Outcome Outcome)> UpdateAsync(long id, CustomerInput input)
+    public async Task<Written<Customer>> UpdateAsync(long id, CustomerInput input)
     {
         var customer = await db.Customers.VisibleTo(await ViewerAsync()).Include(c => c.Contacts).FirstOrDefaultAsync(c => c.Id == id);
-        if (customer is null)
-            return (await ExistsInScopeAsync(id) ? UpdateResult.Forbidden : UpdateResult.NotFound, new(null, [], []));
+        if (customer is null) return await ExistsInScopeAsync(id) ? Written.Forbidden<Customer>() : Written.NotFound<Customer>();
         var store = await db.Stores.AsNoTracking().SingleAsync(s => s.Id == customer.StoreId);
         var before = Snapshot(customer);
         input = input.Copy(); // the caller's copy keeps the masked numbers it showed
@@ -117,35 +113,15 @@ public partial class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl ac
         var errors = Apply(input, customer, Today(StoreTime.Zone(store.TimeZone)));
         if (customer.Class == CustomerClass.A && before["class"] != "A" && !await me.CanAsync(CustomerPermissions.ClassA))
             errors["class"] = [l["Customers.ClassANotAllowed", l["Field.CustomerClass"]]];
-        // A refused edit leaves nothing behind in the context for a later save in this request to pick up.
-        if (errors.Count > 0) { db.ChangeTracker.Clear(); return (UpdateResult.Invalid, new(null, errors, [])); }
-        var duplicates = await DuplicatesAsync(customer, id);
-        if (duplicates.Count > 0) { db.ChangeTracker.Clear(); return (UpdateResult.Duplicate, new(null, [], duplicates)); }
+        if (errors.Count > 0) return uow.Refuse<Customer>(WriteStatus.Invalid, errors);
+        if (await DuplicatesAsync(customer, id) is { Count: > 0 } duplicates) return Duplicate(duplicates);
 
         if (input.Version is { } version) db.Entry(customer).Property(c => c.Version).OriginalValue = version;
-        var after = Snapshot(customer);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var changed = after.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key).ToList();
-        db.ArchiveChanges.AddRange(changed.Select(f => new ArchiveChange
-        {
-            CustomerId = id, Field = f, OldValue = ArchiveChange.Clip(before[f]), NewValue = ArchiveChange.Clip(after[f]), ChangedBy = me.UserName, ChangedAt = now,
-        }));
-        await using var tx = await db.Database.BeginTransactionAsync();
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return (UpdateResult.Conflict, new(null, new() { ["version"] = [l["Validation.Concurrency"]] }, []));
-        }
+        var changed = history.RecordChanges(id, before, Snapshot(customer));
         if (changed.Count > 0)
-            await audit.WriteAsync(CustomerAuditActions.Update, $"{customer.ArchiveNumber}: {string.Join(", ", changed)}", "Customer", id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
-        await tx.CommitAsync();
-        return (UpdateResult.Saved, new(customer, [], []));
+            uow.Audit(new(CustomerAuditActions.Update, $"{customer.ArchiveNumber}: {string.Join(", ", changed)}", "Customer", id.ToString(CultureInfo.InvariantCulture), customer.StoreId));
+        return await uow.SaveAsync(customer);
     }
-
 
     /// <summary>The recorded fields as shown in the history; personal numbers masked.</summary>
     private Dictionary<string, string?> Snapshot(Customer c) => new()
@@ -176,22 +152,18 @@ public partial class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl ac
         : null;
 
     /// <summary>A draft becomes a valid archive when a supervisor other than its creator approves it (000 三.2).</summary>
-    public async Task<UpdateResult> ApproveAsync(long id)
+    public async Task<Written<Customer>> ApproveAsync(long id)
     {
         var customer = await db.Customers.VisibleTo(await ViewerAsync()).FirstOrDefaultAsync(c => c.Id == id);
-        if (customer is null) return await ExistsInScopeAsync(id) ? UpdateResult.Forbidden : UpdateResult.NotFound;
-        if (customer.Status != ArchiveStatus.Draft) return UpdateResult.Saved;
-        if (customer.CreatedBy == me.UserName) return UpdateResult.Forbidden;
-        var now = clock.GetUtcNow().UtcDateTime;
+        if (customer is null) return await ExistsInScopeAsync(id) ? Written.Forbidden<Customer>() : Written.NotFound<Customer>();
+        if (customer.Status != ArchiveStatus.Draft) return Written.Unchanged(customer);
+        if (customer.CreatedBy == me.UserName) return Written.Forbidden<Customer>();
         customer.Status = ArchiveStatus.Approved;
-        customer.ApprovedAt = now;
+        customer.ApprovedAt = clock.GetUtcNow().UtcDateTime;
         customer.ApprovedBy = me.UserName;
-        db.ArchiveChanges.Add(new ArchiveChange { CustomerId = id, Field = "status", OldValue = "Draft", NewValue = "Approved", ChangedBy = me.UserName, ChangedAt = now });
-        await using var tx = await db.Database.BeginTransactionAsync();
-        await db.SaveChangesAsync();
-        await audit.WriteAsync(CustomerAuditActions.Approve, customer.ArchiveNumber, "Customer", id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
-        await tx.CommitAsync();
-        return UpdateResult.Saved;
+        history.Record(id, "status", "Draft", "Approved");
+        uow.Audit(new(CustomerAuditActions.Approve, customer.ArchiveNumber, "Customer", id.ToString(CultureInfo.InvariantCulture), customer.StoreId));
+        return await uow.SaveAsync(customer);
     }
 
     /// <summary>The latest changes, or only those of one field (e.g. <c>class</c>: the class history).</summary>

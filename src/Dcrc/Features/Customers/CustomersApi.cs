@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Writes;
 using System.Globalization;
 using Dcrc.Data;
 using Dcrc.Kernel.Access;
@@ -131,17 +132,12 @@ public static class CustomersApi
         Vehicles = c.Vehicles.Select(v => new VehicleSummary(v.Id, v.Vin, v.PlateNumber, v.Model, v.PurchaseDate)).ToList(),
     };
 
-    public static async Task<Results<Created<CustomerDto>, ValidationProblem, ProblemHttpResult>> Create(CustomerInput input, int? storeId,
+    public static async Task<Results<Created<CustomerDto>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> Create(CustomerInput input, int? storeId,
         CustomerArchive archive, ApiValidator validator, IStringLocalizer<SharedResource> l)
     {
         var errors = validator.Validate(input);
         if (errors.Count > 0) return validator.Problem(errors);
-        var outcome = await archive.CreateAsync(input, storeId);
-        if (outcome.Errors.Count > 0) return validator.Problem(outcome.Errors);
-        if (outcome.Duplicates.Count > 0)
-            return TypedResults.Problem(l["Customers.Duplicate"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Duplicate"],
-                extensions: new Dictionary<string, object?> { ["matches"] = outcome.Duplicates });
-        return TypedResults.Created($"/api/v1/customers/{outcome.Customer!.Id}", ToDto(outcome.Customer, archive));
+        return (await archive.CreateAsync(input, storeId)).ToApi(c => TypedResults.Created($"/api/v1/customers/{c.Id}", ToDto(c, archive)), l);
     }
 
     public static async Task<Results<Ok<CustomerDto>, NotFound, ForbidHttpResult>> Get(long id, CustomerArchive archive)
@@ -164,25 +160,11 @@ public static class CustomersApi
         var errors = validator.Validate(input);
         if (errors.Count > 0) return validator.Problem(errors);
         if (Versioned.Missing(input.Version, l) is { } unversioned) return validator.Problem(unversioned);
-        var (result, outcome) = await archive.UpdateAsync(id, input);
-        return result switch
-        {
-            CustomerArchive.UpdateResult.NotFound => TypedResults.NotFound(),
-            CustomerArchive.UpdateResult.Forbidden => TypedResults.Forbid(),
-            CustomerArchive.UpdateResult.Invalid => validator.Problem(outcome.Errors),
-            CustomerArchive.UpdateResult.Duplicate => TypedResults.Problem(l["Customers.Duplicate"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Duplicate"],
-                extensions: new Dictionary<string, object?> { ["matches"] = outcome.Duplicates }),
-            CustomerArchive.UpdateResult.Conflict => TypedResults.Problem(l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]),
-            _ => TypedResults.Ok(ToDto(outcome.Customer!, archive)),
-        };
+        return (await archive.UpdateAsync(id, input)).ToApi(c => TypedResults.Ok(ToDto(c, archive)), l);
     }
 
-    public static async Task<Results<NoContent, NotFound, ForbidHttpResult>> Approve(long id, CustomerArchive archive) => await archive.ApproveAsync(id) switch
-    {
-        CustomerArchive.UpdateResult.NotFound => TypedResults.NotFound(),
-        CustomerArchive.UpdateResult.Forbidden => TypedResults.Forbid(),
-        _ => TypedResults.NoContent(),
-    };
+    public static async Task<Results<NoContent, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> Approve(long id, CustomerArchive archive, IStringLocalizer<SharedResource> l) =>
+        (await archive.ApproveAsync(id)).ToApi(_ => TypedResults.NoContent(), l);
 
     public sealed record ChangeDto(string Field, string? OldValue, string? NewValue, string? ChangedBy, DateTime ChangedAt);
 

@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Writes;
 using Dcrc.Features.Customers.Cards;
 using Dcrc.Features.Customers.Records;
 using Dcrc.Features.Shared;
@@ -80,12 +81,8 @@ public class DetailsModel(CustomerArchive archive, VehicleRegister vehicles, Cus
     public async Task<IActionResult> OnPostApproveAsync()
     {
         if (!await me.CanAsync(CustomerPermissions.Approve)) return Forbid();
-        return await archive.ApproveAsync(Id) switch
-        {
-            CustomerArchive.UpdateResult.NotFound => NotFound(),
-            CustomerArchive.UpdateResult.Forbidden => Forbid(),
-            _ => Redirect($"/Customers/{Id}"),
-        };
+        var approved = await archive.ApproveAsync(Id);
+        return approved.OutOfReach() ?? Redirect($"/Customers/{Id}");
     }
 
     /// <summary>Runs one of the quick forms: saved → back to the card at its tab; refused → the card with the errors on the form.</summary>
@@ -98,7 +95,7 @@ public class DetailsModel(CustomerArchive archive, VehicleRegister vehicles, Cus
             var (found, saved, errors) = await save();
             if (!found) return await archive.ExistsInScopeAsync(Id) ? Forbid() : NotFound();
             if (saved != null) return Redirect($"/Customers/{Id}?tab={tab}#records");
-            FormErrors.Add(ModelState, prefix, errors);
+            WrittenResults.AddTo(errors, ModelState, prefix);
         }
         return await LoadAsync() ?? Page();
     }

@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Writes;
 using Dcrc.Features.Shared;
 using Dcrc.Kernel.Access;
 using Microsoft.AspNetCore.Mvc;
@@ -27,15 +28,10 @@ public class EditModel(CustomerArchive archive) : PageModel, ICustomerForm
         Input.Address ??= new();
         if (!ModelState.IsValid) return Page();
         // A masked number sent back as shown means "unchanged" (CustomerArchive.UpdateAsync keeps the stored one).
-        var (result, outcome) = await archive.UpdateAsync(Id, Input);
-        switch (result)
-        {
-            case CustomerArchive.UpdateResult.NotFound: return NotFound();
-            case CustomerArchive.UpdateResult.Forbidden: return Forbid();
-            case CustomerArchive.UpdateResult.Saved: return Redirect($"/Customers/{Id}");
-        }
-        Duplicates = outcome.Duplicates;
-        FormErrors.Add(ModelState, "Input", outcome.Errors, "storeId", "version");
+        var saved = await archive.UpdateAsync(Id, Input);
+        if (saved.OutOfReach() is { } away) return away;
+        if (saved.Saved) return Redirect($"/Customers/{Id}");
+        Duplicates = ICustomerForm.Show(saved, ModelState);
         ArchiveNumber = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
             archive.Visible(await archive.ViewerAsync()).Where(c => c.Id == Id).Select(c => c.ArchiveNumber)) ?? "";
         return Page();

@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Writes;
 using Dcrc.Features.Shared;
 using Dcrc.Kernel.Access;
 using Microsoft.AspNetCore.Mvc;
@@ -59,7 +60,7 @@ public class IndexModel(KnowledgeBase knowledge, CurrentUser me, IStringLocalize
             return Redirect($"/Knowledge?topic={Uri.EscapeDataString(Current.Topic)}");
         }
         if (r.Conflict) ModelState.AddModelError("", l["Validation.Concurrency"]);
-        FormErrors.Add(ModelState, "Input", r.Errors, "phrases");
+        WrittenResults.AddTo(r.Errors, ModelState, "Input", "phrases");
         Pad();
         return Page();
     }
@@ -79,7 +80,7 @@ public class IndexModel(KnowledgeBase knowledge, CurrentUser me, IStringLocalize
                 return Redirect($"/Knowledge?topic={Uri.EscapeDataString(Current.Topic)}#faq");
             }
             if (r.Conflict) ModelState.AddModelError("", l["Validation.Concurrency"]);
-            FormErrors.Add(ModelState, "FaqInput", r.Errors);
+            WrittenResults.AddTo(r.Errors, ModelState, "FaqInput");
         }
         Input = new ScriptInput { Version = Current.Version, Phrases = Current.Phrases.OrderBy(p => p.Number).Select(PhraseInput.From).ToList() };
         Pad();

@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Writes;
 using Dcrc.Features.Customers;
 using Dcrc.Features.Shared;
 using Dcrc.Kernel.Access;
@@ -45,7 +46,7 @@ public class EditModel(VehicleRegister register, VehicleTimeline timeline, Data.
                 case VehicleRegister.UpdateResult.Forbidden: return Forbid();
                 case VehicleRegister.UpdateResult.Saved: return Redirect($"/Vehicles/{outcome.Vehicle!.Vin}");
             }
-            FormErrors.Add(ModelState, "Input", outcome.Errors, "version");
+            WrittenResults.AddTo(outcome.Errors, ModelState, "Input", "version");
         }
         var (view, _) = await timeline.ForVinAsync(Vin);
         if (view != null) await LoadStaffAsync(view.Vehicle.StoreId);

@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Writes;
 using Dcrc.Data;
 using Dcrc.Features.Shared;
 using Dcrc.Kernel.Access;
@@ -35,7 +36,7 @@ public class IndexModel(DcrcDb db, CalendarDays days, TimeProvider clock) : Page
         {
             var (day, errors) = await days.AddAsync(input);
             if (day != null) return Redirect($"/Admin/Calendar?year={day.Date.Year}{(StoreId is { } s ? $"&storeId={s}" : "")}");
-            FormErrors.Add(ModelState, "Input", errors);
+            WrittenResults.AddTo(errors, ModelState, "Input");
         }
         await LoadAsync();
         return Page();

@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Writes;
 using Dcrc.Features.Shared;
 using Dcrc.Kernel.Access;
 using Microsoft.AspNetCore.Mvc;
@@ -31,7 +32,7 @@ public class IndexModel(QuestionnaireBook book, Microsoft.Extensions.Localizatio
                 TempData["Flash"] = l["Questionnaires.Saved", saved.Version].Value;
                 return Redirect($"/Callbacks/Questionnaires?kind={Kind}");
             }
-            FormErrors.Add(ModelState, "Input", errors, "version", "questions");
+            WrittenResults.AddTo(errors, ModelState, "Input", "version", "questions");
         }
         await LoadAsync();
         return Page();

@@ -1,0 +1,83 @@
+using Dcrc.Data;
+using Dcrc.Kernel.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dcrc.Kernel.Writes;
+
+/// <summary>
+/// The one write path. A use case loads, applies its input and checks it; then it either
+/// <see cref="Refuse{T}"/>s — every change made in the context since the last save is dropped, so a later save in the
+/// same request cannot store half of the refused edit — or it <see cref="SaveAsync{T}"/>s: the changes, the field
+/// history the feature added to the context and the audit entries noted with <see cref="Audit"/> are stored in one
+/// transaction. A save based on an older version is refused here, with one localised message (409, field
+/// <c>version</c>). Joins a transaction the caller already has open (it then commits with the caller's).
+/// </summary>
+public sealed class UnitOfWork(DcrcDb db, AuditLog audit, IStringLocalizer<SharedResource> l)
+{
+    private readonly List<Func<AuditLog.Line>> pending = [];
+
+    /// <summary>Notes an audit entry for the next save; built at save time, so it may name ids the save gives.</summary>
+    public void AuditOnSave(Func<AuditLog.Line> line) => pending.Add(line);
+
+    public void Audit(AuditLog.Line line) => pending.Add(() => line);
+
+    /// <summary>Refuses the change: drops what is pending and answers the errors (one per field).</summary>
+    public Written<T> Refuse<T>(WriteStatus status, IReadOnlyDictionary<string, string[]> errors, object? detail = null)
+    {
+        if (status == WriteStatus.Saved) throw new ArgumentException("A refusal cannot be a save.", nameof(status));
+        Discard();
+        return new(status, default, errors, detail);
+    }
+
+    public Written<T> Refuse<T>(string field, string message) => Refuse<T>(WriteStatus.Invalid, new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>The refusal of a stale version: the record changed since it was read.</summary>
+    public Written<T> Conflict<T>() => Refuse<T>(WriteStatus.Conflict, new Dictionary<string, string[]> { ["version"] = [l["Validation.Concurrency"]] });
+
+    /// <summary>
+    /// Saves what is pending with its audit entries in one transaction; a concurrency failure (a version that no
+    /// longer matches) is answered as <see cref="WriteStatus.Conflict"/> with nothing saved. <paramref name="then"/>
+    /// runs after the save inside the same transaction (set-based statements that need the saved ids);
+    /// <paramref name="first"/> runs inside it before the save (a number drawn from a sequence that must not be lost).
+    /// </summary>
+    public async Task<Written<T>> SaveAsync<T>(T value, Func<Task>? then = null, Func<Task>? first = null, CancellationToken ct = default)
+    {
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            if (first != null) await first();
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Conflict<T>(); // a caller's own transaction is the caller's to roll back
+            }
+            if (then != null) await then();
+            var lines = pending.Select(p => p()).ToList();
+            pending.Clear();
+            await audit.WriteManyAsync(lines, ct: ct);
+            if (own != null) await own.CommitAsync(ct);
+            return new(WriteStatus.Saved, value, Written.NoErrors);
+        }
+        catch
+        {
+            Discard();
+            throw;
+        }
+        finally
+        {
+            if (own != null) await own.DisposeAsync();
+        }
+    }
+
+    /// <summary>Forgets every added, changed or deleted entity of the context, and the audit entries noted for them.</summary>
+    private void Discard()
+    {
+        pending.Clear();
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+            entry.State = EntityState.Detached;
+    }
+}

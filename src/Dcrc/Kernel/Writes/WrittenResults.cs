@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace Dcrc.Kernel.Writes;
+
+/// <summary>
+/// The one mapping of a <see cref="Written{T}"/>: to RFC 7807 problem details for the API (404, 403, 400 with the
+/// field errors, 409 for a stale version or a duplicate) and to field errors for the pages.
+/// </summary>
+public static class WrittenResults
+{
+    /// <summary>The API's answer: <paramref name="ok"/> of the saved value, or the problem of the refusal.</summary>
+    public static Results<TOk, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult> ToApi<T, TOk>(this Written<T> w, Func<T, TOk> ok, IStringLocalizer l)
+        where TOk : IResult => w.Status switch
+        {
+            WriteStatus.Saved => ok(w.Value!),
+            WriteStatus.NotFound => TypedResults.NotFound(),
+            WriteStatus.Forbidden => TypedResults.Forbid(),
+            WriteStatus.Invalid => TypedResults.ValidationProblem(w.Errors, title: l["Problem.Validation"]),
+            WriteStatus.Conflict => TypedResults.Problem(l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]),
+            _ => TypedResults.Problem(w.Errors.Values.SelectMany(m => m).FirstOrDefault(), statusCode: StatusCodes.Status409Conflict, title: l["Problem.Duplicate"],
+                extensions: new Dictionary<string, object?> { ["matches"] = w.Detail }),
+        };
+
+    /// <summary>
+    /// The refusal as errors of a page's form: a field's error goes to <c>{prefix}.{Field}</c>, the whole form's
+    /// (and the stale version's, and <paramref name="summaryKeys"/>) to the summary.
+    /// </summary>
+    public static void AddTo(IReadOnlyDictionary<string, string[]> errors, ModelStateDictionary state, string prefix, params string[] summaryKeys)
+    {
+        foreach (var (key, messages) in errors)
+        {
+            var field = key.Length == 0 || key == "version" || summaryKeys.Contains(key) ? ""
+                : prefix + "." + string.Join('.', key.Split('.').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+            foreach (var m in messages) state.AddModelError(field, m);
+        }
+    }
+
+    public static void AddTo<T>(this Written<T> w, ModelStateDictionary state, string prefix, params string[] summaryKeys) =>
+        AddTo(w.Errors, state, prefix, summaryKeys);
+
+    /// <summary>For a page: 404 or 403 when the record is out of reach, else null (the form shows the errors).</summary>
+    public static IActionResult? OutOfReach<T>(this Written<T> w) => w.Status switch
+    {
+        WriteStatus.NotFound => new NotFoundResult(),
+        WriteStatus.Forbidden => new ForbidResult(),
+        _ => null,
+    };
+}
