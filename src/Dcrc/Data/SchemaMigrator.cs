@@ -7,8 +7,9 @@ namespace Dcrc.Data;
 
 /// <summary>
 /// Applies the versioned SQL scripts in Data/Migrations/{Sqlite|Postgres}/NNNN_name.sql, in order, each in
-/// its own transaction, recording them in <c>__dcrc_schema</c>. (`dotnet ef` cannot run on this stack; the
-/// scripts are the migrations. A new script starts from `dotnet run --project src/Dcrc -- schema-script`.)
+/// its own transaction, recording them in <c>__dcrc_schema</c>. The scripts are the migrations (generated EF
+/// migrations were tried and not taken: README, "Schema and migrations"); a new script starts from
+/// `dotnet run --project src/Dcrc -- schema-script`, and SchemaDriftTests fails when scripts and model differ.
 /// On PostgreSQL an advisory lock keeps two starting instances from migrating at once.
 /// </summary>
 public static partial class SchemaMigrator
