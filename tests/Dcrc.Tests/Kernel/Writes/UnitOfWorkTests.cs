@@ -6,6 +6,7 @@ using Dcrc.Kernel.Audit;
 using Dcrc.Kernel.Writes;
 using Dcrc.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dcrc.Tests.Kernel.Writes;
 
@@ -67,7 +68,7 @@ public abstract class UnitOfWorkTests(DcrcApp app)
             return await uow.SaveAsync(c);
         });
         stale.Status.ShouldBe(WriteStatus.Conflict);
-        stale.Errors.ShouldContainKey("version");
+        stale.Errors.Keys.ShouldContain("version");
         (await NameAsync(id)).ShouldBe("原来的");
         (await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().AuditEntries.CountAsync(e => e.Summary == marker))).ShouldBe(0);
 
