@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Cases;
 using Bogus;
 using Dcrc.Features.Complaints;
 using Dcrc.Kernel.Access;

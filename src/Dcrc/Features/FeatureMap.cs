@@ -29,6 +29,9 @@ public static class FeatureMap
         services.AddScoped<Admin.Permissions.RolePermissions>();
         services.AddScoped<Customers.CustomerArchive>();
         services.AddScoped<Customers.ArchiveHistory>();
+        services.AddScoped<Customers.MaskedCustomers>();
+        services.AddScoped<Customers.ContactDetails>();
+        services.AddScoped<Customers.Records.ContactLog>();
         services.AddScoped<Customers.VehicleRegister>();
         services.AddScoped<Customers.CustomerImport>();
         services.AddScoped<Customers.Records.CustomerRecords>();
@@ -40,6 +43,7 @@ public static class FeatureMap
         services.AddScoped<Kernel.Jobs.IScheduledJob, Customers.Filing.WeeklyCheckJob>();
         services.AddScoped<Callbacks.CallbackGeneration>();
         services.AddScoped<Callbacks.CallbackDesk>();
+        services.AddScoped<Callbacks.CallbackOpenings>();
         services.AddScoped<Callbacks.CallbackReports>();
         services.AddScoped<Callbacks.Reports.ReportFilters>();
         services.AddScoped<Callbacks.Reports.CallbackLists>();
@@ -47,6 +51,7 @@ public static class FeatureMap
         services.AddScoped<Callbacks.Reports.NumberCorrections>();
         services.AddScoped<Kernel.Sms.ISmsReplyHandler, Callbacks.CallbackSmsReplies>();
         services.AddScoped<Complaints.ComplaintDesk>();
+        services.AddScoped<Callbacks.ICallbackGrievances>(sp => sp.GetRequiredService<Complaints.ComplaintDesk>());
         services.AddScoped<Complaints.ComplaintNames>();
         services.AddScoped<Complaints.ComplaintStatistics>();
         services.AddScoped<Kernel.Jobs.IScheduledJob, Complaints.ComplaintLimitsJob>();
@@ -58,6 +63,8 @@ public static class FeatureMap
         services.AddScoped<Knowledge.KnowledgeBase>();
         services.AddOptions<Calls.TelephonyOptions>().BindConfiguration(Calls.TelephonyOptions.Section);
         services.AddScoped<Calls.CallDesk>();
+        services.AddScoped<Calls.CallCases>();
+        services.AddScoped<Callbacks.ISourceCalls>(sp => sp.GetRequiredService<Calls.CallCases>());
         services.AddScoped<Calls.CallerCards>();
         services.AddScoped<Calls.ICallerCaseSource, Complaints.OpenComplaints>();
         services.AddSingleton<Calls.CallSignals>();

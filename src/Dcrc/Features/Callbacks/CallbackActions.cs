@@ -1,7 +1,6 @@
 using System.Globalization;
 using Dcrc.Data;
 using Dcrc.Features.Callbacks.Questionnaires;
-using Dcrc.Features.Complaints;
 using Dcrc.Features.Customers;
 using Dcrc.Kernel.Access;
 using Dcrc.Kernel.Api;

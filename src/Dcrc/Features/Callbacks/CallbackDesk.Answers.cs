@@ -1,7 +1,6 @@
 using System.Globalization;
 using Dcrc.Data;
 using Dcrc.Features.Callbacks.Questionnaires;
-using Dcrc.Features.Complaints;
 using Dcrc.Features.Customers;
 using Dcrc.Kernel.Access;
 using Dcrc.Kernel.Api;
@@ -55,42 +54,21 @@ public partial class CallbackDesk
         return list;
     }
 
-    private void CheckConfirmation(OwnerConfirmationInput c, Dictionary<string, string[]> errors)
-    {
-        if (c.DataCorrect) return;
-        if (c.Mobile is { Length: > 0 } m && !m.Contains('*') && !Phone.CheckMobile(m).Ok) errors["confirmation.mobile"] = [l["Validation.InvalidValue", l["Field.Mobile"]]];
-        if (c.Postcode is { Length: > 0 } p && !Postcode.Check(p).Ok) errors["confirmation.postcode"] = [l["Validation.InvalidValue", l["Field.Postcode"]]];
-        if (c.Name is { } n && n.Trim().Length == 0 && n.Length > 0) errors["confirmation.name"] = [l["Validation.Required", l["Field.Name"]]];
-    }
-
-    /// <summary>The owner's corrections go into the archive with their history; the task records whether the data were right.</summary>
-    private void ApplyConfirmation(CallbackTask task, Customer customer, OwnerConfirmationInput c, DateTime now)
+    /// <summary>
+    /// The owner's confirmation (002 回访): the task records whether the data were right; corrections go into the
+    /// archive through its contact service (checked, with their history), saved with the attempt.
+    /// </summary>
+    private async Task<ContactChanged?> ConfirmAsync(CallbackTask task, MaskedCustomer? customer, OwnerConfirmationInput c)
     {
         task.AnsweredBy = Blank(c.AnsweredBy);
-        var changed = false;
-        if (!c.DataCorrect)
+        if (c.DataCorrect || customer is null)
         {
-            void Change(string field, string? old, string? @new, Action set, bool masked = false)
-            {
-                if (@new is null || @new == old) return;
-                set();
-                changed = true;
-                db.ArchiveChanges.Add(new ArchiveChange
-                {
-                    CustomerId = customer.Id, Field = field, OldValue = masked ? Phone.Mask(old) : ArchiveChange.Clip(old),
-                    NewValue = masked ? Phone.Mask(@new) : ArchiveChange.Clip(@new), ChangedBy = me.UserName, ChangedAt = now,
-                });
-            }
-            var name = Blank(c.Name);
-            Change("name", customer.Name, name, () => customer.SetName(name!, customer.Type == CustomerType.Individual));
-            var mobile = c.Mobile is { Length: > 0 } m && !m.Contains('*') ? Phone.CheckMobile(m).Value : null;
-            Change("mobile", customer.Mobile, mobile, () => customer.SetMobile(mobile), masked: true);
-            var address = Blank(c.MailingAddress);
-            Change("mailingAddress", customer.MailingAddress, address, () => customer.MailingAddress = address);
-            var postcode = c.Postcode is { Length: > 0 } p ? Postcode.Check(p).Value : null;
-            Change("postcode", customer.Postcode, postcode, () => customer.Postcode = postcode);
+            task.OwnerDataCorrect = true;
+            return null;
         }
+        var changed = await contacts.ChangeForWorkAsync(task.StoreId, customer.Id, new ContactChange(c.Name, c.Mobile, c.MailingAddress, c.Postcode), "confirmation.");
         // Right first time: nothing needed correcting.
-        task.OwnerDataCorrect = !changed;
+        task.OwnerDataCorrect = changed is null || changed.Fields.Count == 0;
+        return changed;
     }
 }

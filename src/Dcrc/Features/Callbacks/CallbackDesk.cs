@@ -1,7 +1,8 @@
+using Dcrc.Kernel.Cases;
+using Dcrc.Kernel.Writes;
 using System.Globalization;
 using Dcrc.Data;
 using Dcrc.Features.Callbacks.Questionnaires;
-using Dcrc.Features.Complaints;
 using Dcrc.Features.Customers;
 using Dcrc.Kernel.Access;
 using Dcrc.Kernel.Api;
@@ -20,8 +21,8 @@ namespace Dcrc.Features.Callbacks;
 /// answers, reschedules, failed attempts (the fourth sends the SMS survey), wrong numbers, owner confirmation
 /// and grievances. A user sees the tasks they hold, the pool if they work it, everyone's if they assign.
 /// </summary>
-public partial class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerArchive archive, QuestionnaireBook questionnaires,
-    ComplaintDesk complaints, SmsOutbox outbox, SettingsStore settings, StoreClock storeClock, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public partial class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, MaskedCustomers cards, ContactDetails contacts, UnitOfWork uow, QuestionnaireBook questionnaires,
+    ICallbackGrievances grievances, SmsOutbox outbox, SettingsStore settings, StoreClock storeClock, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public sealed record Row(long Id, int StoreId, CallbackKind Kind, CallbackStatus Status, long CustomerId, string CustomerName, string Mobile,
         string? Plate, string? Model, string? Staff, DateOnly EventDate, DateOnly DueOn, DateOnly DueBy, DateTime? RescheduledTo, int FailedAttempts,
@@ -31,11 +32,6 @@ public partial class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, C
     {
         /// <summary>What wants calling today: the navigation's badge.</summary>
         public int Today => Due + Overdue + Rescheduled;
-    }
-
-    public sealed record Result(CallbackTask? Task, Dictionary<string, string[]> Errors, bool Conflict = false, bool Forbidden = false)
-    {
-        public bool Ok => Task is not null && Errors.Count == 0 && !Conflict && !Forbidden;
     }
 
     /// <summary>Today in the current store's zone (the group's when looking at every store).</summary>
@@ -93,20 +89,21 @@ public partial class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, C
             QueueView.Closed => q.OrderByDescending(t => t.ClosedAt).ThenByDescending(t => t.Id),
             _ => q.OrderBy(t => t.DueOn).ThenBy(t => t.Id),
         };
-        var viewer = await archive.ViewerAsync();
         var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize)
             .Select(t => new
             {
                 Task = t,
-                // Same store as the task. (IgnoreQueryFilters here would lift the store filter off the whole query.)
-                Customer = db.Customers.Where(c => c.Id == t.CustomerId).Select(c => new { c.Name, c.Mobile, c.Class }).FirstOrDefault(),
                 Vehicle = db.Vehicles.Where(v => v.Id == t.VehicleId).Select(v => new { v.PlateNumber, v.Model }).FirstOrDefault(),
                 Assigned = db.Users.Where(u => u.Id == t.AssignedTo).Select(u => u.DisplayName).FirstOrDefault(),
             }).ToListAsync();
-        return new(rows.Select(r => new Row(r.Task.Id, r.Task.StoreId, r.Task.Kind, r.Task.Status, r.Task.CustomerId,
-            r.Customer is null ? "" : viewer.ShownName(r.Customer.Name, r.Customer.Class),
-            Phone.Mask(r.Customer?.Mobile), r.Vehicle?.PlateNumber, r.Vehicle?.Model, r.Task.StaffName, r.Task.EventDate, r.Task.DueOn, r.Task.DueBy,
-            r.Task.RescheduledTo, r.Task.FailedAttempts, r.Task.AssignedTo, r.Assigned, r.Task.Score, r.Task.Version)).ToList(), page, pageSize, total);
+        var customers = await cards.ForWorkAsync(rows.Select(r => (r.Task.StoreId, r.Task.CustomerId)));
+        return new(rows.Select(r =>
+        {
+            var c = customers.GetValueOrDefault(r.Task.CustomerId);
+            return new Row(r.Task.Id, r.Task.StoreId, r.Task.Kind, r.Task.Status, r.Task.CustomerId, c?.Name ?? "", c?.Mobile ?? "", r.Vehicle?.PlateNumber,
+                r.Vehicle?.Model, r.Task.StaffName, r.Task.EventDate, r.Task.DueOn, r.Task.DueBy, r.Task.RescheduledTo, r.Task.FailedAttempts, r.Task.AssignedTo,
+                r.Assigned, r.Task.Score, r.Task.Version);
+        }).ToList(), page, pageSize, total);
     }
 
     /// <summary>A task this user may see, tracked for an update; null when there is none.</summary>
@@ -119,15 +116,15 @@ public partial class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, C
     }
 
     /// <summary>Takes a pool task (or one's own again); refused when someone else holds it.</summary>
-    public async Task<Result> ClaimAsync(long id)
+    public async Task<Written<CallbackTask>> ClaimAsync(long id)
     {
         var task = await FindAsync(id, track: true);
-        if (task is null) return new(null, []);
-        if (task.AssignedTo is not null && task.AssignedTo != me.Id) return new(task, [], Conflict: true);
+        if (task is null) return Written.NotFound<CallbackTask>();
+        if (task.AssignedTo is not null && task.AssignedTo != me.Id) return uow.Refuse<CallbackTask>(WriteStatus.Conflict, l["Callbacks.HeldByOther"]);
         task.AssignedTo = me.Id;
-        try { await db.SaveChangesAsync(); }
-        catch (DbUpdateConcurrencyException) { db.ChangeTracker.Clear(); return new(task, [], Conflict: true); } // taken a moment ago
-        return new(task, []);
+        var saved = await uow.SaveAsync(task);
+        // Taken a moment ago by someone else.
+        return saved.Status == WriteStatus.Conflict ? uow.Refuse<CallbackTask>(WriteStatus.Conflict, l["Callbacks.HeldByOther"]) : saved;
     }
 
     /// <summary>Gives tasks to a specialist of their store (or back to the pool); managers only.</summary>
@@ -165,21 +162,20 @@ public partial class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, C
     }
 
     /// <summary>Records one call: validates against the task's state and questionnaire, then saves the attempt and everything it implies, or nothing.</summary>
-    public async Task<Result> RecordAsync(long id, OutcomeInput input)
+    public async Task<Written<CallbackTask>> RecordAsync(long id, OutcomeInput input)
     {
         var task = await FindAsync(id, track: true);
-        if (task is null) return new(null, []);
-        if (task.AssignedTo is not null && task.AssignedTo != me.Id && !await me.CanAsync(CallbackPermissions.Assign)) return new(task, [], Forbidden: true);
-        if (Kernel.Api.Versioned.Missing(input.Version, l) is { } unversioned) return new(task, unversioned);
-        if (input.Version != task.Version) return new(task, [], Conflict: true);
+        if (task is null) return Written.NotFound<CallbackTask>();
+        if (task.AssignedTo is not null && task.AssignedTo != me.Id && !await me.CanAsync(CallbackPermissions.Assign))
+            return uow.Refuse<CallbackTask>(WriteStatus.Forbidden, l["Callbacks.HeldByOther"]);
+        if (Kernel.Api.Versioned.Missing(input.Version, l) is { } unversioned) return uow.Refuse<CallbackTask>(WriteStatus.Invalid, unversioned);
+        if (input.Version != task.Version) return uow.Conflict<CallbackTask>();
         var outcome = input.Outcome!.Value;
         var errors = new Dictionary<string, string[]>();
         var now = clock.GetUtcNow().UtcDateTime;
         var cls = CallbackOutcomes.Classify(outcome);
-        if (task.Status == CallbackStatus.SmsSent && cls != OutcomeClass.Success)
-            return new(task, new() { ["outcome"] = [l["Callbacks.WaitingForSms"]] });
-        if (task.Status is not (CallbackStatus.Open or CallbackStatus.SmsSent))
-            return new(task, new() { ["outcome"] = [l["Callbacks.TaskClosed"]] });
+        if (task.Status == CallbackStatus.SmsSent && cls != OutcomeClass.Success) return uow.Refuse<CallbackTask>("outcome", l["Callbacks.WaitingForSms"]);
+        if (task.Status is not (CallbackStatus.Open or CallbackStatus.SmsSent)) return uow.Refuse<CallbackTask>("outcome", l["Callbacks.TaskClosed"]);
         if (cls == OutcomeClass.Reschedule)
         {
             if (input.RescheduleTo is not { } when) errors["rescheduleTo"] = [l["Validation.Required", l["Field.RescheduleTo"]]];
@@ -188,7 +184,7 @@ public partial class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, C
         if (input.Grievance && string.IsNullOrWhiteSpace(input.GrievanceText)) errors["grievanceText"] = [l["Validation.Required", l["Field.GrievanceText"]]];
 
         // A call-back to a caller without an archive has no customer (CustomerId 0): no survey, no confirmation, no SMS, no grievance case.
-        var customer = await db.Customers.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.Id == task.CustomerId);
+        var customer = await cards.ForWorkAsync(task.StoreId, task.CustomerId);
         if (customer is null && input.Grievance) errors["grievance"] = [l["Callbacks.GrievanceNeedsArchive"]];
         Questionnaire? questionnaire = null;
         var answers = new List<CallbackAnswer>();
@@ -199,15 +195,15 @@ public partial class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, C
             if (questionnaire is null) errors["answers"] = [l["Callbacks.NoQuestionnaire"]];
             else answers = CheckAnswers(questionnaire, input.Answers, errors);
         }
-        if (cls == OutcomeClass.Success && task.Kind == CallbackKind.OwnerConfirmation)
-        {
-            if (input.Confirmation is null) errors["confirmation"] = [l["Validation.Required", l["Field.OwnerDataCorrect"]]];
-            else CheckConfirmation(input.Confirmation, errors);
-        }
-        if (errors.Count > 0) { db.ChangeTracker.Clear(); return new(task, errors); }
+        var confirming = cls == OutcomeClass.Success && task.Kind == CallbackKind.OwnerConfirmation;
+        if (confirming && input.Confirmation is null) errors["confirmation"] = [l["Validation.Required", l["Field.OwnerDataCorrect"]]];
+        if (errors.Count > 0) return uow.Refuse<CallbackTask>(WriteStatus.Invalid, errors);
+        // The owner's corrections go into the archive with their history, through the archive's own check (duplicates too).
+        if (confirming && await ConfirmAsync(task, customer, input.Confirmation!) is { Ok: false } refused)
+            return uow.Refuse<CallbackTask>(WriteStatus.Invalid, refused.Errors);
 
         var failuresBeforeSms = await settings.GetAsync(CallbackSettings.FailedAttemptsBeforeSms, task.StoreId);
-        var after = CallbackOutcomes.Apply(task.Kind, task.FailedAttempts, outcome, failuresBeforeSms, Phone.CheckMobile(customer?.Mobile).Ok);
+        var after = CallbackOutcomes.Apply(task.Kind, task.FailedAttempts, outcome, failuresBeforeSms, customer?.HasMobile == true);
         db.CallbackAttempts.Add(new CallbackAttempt
         {
             StoreId = task.StoreId, TaskId = task.Id, At = now, ByUserId = me.Id, ByName = me.DisplayName, Outcome = outcome,
@@ -232,26 +228,15 @@ public partial class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, C
             var scores = answers.Where(a => a.Score is not null).Select(a => a.Score!.Value).ToList();
             if (scores.Count > 0) await ScoreAsync(task, scores.Min());
         }
-        if (cls == OutcomeClass.Success && task.Kind == CallbackKind.OwnerConfirmation) ApplyConfirmation(task, customer!, input.Confirmation!, now);
-
-        await using var tx = await db.Database.BeginTransactionAsync();
-        try
+        uow.Audit(new(CallbackAuditActions.Outcome, $"{task.Kind} #{task.Id}: {outcome} → {task.Status}", "CallbackTask", task.Id.ToString(CultureInfo.InvariantCulture), task.StoreId));
+        // After the version-checked save, in its transaction: the case of a grievance, the SMS survey.
+        return await uow.SaveAsync(task, then: async () =>
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new(task, [], Conflict: true);
-        }
-        if (input.Grievance || task.Band == SatisfactionBand.Dissatisfied)
-            await OpenComplaintAsync(task, input.Grievance ? input.GrievanceCategory ?? ComplaintCategory.Other : ComplaintCategory.Other,
-                input.Grievance ? input.GrievanceText!.Trim() : l["Callbacks.DissatisfiedScore", task.Score ?? 0].Value);
-        if (after.SendSms) await SendSmsSurveyAsync(task, customer!);
-        await audit.WriteAsync(CallbackAuditActions.Outcome, $"{task.Kind} #{task.Id}: {outcome} → {task.Status}", "CallbackTask",
-            task.Id.ToString(CultureInfo.InvariantCulture), task.StoreId);
-        await tx.CommitAsync();
-        return new(task, []);
+            if (input.Grievance || task.Band == SatisfactionBand.Dissatisfied)
+                await OpenComplaintAsync(task, input.Grievance ? input.GrievanceCategory ?? ComplaintCategory.Other : ComplaintCategory.Other,
+                    input.Grievance ? input.GrievanceText!.Trim() : l["Callbacks.DissatisfiedScore", task.Score ?? 0].Value);
+            if (after.SendSms) await SendSmsSurveyAsync(task, customer!);
+        });
     }
 
     internal async Task ScoreAsync(CallbackTask task, int score)
@@ -263,8 +248,7 @@ public partial class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, C
     /// <summary>A grievance or a dissatisfied score becomes a complaint case (表5 is the complaint case of the callback channel).</summary>
     internal async Task OpenComplaintAsync(CallbackTask task, ComplaintCategory category, string content)
     {
-        var c = await complaints.OpenFromCallbackAsync(task, category, content);
-        task.ComplaintId = c.Id;
+        task.ComplaintId = await grievances.OpenCaseAsync(task, category, content);
         await db.SaveChangesAsync();
     }
 
@@ -272,12 +256,13 @@ public partial class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, C
     /// The SMS survey (002 §三 2) through the outbox, in this transaction; the reply's score completes the task
     /// (<see cref="CallbackSmsReplies"/>). A message consent refuses (opt-out) leaves nothing to wait for: the task fails.
     /// </summary>
-    private async Task SendSmsSurveyAsync(CallbackTask task, Customer customer)
+    private async Task SendSmsSurveyAsync(CallbackTask task, MaskedCustomer customer)
     {
         var storeName = await db.Stores.Where(s => s.Id == task.StoreId).Select(s => s.Name).SingleAsync();
         var body = (await settings.GetTextAsync(CallbackSettings.SmsTemplate, task.StoreId)).Replace("{0}", storeName, StringComparison.Ordinal);
-        var sent = await outbox.EnqueueAsync(new SmsRequest(task.StoreId, customer.Mobile!, SmsPurpose.Survey, CallbackSmsReplies.Reason, body,
-            $"callbacks.survey:{task.Id}") { CustomerId = customer.Id, CustomerName = customer.Name, RelatedId = task.Id });
+        var to = await contacts.ReachAsync(customer.Id);
+        var sent = await outbox.EnqueueAsync(new SmsRequest(task.StoreId, to.Mobile, SmsPurpose.Survey, CallbackSmsReplies.Reason, body,
+            $"callbacks.survey:{task.Id}") { CustomerId = customer.Id, CustomerName = to.Name, RelatedId = task.Id });
         await db.SaveChangesAsync();
         task.SmsMessageId = sent.Message.Id;
         if (sent.Outcome == SmsEnqueueOutcome.Blocked)

@@ -1,5 +1,5 @@
+using Dcrc.Kernel.Cases;
 using System.ComponentModel.DataAnnotations;
-using Dcrc.Features.Complaints;
 
 namespace Dcrc.Features.Callbacks;
 

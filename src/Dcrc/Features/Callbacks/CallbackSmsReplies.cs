@@ -1,5 +1,5 @@
+using Dcrc.Kernel.Cases;
 using Dcrc.Data;
-using Dcrc.Features.Complaints;
 using Dcrc.Kernel.Sms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

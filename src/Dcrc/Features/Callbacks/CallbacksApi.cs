@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Writes;
 using Dcrc.Data;
 using Dcrc.Features.Callbacks.Questionnaires;
 using Dcrc.Kernel.Api;
@@ -90,17 +91,14 @@ public static class CallbacksApi
 
     public static async Task<IResult> Claim(long id, CallbackDesk desk, IStringLocalizer<SharedResource> l)
     {
-        var r = await desk.ClaimAsync(id);
-        if (r.Task is null) return TypedResults.NotFound();
-        if (r.Conflict) return TypedResults.Problem(l["Callbacks.HeldByOther"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]);
-        return TypedResults.Ok(ToDto(r.Task));
+        return (await desk.ClaimAsync(id)).ToApi(t => TypedResults.Ok(ToDto(t)), l);
     }
 
     public static async Task<IResult> Outcome(long id, OutcomeInput input, CallbackDesk desk, ApiValidator validator, IStringLocalizer<SharedResource> l)
     {
         var errors = validator.Validate(input);
         if (errors.Count > 0) return validator.Problem(errors);
-        return Answer(await desk.RecordAsync(id, input), validator, l);
+        return Answer(await desk.RecordAsync(id, input), l);
     }
 
     public sealed class RescheduleInput
@@ -119,17 +117,10 @@ public static class CallbacksApi
         var outcome = input.Outcome ?? CallbackOutcome.Busy;
         if (CallbackOutcomes.Classify(outcome) != OutcomeClass.Reschedule) errors["outcome"] = [l["Validation.InvalidValue", l["Field.CallbackOutcome"]]];
         if (errors.Count > 0) return validator.Problem(errors);
-        return Answer(await desk.RecordAsync(id, new OutcomeInput { Outcome = outcome, RescheduleTo = input.RescheduleTo, Note = input.Note, Version = input.Version }), validator, l);
+        return Answer(await desk.RecordAsync(id, new OutcomeInput { Outcome = outcome, RescheduleTo = input.RescheduleTo, Note = input.Note, Version = input.Version }), l);
     }
 
-    private static IResult Answer(CallbackDesk.Result r, ApiValidator validator, IStringLocalizer<SharedResource> l)
-    {
-        if (r.Task is null) return TypedResults.NotFound();
-        if (r.Forbidden) return TypedResults.Problem(l["Callbacks.HeldByOther"], statusCode: StatusCodes.Status403Forbidden, title: l["Problem.Forbidden"]);
-        if (r.Conflict) return TypedResults.Problem(l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]);
-        if (r.Errors.Count > 0) return validator.Problem(r.Errors);
-        return TypedResults.Ok(ToDto(r.Task));
-    }
+    private static IResult Answer(Written<CallbackTask> r, IStringLocalizer<SharedResource> l) => r.ToApi(t => TypedResults.Ok(ToDto(t)), l);
 
     public sealed record AssignResult(int Assigned);
 

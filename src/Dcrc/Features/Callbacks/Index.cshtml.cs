@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Writes;
 using Dcrc.Features.Shared;
 using Dcrc.Kernel.Access;
 using Microsoft.AspNetCore.Mvc;
@@ -45,8 +46,8 @@ public class IndexModel(CallbackDesk desk, CallbackReports reports, CurrentUser 
     public async Task<IActionResult> OnPostClaimAsync(long id)
     {
         var r = await desk.ClaimAsync(id);
-        if (r.Task is null) return NotFound();
-        if (r.Conflict) { TempData["Flash"] = l["Callbacks.HeldByOther"].Value; return Back(); }
+        if (r.OutOfReach() is { } away) return away;
+        if (!r.Saved) { TempData["Flash"] = l["Callbacks.HeldByOther"].Value; return Back(); }
         return LocalRedirect($"/Callbacks/{id}");
     }
 

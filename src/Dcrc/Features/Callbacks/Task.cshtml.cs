@@ -2,7 +2,6 @@ using Dcrc.Kernel.Writes;
 using System.Globalization;
 using Dcrc.Data;
 using Dcrc.Features.Callbacks.Questionnaires;
-using Dcrc.Features.Calls;
 using Dcrc.Features.Customers;
 using Dcrc.Features.Customers.Records;
 using Dcrc.Features.Knowledge;
@@ -24,15 +23,15 @@ namespace Dcrc.Features.Callbacks;
 /// </summary>
 [RequirePermission("callbacks.work")]
 public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionnaires, KnowledgeBase knowledge, AuditLog audit, CurrentUser me,
-    CustomerArchive archive, IStringLocalizer<SharedResource> l) : PageModel
+    MaskedCustomers cards, ISourceCalls calls, IStringLocalizer<SharedResource> l) : PageModel
 {
     public CallbackTask Task { get; private set; } = null!;
     /// <summary>Null for a call-back to a caller who has no archive (<see cref="Call"/> has the number).</summary>
-    public Customer? Customer { get; private set; }
+    public MaskedCustomer? Customer { get; private set; }
     /// <summary>The call-log entry of a promised call-back or a missed call.</summary>
-    public CallLog? Call { get; private set; }
+    public SourceCall? Call { get; private set; }
     public ScriptView Script { get; private set; } = null!;
-    public Vehicle? Vehicle { get; private set; }
+    public VehicleLine? Vehicle { get; private set; }
     public CustomerTransaction? Event { get; private set; }
     public Questionnaire? Questionnaire { get; private set; }
     public List<CallbackAttempt> Attempts { get; private set; } = [];
@@ -47,7 +46,7 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
     /// <summary>The reschedule time as the specialist types it, in the store's time.</summary>
     [BindProperty] public DateTime? RescheduleLocal { get; set; }
 
-    public string MaskedMobile => Phone.Mask(Customer?.Mobile ?? Call?.Number);
+    public string MaskedMobile => Customer?.Mobile ?? Call?.MaskedNumber ?? "";
     /// <summary>The specialist's name as the greeting gives it.</summary>
     public string Me => me.DisplayName;
 
@@ -59,7 +58,7 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
             Version = Task.Version,
             Confirmation = new OwnerConfirmationInput { Name = Customer?.Name, Mobile = MaskedMobile, MailingAddress = Customer?.MailingAddress, Postcode = Customer?.Postcode },
         };
-        await audit.WriteReadAsync(CallbackAuditActions.Read, $"#{Task.Id} {Customer?.ArchiveNumber ?? Phone.Mask(Call?.Number)}", "CallbackTask", Task.Id.ToString(CultureInfo.InvariantCulture), Task.StoreId);
+        await audit.WriteReadAsync(CallbackAuditActions.Read, $"#{Task.Id} {Customer?.ArchiveNumber ?? Call?.MaskedNumber}", "CallbackTask", Task.Id.ToString(CultureInfo.InvariantCulture), Task.StoreId);
         return Page();
     }
 
@@ -75,19 +74,15 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
         if (ModelState.IsValid)
         {
             var r = await desk.RecordAsync(id, Input);
-            if (r.Task is null) return NotFound();
-            if (r.Forbidden) return Forbid();
-            if (r.Ok)
+            if (r.OutOfReach() is { } away) return away;
+            if (r.Saved)
             {
-                TempData["Flash"] = l["Callbacks.Recorded", l["CallbackOutcome." + Input.Outcome].Value, l["CallbackStatus." + r.Task.Status].Value].Value;
+                TempData["Flash"] = l["Callbacks.Recorded", l["CallbackOutcome." + Input.Outcome].Value, l["CallbackStatus." + r.Value!.Status].Value].Value;
                 return LocalRedirect("/Callbacks");
             }
-            if (r.Conflict) ModelState.AddModelError("", l["Validation.Concurrency"]);
-            WrittenResults.AddTo(r.Errors, ModelState, "Input");
+            r.AddTo(ModelState, "Input");
         }
         if (!await LoadAsync(id)) return NotFound();
-        // A refused form never shows the stored mobile in full.
-        if (Input.Confirmation is { } c && c.Mobile is { } m && m == Customer?.Mobile) c.Mobile = MaskedMobile;
         return Page();
     }
 
@@ -99,13 +94,11 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
         var task = await desk.FindAsync(id);
         if (task is null) return false;
         Task = task;
-        Customer = await db.Customers.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(c => c.Id == task.CustomerId);
-        // Loaded past the archive's row filter (the task is the user's): the class-A rule still applies to the name.
-        if (Customer is not null) Customer.Name = (await archive.ViewerAsync()).ShownName(Customer.Name, Customer.Class);
-        Call = task.Kind is CallbackKind.PromisedCallback or CallbackKind.MissedCall
-            ? await db.CallLogs.AsNoTracking().FirstOrDefaultAsync(c => c.Id == task.SourceId) : null;
-        Vehicle = task.VehicleId is { } vid ? await db.Vehicles.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(v => v.Id == vid) : null;
-        Event = task.TransactionId is { } tid ? await db.Transactions.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(t => t.Id == tid) : null;
+        // The task is the user's: its customer is shown as a work record's is (class-A rule, numbers masked).
+        Customer = await cards.ForWorkAsync(task.StoreId, task.CustomerId);
+        Call = task.Kind is CallbackKind.PromisedCallback or CallbackKind.MissedCall ? await calls.FindAsync(task.SourceId) : null;
+        Vehicle = task.VehicleId is { } vid ? await cards.VehicleForWorkAsync(task.StoreId, vid) : null;
+        Event = task.TransactionId is { } tid ? await cards.TransactionForWorkAsync(task.StoreId, tid) : null;
         Attempts = await db.CallbackAttempts.AsNoTracking().Where(a => a.TaskId == id).OrderBy(a => a.At).ToListAsync();
         Answers = await db.CallbackAnswers.AsNoTracking().Where(a => a.TaskId == id).ToDictionaryAsync(a => a.QuestionId);
         if (CallbackSchedule.IsSurvey(task.Kind))

@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Cases;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Dcrc.Data;
@@ -11,6 +12,7 @@ using Dcrc.Kernel.Deadlines;
 using Dcrc.Kernel.Identifiers;
 using Dcrc.Kernel.Settings;
 using Dcrc.Kernel.Time;
+using Dcrc.Kernel.Writes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -23,13 +25,9 @@ namespace Dcrc.Features.Calls;
 /// implies is saved in one transaction, or nothing. Errors are keyed by camelCase field, as the API reports them.
 /// </summary>
 public partial class CallDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerArchive archive, StoreCalendars calendars, SettingsStore settings,
-    CallSignals signals, AuditLog audit, StoreClock storeClock, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    CallSignals signals, AuditLog audit, StoreClock storeClock, TimeProvider clock, IStringLocalizer<SharedResource> l, UnitOfWork uow, CallbackOpenings callbacks,
+    ContactLog contacts)
 {
-    public sealed record Result(CallLog? Call, Dictionary<string, string[]> Errors, bool Conflict = false, bool NotFound = false)
-    {
-        public bool Ok => Call is not null && Errors.Count == 0 && !Conflict && !NotFound;
-    }
-
     public sealed record Row(long Id, int StoreId, DateTime At, string Number, string? CallerName, string? Line, bool Missed, CallPurpose? Purpose,
         string? Content, string? Handling, string? HandledByName, bool CallbackOwed, DateTime? PromisedCallbackAt, long? CallbackTaskId, long? CustomerId,
         string? CustomerName, long? ComplaintId, int Version);
@@ -67,7 +65,7 @@ public partial class CallDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
     // ---- the log -----------------------------------------------------------------------------------------------
 
     /// <summary>Logs a call: a new entry, or the ringing / missed call the telephony system reported. Links the caller's archive, writes the interaction and makes the call-back task owed.</summary>
-    public async Task<Result> LogAsync(CallInput input)
+    public async Task<Written<CallLog>> LogAsync(CallInput input)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new Dictionary<string, string[]>();
@@ -75,9 +73,9 @@ public partial class CallDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
         if (input.CallId is { } callId)
         {
             var found = await db.CallLogs.FirstOrDefaultAsync(c => c.Id == callId);
-            if (found is null) return new(null, [], NotFound: true);
-            if (input.Version is { } v && v != found.Version) return new(found, [], Conflict: true);
-            if (found.Logged) return new(found, new() { ["callId"] = [l["Calls.AlreadyLogged"]] });
+            if (found is null) return Written.NotFound<CallLog>();
+            if (input.Version is { } v && v != found.Version) return uow.Conflict<CallLog>();
+            if (found.Logged) return uow.Refuse<CallLog>("callId", l["Calls.AlreadyLogged"]);
             call = found;
         }
         else
@@ -123,7 +121,7 @@ public partial class CallDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
             var vehicles = await db.Vehicles.Where(x => x.CustomerId == owner).Select(x => x.Id).OrderBy(i => i).Take(2).ToListAsync();
             if (vehicles.Count == 1) vehicleId = vehicles[0];
         }
-        if (errors.Count > 0) { db.ChangeTracker.Clear(); return new(null, errors); }
+        if (errors.Count > 0) return uow.Refuse<CallLog>(WriteStatus.Invalid, errors);
 
         call.Purpose = input.Purpose;
         call.ComplaintCategory = input.Purpose == CallPurpose.Complaint ? input.ComplaintCategory : null;
@@ -139,43 +137,20 @@ public partial class CallDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
         call.VehicleId = vehicleId;
         if (call.Id == 0) db.CallLogs.Add(call);
 
-        await using var tx = await db.Database.BeginTransactionAsync();
-        try
+        uow.AuditOnSave(() => new(CallAuditActions.Logged, $"#{call.Id} {call.Purpose} {Phone.Mask(call.Number)}{(call.CallbackTaskId is { } t ? $" → task #{t}" : "")}",
+            "CallLog", call.Id.ToString(CultureInfo.InvariantCulture), call.StoreId));
+        // After the version-checked save, in its transaction: the archive's interaction, the call-back task owed.
+        return await uow.SaveAsync(call, then: async () =>
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new(call, [], Conflict: true);
-        }
-        if (call.CustomerId is { } linked)
-        {
-            // The call is also one of the customer's interactions (沟通记录), and counts for the class cadence.
-            var summary = l["Calls.InteractionSummary", l["CallPurpose." + call.Purpose].Value, call.Content].Value;
-            var interaction = new Interaction
+            if (call.CustomerId is { } linked)
             {
-                StoreId = call.StoreId, CustomerId = linked, VehicleId = call.VehicleId, Channel = InteractionChannel.Call, At = call.At,
-                Summary = summary.Length > 500 ? summary[..500] : summary, Outcome = call.Handling is { Length: > 200 } h ? h[..200] : call.Handling,
-                ByUserId = me.Id, ByName = me.DisplayName, CreatedAt = now,
-            };
-            db.Interactions.Add(interaction);
+                // The call is also one of the customer's interactions (沟通记录), and counts for the class cadence.
+                var summary = l["Calls.InteractionSummary", l["CallPurpose." + call.Purpose].Value, call.Content].Value;
+                call.InteractionId = (await contacts.RecordAsync(new NewContact(call.StoreId, linked, call.VehicleId, InteractionChannel.Call, call.At, summary, call.Handling))).Id;
+            }
+            if (call.CallbackOwed) call.CallbackTaskId = await TaskForAsync(call, CallbackKind.PromisedCallback, promised, me.Id, now);
             await db.SaveChangesAsync();
-            call.InteractionId = interaction.Id;
-            var at = call.At;
-            await db.Customers.IgnoreQueryFilters().Where(c => c.Id == linked && (c.LastCallAt == null || c.LastCallAt < at))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastCallAt, at));
-        }
-        if (call.CallbackOwed)
-        {
-            var task = await TaskForAsync(call, CallbackKind.PromisedCallback, promised, me.Id, now);
-            call.CallbackTaskId = task.Id;
-        }
-        await db.SaveChangesAsync();
-        await audit.WriteAsync(CallAuditActions.Logged, $"#{call.Id} {call.Purpose} {Phone.Mask(call.Number)}{(call.CallbackTaskId is { } t ? $" → task #{t}" : "")}",
-            "CallLog", call.Id.ToString(CultureInfo.InvariantCulture), call.StoreId);
-        await tx.CommitAsync();
-        return new(call, []);
+        });
     }
 
     /// <summary>
@@ -183,7 +158,7 @@ public partial class CallDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
     /// setting's working hours (from the call for a missed call, from now for a call-back owed). Missed calls and promised
     /// call-backs appear in the callback queue of the agent (the pool when nobody sits on the line).
     /// </summary>
-    private async Task<CallbackTask> TaskForAsync(CallLog call, CallbackKind kind, DateTime? promised, string? assignTo, DateTime now)
+    private async Task<long> TaskForAsync(CallLog call, CallbackKind kind, DateTime? promised, string? assignTo, DateTime now)
     {
         var calendar = await calendars.ForStoreAsync(call.StoreId);
         DateTime opensAt, dueAt;
@@ -194,15 +169,8 @@ public partial class CallDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
             var from = kind == CallbackKind.MissedCall ? call.At : now;
             (opensAt, dueAt) = (calendar.Add(from, TimeSpan.Zero), calendar.Add(from, TimeSpan.FromHours(hours)));
         }
-        var task = new CallbackTask
-        {
-            StoreId = call.StoreId, Kind = kind, SourceId = call.Id, EventDate = StoreTime.DateOf(call.At, calendar.Zone), CustomerId = call.CustomerId ?? 0,
-            VehicleId = call.VehicleId, DueOn = StoreTime.DateOf(opensAt, calendar.Zone), DueBy = StoreTime.DateOf(dueAt, calendar.Zone),
-            Status = CallbackStatus.Open, AssignedTo = assignTo, RescheduledTo = promised, CreatedAt = now,
-        };
-        db.CallbackTasks.Add(task);
-        await db.SaveChangesAsync();
-        return task;
+        return await callbacks.OpenAsync(new NewCallback(call.StoreId, kind, call.Id, StoreTime.DateOf(call.At, calendar.Zone), call.CustomerId ?? 0, call.VehicleId,
+            StoreTime.DateOf(opensAt, calendar.Zone), StoreTime.DateOf(dueAt, calendar.Zone)) { AssignTo = assignTo, PromisedAt = promised });
     }
 
     // ---- reading -----------------------------------------------------------------------------------------------

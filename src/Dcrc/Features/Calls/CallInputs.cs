@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Cases;
 using System.ComponentModel.DataAnnotations;
 
 namespace Dcrc.Features.Calls;
@@ -12,7 +13,7 @@ public sealed class CallInput
     [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.CallPurpose")] public CallPurpose? Purpose { get; set; }
     [StringLength(50, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.CallerName")] public string? CallerName { get; set; }
     /// <summary>A complaint call's category (kept for purpose complaint only), carried over to the complaint form.</summary>
-    [Display(Name = "Field.ComplaintCategory")] public Complaints.ComplaintCategory? ComplaintCategory { get; set; }
+    [Display(Name = "Field.ComplaintCategory")] public ComplaintCategory? ComplaintCategory { get; set; }
     [Required(ErrorMessage = "Validation.Required"), StringLength(1000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.CallContent")]
     public string? Content { get; set; }
     [StringLength(1000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.CallHandling")] public string? Handling { get; set; }

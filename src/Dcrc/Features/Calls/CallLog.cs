@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Cases;
 using System.ComponentModel.DataAnnotations;
 using Dcrc.Kernel.Access;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public class CallLog : IStoreOwned
     /// <summary>Null until the call is logged (a ringing or missed call).</summary>
     public CallPurpose? Purpose { get; set; }
     /// <summary>A complaint call's category as the agent heard it; the complaint form opened from the call starts with it.</summary>
-    public Complaints.ComplaintCategory? ComplaintCategory { get; set; }
+    public ComplaintCategory? ComplaintCategory { get; set; }
     [MaxLength(1000)] public string? Content { get; set; }
     [MaxLength(1000)] public string? Handling { get; set; }
     /// <summary>The agent who took (and logged) the call; for a ringing call, the agent on its line.</summary>

@@ -65,7 +65,7 @@ public partial class CallDesk
             db.ChangeTracker.Clear();
             return await ReportedAsync(providerId) is { } other ? new(other, [], line.UserId, Duplicate: true) : throw new InvalidOperationException("call neither saved nor found");
         }
-        if (call.Missed) call.CallbackTaskId = (await TaskForAsync(call, CallbackKind.MissedCall, null, line.UserId, now)).Id;
+        if (call.Missed) call.CallbackTaskId = await TaskForAsync(call, CallbackKind.MissedCall, null, line.UserId, now);
         await db.SaveChangesAsync();
         await audit.WriteAsync(call.Missed ? CallAuditActions.Missed : CallAuditActions.Received, $"#{call.Id} {line.Line}: {Phone.Mask(call.Number)}",
             "CallLog", call.Id.ToString(CultureInfo.InvariantCulture), call.StoreId);
@@ -105,7 +105,7 @@ public partial class CallDesk
             db.ChangeTracker.Clear(); // logged or reported by someone else meanwhile
             return new(await db.CallLogs.AsNoTracking().SingleAsync(c => c.Id == rang.Id), [], line.UserId, Duplicate: true);
         }
-        rang.CallbackTaskId = (await TaskForAsync(rang, CallbackKind.MissedCall, null, rang.HandledBy ?? line.UserId, now)).Id;
+        rang.CallbackTaskId = await TaskForAsync(rang, CallbackKind.MissedCall, null, rang.HandledBy ?? line.UserId, now);
         await db.SaveChangesAsync();
         await audit.WriteAsync(CallAuditActions.Missed, $"#{rang.Id} {line.Line}: {Phone.Mask(rang.Number)}", "CallLog", rang.Id.ToString(CultureInfo.InvariantCulture), rang.StoreId);
         await tx.CommitAsync();

@@ -1,3 +1,5 @@
+using Dcrc.Kernel.Writes;
+using Dcrc.Kernel.Cases;
 using Dcrc.Kernel.Access;
 using Dcrc.Kernel.Api;
 using Dcrc.Kernel.Identifiers;
@@ -18,7 +20,7 @@ public static class CallsApi
 {
     public sealed record CallDto(long Id, int StoreId, DateTime At, string Number, string? CallerName, string? Line, CallDirection Direction, bool Missed,
         CallPurpose? Purpose, string? Content, string? Handling, string? HandledBy, string? HandledByName, DateTime? LoggedAt, bool CallbackOwed,
-        DateTime? PromisedCallbackAt, long? CallbackTaskId, long? CustomerId, long? VehicleId, long? InteractionId, Complaints.ComplaintCategory? ComplaintCategory,
+        DateTime? PromisedCallbackAt, long? CallbackTaskId, long? CustomerId, long? VehicleId, long? InteractionId, ComplaintCategory? ComplaintCategory,
         long? ComplaintId, string? ComplaintNumber, int Version);
 
     public sealed record RowDto(long Id, int StoreId, DateTime At, string Number, string? CallerName, string? Line, bool Missed, CallPurpose? Purpose,
@@ -33,7 +35,7 @@ public static class CallsApi
         c.ComplaintCategory, c.ComplaintId, NumberOf(c.ComplaintId), c.Version);
 
     /// <summary>The case a call opened, by its number (TS000240).</summary>
-    private static string? NumberOf(long? complaintId) => complaintId is { } id ? Complaints.Complaint.NumberOf(id) : null;
+    private static string? NumberOf(long? complaintId) => complaintId is { } id ? Kernel.Cases.CaseNumber.Of(id) : null;
 
     public static RouteGroupBuilder MapCallsApi(this RouteGroupBuilder api)
     {
@@ -71,11 +73,7 @@ public static class CallsApi
         if (errors.Count > 0) return validator.Problem(errors);
         // Filling in a reported call changes it: with the version read.
         if (input.CallId is not null && Versioned.Missing(input.Version, l) is { } unversioned) return validator.Problem(unversioned);
-        var r = await calls.LogAsync(input);
-        if (r.NotFound) return TypedResults.NotFound();
-        if (r.Conflict) return TypedResults.Problem(l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]);
-        if (r.Errors.Count > 0) return validator.Problem(r.Errors);
-        return TypedResults.Created($"/api/v1/calls/{r.Call!.Id}", await ShownAsync(r.Call, archive, db));
+        return await (await calls.LogAsync(input)).ToApiAsync(async c => TypedResults.Created($"/api/v1/calls/{c.Id}", await ShownAsync(c, archive, db)), l);
     }
 
     public static async Task<Results<Ok<CallDto>, NotFound>> Get(long id, CallDesk calls, Customers.CustomerArchive archive, Data.DcrcDb db) =>

@@ -86,16 +86,15 @@ public class IndexModel(CallDesk calls, CallerCards cards, KnowledgeBase knowled
         if (ModelState.IsValid)
         {
             var r = await calls.LogAsync(Input);
-            if (r.NotFound) return NotFound();
-            if (r.Ok)
+            if (r.OutOfReach() is { } away) return away;
+            if (r.Saved)
             {
                 // The complaint case is opened from the call in one step; that page takes the call's id.
-                if (complaint) return LocalRedirect($"/Complaints/New?callId={r.Call!.Id}");
-                TempData["Flash"] = r.Call!.CallbackTaskId is { } task ? l["Calls.SavedWithTask", task].Value : l["Calls.Saved"].Value;
+                if (complaint) return LocalRedirect($"/Complaints/New?callId={r.Value!.Id}");
+                TempData["Flash"] = r.Value!.CallbackTaskId is { } task ? l["Calls.SavedWithTask", task].Value : l["Calls.Saved"].Value;
                 return LocalRedirect("/Calls");
             }
-            if (r.Conflict) ModelState.AddModelError("", l["Validation.Concurrency"]);
-            WrittenResults.AddTo(r.Errors, ModelState, "Input", "storeId", "callId");
+            r.AddTo(ModelState, "Input", "storeId", "callId");
         }
         await LoadAsync();
         if (Input.CallId is { } id && await calls.FindAsync(id) is { } reported) Card = await cards.ForNumberAsync(reported.Number, id);

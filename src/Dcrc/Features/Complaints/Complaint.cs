@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Cases;
 using System.ComponentModel.DataAnnotations;
 using Dcrc.Kernel.Access;
 using Dcrc.Kernel.Deadlines;
@@ -7,7 +8,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Dcrc.Features.Complaints;
 
 public enum ComplaintChannel { Phone = 0, Visit = 1, Letter = 2, Email = 3, OemTransfer = 4, Callback = 5, Online = 6, Other = 7 }
-public enum ComplaintCategory { ProductQuality = 0, ServiceQuality = 1, PurchaseConditions = 2, UnmetExpectation = 3, Other = 4 }
 public enum ComplaintSeverity { Minor = 0, Normal = 1, Serious = 2 }
 /// <summary>处理方式 of 001: 赔偿 / 退货 / 折价 / 其他.</summary>
 public enum CompensationType { None = 0, Compensation = 1, Return = 2, Discount = 3, Other = 4 }
@@ -22,7 +22,7 @@ public class Complaint : IStoreOwned
     public int StoreId { get; set; }
     /// <summary>受理编号, shown as TS + the id.</summary>
     public string Number => NumberOf(Id);
-    public static string NumberOf(long id) => $"TS{id:D6}";
+    public static string NumberOf(long id) => Kernel.Cases.CaseNumber.Of(id);
     public ComplaintChannel Channel { get; set; }
     public DateTime ReceivedAt { get; set; }
     [MaxLength(64)] public string? ReceivedBy { get; set; }

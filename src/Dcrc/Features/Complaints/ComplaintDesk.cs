@@ -5,11 +5,13 @@ using Dcrc.Features.Callbacks;
 using Dcrc.Features.Customers;
 using Dcrc.Kernel.Access;
 using Dcrc.Kernel.Audit;
+using Dcrc.Kernel.Cases;
 using Dcrc.Kernel.Deadlines;
 using Dcrc.Kernel.Identifiers;
 using Dcrc.Kernel.Notifications;
 using Dcrc.Kernel.Settings;
 using Dcrc.Kernel.Time;
+using Dcrc.Kernel.Writes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -21,13 +23,8 @@ namespace Dcrc.Features.Complaints;
 /// waiting on the customer), and the satisfaction callback on closing.
 /// </summary>
 public partial class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, SettingsStore settings, StoreCalendars calendars, AuditLog audit,
-    TimeProvider clock, IStringLocalizer<SharedResource> l, ComplaintNames names)
+    TimeProvider clock, IStringLocalizer<SharedResource> l, ComplaintNames names, CallbackOpenings callbacks, Calls.CallCases calls, ContactDetails contacts, UnitOfWork uow)
 {
-    public sealed record Result(Complaint? Case, Dictionary<string, string[]> Errors, bool Conflict = false, bool Forbidden = false)
-    {
-        public bool Ok => Case is not null && Errors.Count == 0 && !Conflict && !Forbidden;
-    }
-
     /// <summary>The cases this user may see: DCRC and managers the store's; sales and service people their department's or their own.</summary>
     public async Task<IQueryable<Complaint>> VisibleAsync()
     {
@@ -55,7 +52,8 @@ public partial class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive ar
         return actors;
     }
 
-    public async Task<Result> CreateAsync(ComplaintInput input)
+    /// <summary>Receives a case (001 表1); taken on a call, the call links to it.</summary>
+    public async Task<Written<Complaint>> CreateAsync(ComplaintInput input)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new Dictionary<string, string[]>();
@@ -75,10 +73,10 @@ public partial class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive ar
         if (string.IsNullOrWhiteSpace(input.Description)) errors["description"] = [l["Validation.Required", l["Field.ComplaintDescription"]]];
         if (input.CallbackTaskId is { } taskId && !await db.CallbackTasks.AnyAsync(t => t.Id == taskId && t.CustomerId == input.CustomerId))
             errors["callbackTaskId"] = [l["Validation.InvalidValue", l["Field.Tasks"]]];
-        var call = input.CallId is { } callId ? await db.CallLogs.FirstOrDefaultAsync(x => x.Id == callId) : null;
+        var call = input.CallId is { } callId ? await calls.FindAsync(callId) : null;
         if (input.CallId is not null && (call is null || call.ComplaintId is not null || call.StoreId != customer?.StoreId))
             errors["callId"] = [l["Validation.InvalidValue", l["Field.Call"]]];
-        if (errors.Count > 0) return new(null, errors);
+        if (errors.Count > 0) return uow.Refuse<Complaint>(WriteStatus.Invalid, errors);
 
         var c = new Complaint
         {
@@ -88,17 +86,16 @@ public partial class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive ar
             CallbackTaskId = input.CallbackTaskId, State = ComplaintState.Received, UpdatedAt = now,
             CustomerComplaintNumber = await db.Complaints.IgnoreQueryFilters().CountAsync(x => x.CustomerId == customer.Id) + 1,
         };
-        await using var tx = await db.Database.BeginTransactionAsync();
         db.Complaints.Add(c);
-        await db.SaveChangesAsync();
-        db.ComplaintEvents.Add(new ComplaintEvent { ComplaintId = c.Id, At = at, To = ComplaintState.Received, ByUserId = me.Id, ByName = me.DisplayName, Note = c.Request });
-        // The call it was taken on links to it (顾客来电记录表 → 投诉).
-        if (call is not null) call.ComplaintId = c.Id;
-        db.ComplaintLimitEvents.Add(new ComplaintLimitEvent { ComplaintId = c.Id, Limit = ComplaintLimit.Dispatch, Kind = LimitEventKind.Started, At = at });
-        await db.SaveChangesAsync();
-        await audit.WriteAsync(ComplaintAuditActions.Received, $"{c.Number}: {c.Category}", "Complaint", c.Id.ToString(CultureInfo.InvariantCulture), c.StoreId);
-        await tx.CommitAsync();
-        return new(c, []);
+        uow.AuditOnSave(() => new(ComplaintAuditActions.Received, $"{c.Number}: {c.Category}", "Complaint", c.Id.ToString(CultureInfo.InvariantCulture), c.StoreId));
+        return await uow.SaveAsync(c, then: async () =>
+        {
+            db.ComplaintEvents.Add(new ComplaintEvent { ComplaintId = c.Id, At = at, To = ComplaintState.Received, ByUserId = me.Id, ByName = me.DisplayName, Note = c.Request });
+            // The call it was taken on links to it (顾客来电记录表 → 投诉).
+            if (call is not null) await calls.LinkAsync(call.Id, c.Id);
+            db.ComplaintLimitEvents.Add(new ComplaintLimitEvent { ComplaintId = c.Id, Limit = ComplaintLimit.Dispatch, Kind = LimitEventKind.Started, At = at });
+            await db.SaveChangesAsync();
+        });
     }
 
     /// <summary>The visible cases, open ones only unless <paramref name="all"/>, found by case number (TS…) or contact name.</summary>
@@ -116,25 +113,25 @@ public partial class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive ar
     public async Task<Complaint?> FindAsync(long id) => await (await VisibleAsync()).FirstOrDefaultAsync(c => c.Id == id);
 
     /// <summary>One step of the work, refused unless the case is in the state it starts from and the user is one who does it.</summary>
-    public async Task<Result> StepAsync(long id, ComplaintAction action, StepInput input)
+    public async Task<Written<Complaint>> StepAsync(long id, ComplaintAction action, StepInput input)
     {
-        if (!Enum.IsDefined(action)) return new(null, []);
-        if (await FindAsync(id) is null) return new(null, []);
+        if (!Enum.IsDefined(action)) return Written.NotFound<Complaint>();
+        if (await FindAsync(id) is null) return Written.NotFound<Complaint>();
         var c = await db.Complaints.SingleAsync(x => x.Id == id);
-        if (Kernel.Api.Versioned.Missing(input.Version, l) is { } unversioned) return new(c, unversioned);
-        if (input.Version != c.Version) return new(c, [], Conflict: true);
+        if (Kernel.Api.Versioned.Missing(input.Version, l) is { } unversioned) return uow.Refuse<Complaint>(WriteStatus.Invalid, unversioned);
+        if (input.Version != c.Version) return uow.Conflict<Complaint>();
         var actors = await ActorsAsync(c);
         switch (ComplaintWorkflow.Check(c.State, c.Paused, action, actors))
         {
-            case ComplaintWorkflow.Refusal.WrongActor: return new(c, [], Forbidden: true);
+            case ComplaintWorkflow.Refusal.WrongActor: return uow.Refuse<Complaint>(WriteStatus.Forbidden, l["Complaints.NotYours"]);
             case ComplaintWorkflow.Refusal.None: break;
-            case ComplaintWorkflow.Refusal.Paused: return new(c, new() { [""] = [l["Complaints.StepPaused", l["ComplaintAction." + action]]] });
-            case ComplaintWorkflow.Refusal.AlreadyPaused: return new(c, new() { [""] = [l["Complaints.AlreadyPaused"]] });
-            case ComplaintWorkflow.Refusal.NotPaused: return new(c, new() { [""] = [l["Complaints.NotPaused"]] });
-            default: return new(c, new() { [""] = [l["Complaints.NotNow", l["ComplaintAction." + action], l["ComplaintState." + c.State]]] });
+            case ComplaintWorkflow.Refusal.Paused: return uow.Refuse<Complaint>("", l["Complaints.StepPaused", l["ComplaintAction." + action]]);
+            case ComplaintWorkflow.Refusal.AlreadyPaused: return uow.Refuse<Complaint>("", l["Complaints.AlreadyPaused"]);
+            case ComplaintWorkflow.Refusal.NotPaused: return uow.Refuse<Complaint>("", l["Complaints.NotPaused"]);
+            default: return uow.Refuse<Complaint>("", l["Complaints.NotNow", l["ComplaintAction." + action], l["ComplaintState." + c.State]]);
         }
         var errors = await CheckAsync(c, action, input);
-        if (errors.Count > 0) { db.ChangeTracker.Clear(); return new(c, errors); }
+        if (errors.Count > 0) return uow.Refuse<Complaint>(WriteStatus.Invalid, errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var from = c.State;
@@ -174,18 +171,13 @@ public partial class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive ar
             case ComplaintAction.Resume: c.Paused = false; foreach (var r in running) Limit(r, LimitEventKind.Resumed); break;
         }
         db.ComplaintEvents.Add(new ComplaintEvent { ComplaintId = id, At = now, Action = action, From = from, To = c.State, ByUserId = me.Id, ByName = me.DisplayName, Note = Blank(input.Note) });
-        await using var tx = await db.Database.BeginTransactionAsync();
-        try { await db.SaveChangesAsync(); }
-        catch (DbUpdateConcurrencyException) { db.ChangeTracker.Clear(); return new(c, [], Conflict: true); }
+        uow.Audit(new(ComplaintAuditActions.Step, $"{c.Number}: {action} {from} → {c.State}", "Complaint", id.ToString(CultureInfo.InvariantCulture), c.StoreId));
         // After the version-checked save, in the same transaction: a stale close makes no callback.
-        if (action == ComplaintAction.Close)
+        return await uow.SaveAsync(c, then: action != ComplaintAction.Close ? null : async () =>
         {
             await SatisfactionCallbackAsync(c, now);
             await db.SaveChangesAsync();
-        }
-        await audit.WriteAsync(ComplaintAuditActions.Step, $"{c.Number}: {action} {from} → {c.State}", "Complaint", id.ToString(CultureInfo.InvariantCulture), c.StoreId);
-        await tx.CommitAsync();
-        return new(c, []);
+        });
     }
 
     /// <summary>The limits of the latest round that are running or paused (not met or cancelled).</summary>
@@ -275,18 +267,12 @@ public partial class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive ar
     {
         var calendar = await calendars.ForStoreAsync(c.StoreId);
         var closedOn = StoreTime.DateOf(now, calendar.Zone);
-        if (await db.CallbackTasks.IgnoreQueryFilters().AnyAsync(t => t.Kind == CallbackKind.ComplaintSatisfaction && t.SourceId == c.Id && t.EventDate == closedOn)) return;
         var days = await settings.GetAsync(ComplaintSettings.SatisfactionCallbackDays, c.StoreId);
-        var task = new CallbackTask
+        c.SatisfactionTaskId = await callbacks.OpenAsync(new NewCallback(c.StoreId, CallbackKind.ComplaintSatisfaction, c.Id, closedOn, c.CustomerId, c.VehicleId,
+            CallbackSchedule.WorkingDayAfter(calendar.IsWorkingDay, closedOn, 1), CallbackSchedule.OnOrAfter(calendar.IsWorkingDay, closedOn.AddDays(days)))
         {
-            StoreId = c.StoreId, Kind = CallbackKind.ComplaintSatisfaction, SourceId = c.Id, ComplaintId = c.Id, EventDate = closedOn, CustomerId = c.CustomerId, VehicleId = c.VehicleId,
-            DueOn = CallbackSchedule.WorkingDayAfter(calendar.IsWorkingDay, closedOn, 1), DueBy = CallbackSchedule.OnOrAfter(calendar.IsWorkingDay, closedOn.AddDays(days)),
-            Status = CallbackStatus.Open, StaffName = c.ResponsibleName, CreatedAt = now,
-        };
-        if (task.DueBy < task.DueOn) task.DueBy = task.DueOn;
-        db.CallbackTasks.Add(task);
-        await db.SaveChangesAsync();
-        c.SatisfactionTaskId = task.Id;
+            ComplaintId = c.Id, StaffName = c.ResponsibleName,
+        });
     }
 
 

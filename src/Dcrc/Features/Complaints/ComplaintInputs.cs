@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Cases;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Dcrc.Data;

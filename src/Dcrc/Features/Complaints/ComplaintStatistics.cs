@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Cases;
 using Dcrc.Data;
 using Dcrc.Kernel.Deadlines;
 using Dcrc.Kernel.Time;

@@ -1,3 +1,5 @@
+using Dcrc.Kernel.Writes;
+using Dcrc.Kernel.Cases;
 using Dcrc.Data;
 using Dcrc.Kernel.Api;
 using Dcrc.Kernel.Deadlines;
@@ -87,12 +89,11 @@ public static class ComplaintsApi
             Math.Max(1, page), Math.Clamp(pageSize, 1, 500)));
     }
 
-    public static async Task<IResult> Create(ComplaintInput input, ComplaintDesk desk, ComplaintNames names, ApiValidator validator)
+    public static async Task<IResult> Create(ComplaintInput input, ComplaintDesk desk, ComplaintNames names, ApiValidator validator, IStringLocalizer<SharedResource> l)
     {
         var errors = validator.Validate(input);
         if (errors.Count > 0) return validator.Problem(errors);
-        var r = await desk.CreateAsync(input);
-        return r.Errors.Count > 0 ? validator.Problem(r.Errors) : TypedResults.Created($"/api/v1/complaints/{r.Case!.Id}", ToDto(r.Case, await names.ForAsync(r.Case)));
+        return await (await desk.CreateAsync(input)).ToApiAsync(async c => TypedResults.Created($"/api/v1/complaints/{c.Id}", ToDto(c, await names.ForAsync(c))), l);
     }
 
     public static async Task<Results<Ok<DetailDto>, NotFound>> Get(long id, ComplaintDesk desk, ComplaintNames names, DcrcDb db, IStringLocalizer<SharedResource> l)
@@ -129,11 +130,6 @@ public static class ComplaintsApi
             return validator.Problem("action", l["Validation.InvalidValue", l["Field.ComplaintAction"]]);
         var errors = validator.Validate(input);
         if (errors.Count > 0) return validator.Problem(errors);
-        var r = await desk.StepAsync(id, a, input);
-        if (r.Case is null) return TypedResults.NotFound();
-        if (r.Forbidden) return TypedResults.Problem(l["Complaints.NotYours"], statusCode: StatusCodes.Status403Forbidden, title: l["Problem.Forbidden"]);
-        if (r.Conflict) return TypedResults.Problem(l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]);
-        if (r.Errors.Count > 0) return validator.Problem(r.Errors);
-        return TypedResults.Ok(await DetailAsync(r.Case, desk, names, db, l));
+        return await (await desk.StepAsync(id, a, input)).ToApiAsync(async c => TypedResults.Ok(await DetailAsync(c, desk, names, db, l)), l);
     }
 }

@@ -19,10 +19,10 @@ namespace Dcrc.Features.Complaints;
 /// the steps open to the user — each a small form asking only for what that step records.
 /// </summary>
 [RequirePermission("complaints.read")]
-public class DetailsModel(ComplaintDesk desk, ComplaintNames names, DcrcDb db, AuditLog audit, CustomerArchive archive, IStringLocalizer<SharedResource> l) : PageModel
+public class DetailsModel(ComplaintDesk desk, ComplaintNames names, DcrcDb db, AuditLog audit, MaskedCustomers customers, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Complaint Case { get; private set; } = null!;
-    public Customer Customer { get; private set; } = null!;
+    public MaskedCustomer Customer { get; private set; } = null!;
     public string? ShownContact { get; private set; }
     public Vehicle? Vehicle { get; private set; }
     public Dictionary<ComplaintLimit, LimitState> Limits { get; private set; } = [];
@@ -35,7 +35,7 @@ public class DetailsModel(ComplaintDesk desk, ComplaintNames names, DcrcDb db, A
     /// <summary>The step whose form was refused, to show its errors beside it.</summary>
     public ComplaintAction? Refused { get; private set; }
 
-    public string MaskedMobile => Phone.Mask(Case.ContactPhone ?? Customer.Mobile);
+    public string MaskedMobile => Case.ContactPhone is { } phone ? Phone.Mask(phone) : Customer.Mobile ?? "";
 
     public async Task<IActionResult> OnGetAsync(long id)
     {
@@ -49,15 +49,13 @@ public class DetailsModel(ComplaintDesk desk, ComplaintNames names, DcrcDb db, A
         if (ModelState.IsValid)
         {
             var r = await desk.StepAsync(id, action, Step);
-            if (r.Case is null) return NotFound();
-            if (r.Forbidden) return Forbid();
-            if (r.Ok)
+            if (r.OutOfReach() is { } away) return away;
+            if (r.Saved)
             {
-                TempData["Flash"] = l["Complaints.StepDone", l["ComplaintAction." + action].Value, l["ComplaintState." + r.Case.State].Value].Value;
+                TempData["Flash"] = l["Complaints.StepDone", l["ComplaintAction." + action].Value, l["ComplaintState." + r.Value!.State].Value].Value;
                 return LocalRedirect($"/Complaints/{id}");
             }
-            if (r.Conflict) ModelState.AddModelError("", l["Validation.Concurrency"]);
-            WrittenResults.AddTo(r.Errors, ModelState, "Step");
+            r.AddTo(ModelState, "Step");
         }
         Refused = action;
         return await LoadAsync(id) ? Page() : NotFound();
@@ -68,8 +66,8 @@ public class DetailsModel(ComplaintDesk desk, ComplaintNames names, DcrcDb db, A
         var c = await desk.FindAsync(id);
         if (c is null) return false;
         Case = c;
-        Customer = await db.Customers.IgnoreQueryFilters().AsNoTracking().SingleAsync(x => x.Id == c.CustomerId && x.StoreId == c.StoreId);
-        Customer.Name = (await archive.ViewerAsync()).ShownName(Customer.Name, Customer.Class);
+        // The case is the user's: its customer is shown as a work record's is (class-A rule, numbers masked).
+        Customer = await customers.ForWorkAsync(c.StoreId, c.CustomerId) ?? throw new InvalidOperationException($"The customer of case {c.Id} is missing.");
         ShownContact = (await names.ForAsync(c)).Contact(c);
         Vehicle = c.VehicleId is { } v ? await db.Vehicles.AsNoTracking().FirstOrDefaultAsync(x => x.Id == v) : null;
         Limits = await desk.LimitsAsync(c);

@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Cases;
 using Dcrc.Kernel.Writes;
 using Dcrc.Data;
 using Dcrc.Features.Customers;
@@ -15,7 +16,7 @@ namespace Dcrc.Features.Complaints;
 /// the call or callback it comes from), the vehicle, channel, what happened and what the customer asks for.
 /// </summary>
 [RequirePermission("complaints.handle")]
-public class NewModel(ComplaintDesk desk, CustomerArchive archive, DcrcDb db) : PageModel
+public class NewModel(ComplaintDesk desk, CustomerArchive archive, MaskedCustomers customers, DcrcDb db, Calls.CallCases calls) : PageModel
 {
     [BindProperty] public ComplaintInput Input { get; set; } = new() { Channel = ComplaintChannel.Phone, Severity = ComplaintSeverity.Normal };
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -23,7 +24,7 @@ public class NewModel(ComplaintDesk desk, CustomerArchive archive, DcrcDb db) : 
     [BindProperty(SupportsGet = true)] public long? CallId { get; set; }
     [BindProperty(SupportsGet = true)] public long? CallbackTaskId { get; set; }
     public List<CustomerArchive.Row> Matches { get; private set; } = [];
-    public Customer? Customer { get; private set; }
+    public MaskedCustomer? Customer { get; private set; }
     public List<(long Id, string Label)> Vehicles { get; private set; } = [];
 
     public async Task OnGetAsync()
@@ -31,11 +32,10 @@ public class NewModel(ComplaintDesk desk, CustomerArchive archive, DcrcDb db) : 
         Input.CustomerId = CustomerId;
         Input.CallId = CallId;
         Input.CallbackTaskId = CallbackTaskId;
-        if (CallId is { } callId && await db.CallLogs.Where(x => x.Id == callId && x.ComplaintId == null)
-                .Select(x => new { x.CustomerId, x.VehicleId, x.Content, x.Number, x.CallerName, x.ComplaintCategory }).FirstOrDefaultAsync() is { } call)
+        if (CallId is { } callId && await calls.FindAsync(callId) is { ComplaintId: null } call)
         {
             (Input.CustomerId, Input.VehicleId, Input.Channel) = (call.CustomerId ?? CustomerId, call.VehicleId, ComplaintChannel.Phone);
-            Input.Category = call.ComplaintCategory ?? Input.Category;
+            Input.Category = call.Category ?? Input.Category;
             // The caller's number stays on the call (linked below); the form never shows it in full.
             (Input.Description, Input.ContactName) = (call.Content, call.CallerName);
         }
@@ -52,12 +52,12 @@ public class NewModel(ComplaintDesk desk, CustomerArchive archive, DcrcDb db) : 
         if (ModelState.IsValid)
         {
             var r = await desk.CreateAsync(Input);
-            if (r.Ok)
+            if (r.Saved)
             {
-                TempData["Flash"] = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["Complaints.Received", r.Case!.Number].Value;
-                return LocalRedirect($"/Complaints/{r.Case!.Id}");
+                TempData["Flash"] = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["Complaints.Received", r.Value!.Number].Value;
+                return LocalRedirect($"/Complaints/{r.Value!.Id}");
             }
-            WrittenResults.AddTo(r.Errors, ModelState, "Input");
+            r.AddTo(ModelState, "Input");
         }
         await LoadAsync();
         return Page();
@@ -66,12 +66,12 @@ public class NewModel(ComplaintDesk desk, CustomerArchive archive, DcrcDb db) : 
     private async Task LoadAsync()
     {
         if (Input.CustomerId is not { } id) return;
-        Customer = await archive.Visible(await archive.ViewerAsync()).FirstOrDefaultAsync(c => c.Id == id);
+        Customer = await customers.VisibleAsync(id);
         if (Customer is null) return;
         Vehicles = (await db.Vehicles.Where(v => v.CustomerId == id).OrderBy(v => v.Id).Select(v => new { v.Id, v.PlateNumber, v.Model, v.Vin }).ToListAsync())
             .Select(v => (v.Id, $"{v.PlateNumber} {v.Model} {v.Vin[^6..]}".Trim())).ToList();
         Input.ContactName ??= Customer.Name;
     }
 
-    public string MaskedMobile => Phone.Mask(Customer?.Mobile);
+    public string MaskedMobile => Customer?.Mobile ?? "";
 }

@@ -11,12 +11,15 @@ namespace Dcrc.Features.Customers;
 /// </summary>
 public sealed record Viewer(string UserId, DataScope Scope, int? DepartmentId, bool SeesClassA)
 {
+    /// <summary>What stands for a name the viewer may not see.</summary>
+    public const string HiddenName = "***";
+
     /// <summary>A name as this viewer may see it: class-A names only with the class-A permission.</summary>
-    public string ShownName(string name, CustomerClass @class) => @class == CustomerClass.A && !SeesClassA ? "***" : name;
+    public string ShownName(string name, CustomerClass @class) => @class == CustomerClass.A && !SeesClassA ? HiddenName : name;
 
     /// <summary>A name typed for a customer (a call's caller, a complaint's contact) follows the customer's own name.</summary>
     public string? ShownTyped(string? typed, CustomerClass? customerClass) =>
-        typed is null ? null : customerClass == CustomerClass.A && !SeesClassA ? "***" : typed;
+        typed is null ? null : customerClass == CustomerClass.A && !SeesClassA ? HiddenName : typed;
 
     public bool MaySee(string? ownerUserId, int? ownerDepartmentId, CustomerClass @class) =>
         (@class != CustomerClass.A || SeesClassA) && Scope switch

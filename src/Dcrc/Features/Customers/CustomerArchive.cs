@@ -212,5 +212,5 @@ public partial class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl ac
     }
 
     public string? MaskedIdNumber(Customer c) =>
-        personal.Unprotect(c.IdNumberEncrypted) is { } n ? n[..6] + new string('*', 8) + n[^4..] : null;
+        MaskedCustomers.MaskIdNumber(personal.Unprotect(c.IdNumberEncrypted));
 }

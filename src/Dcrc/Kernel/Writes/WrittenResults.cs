@@ -17,12 +17,24 @@ public static class WrittenResults
         {
             WriteStatus.Saved => ok(w.Value!),
             WriteStatus.NotFound => TypedResults.NotFound(),
+            // A refusal that says why (held by someone else) answers with its reason; a bare one with 403 alone.
+            WriteStatus.Forbidden when First(w) is { } why => TypedResults.Problem(why, statusCode: StatusCodes.Status403Forbidden, title: l["Problem.Forbidden"]),
             WriteStatus.Forbidden => TypedResults.Forbid(),
             WriteStatus.Invalid => TypedResults.ValidationProblem(w.Errors, title: l["Problem.Validation"]),
-            WriteStatus.Conflict => TypedResults.Problem(l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]),
-            _ => TypedResults.Problem(w.Errors.Values.SelectMany(m => m).FirstOrDefault(), statusCode: StatusCodes.Status409Conflict, title: l["Problem.Duplicate"],
+            WriteStatus.Conflict => TypedResults.Problem(First(w) ?? l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]),
+            _ => TypedResults.Problem(First(w), statusCode: StatusCodes.Status409Conflict, title: l["Problem.Duplicate"],
                 extensions: new Dictionary<string, object?> { ["matches"] = w.Detail }),
         };
+
+    /// <summary>As <see cref="ToApi{T, TOk}"/>, for an answer that needs reading after the save.</summary>
+    public static async Task<Results<TOk, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> ToApiAsync<T, TOk>(this Written<T> w, Func<T, Task<TOk>> ok, IStringLocalizer l)
+        where TOk : IResult
+    {
+        if (!w.Saved) return w.ToApi<T, TOk>(_ => throw new InvalidOperationException("A refusal has no answer to build."), l);
+        return await ok(w.Value!);
+    }
+
+    private static string? First<T>(Written<T> w) => w.Errors.Values.SelectMany(m => m).FirstOrDefault();
 
     /// <summary>
     /// The refusal as errors of a page's form: a field's error goes to <c>{prefix}.{Field}</c>, the whole form's

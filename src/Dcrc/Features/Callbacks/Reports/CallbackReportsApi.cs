@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Writes;
 using Dcrc.Kernel.Api;
 using Dcrc.Kernel.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -118,16 +119,6 @@ public static class CallbackReportsApi
     {
         var errors = validator.Validate(input);
         if (errors.Count > 0) return validator.Problem(errors);
-        var r = await corrections.CorrectAsync(id, input);
-        return r.Refused switch
-        {
-            NumberCorrections.Refusal.NotFound => TypedResults.NotFound(),
-            NumberCorrections.Refusal.Forbidden when r.Task is null => TypedResults.Problem(l["Reports.MayNotCorrect"], statusCode: StatusCodes.Status403Forbidden, title: l["Problem.Forbidden"]),
-            NumberCorrections.Refusal.Forbidden => TypedResults.NotFound(),
-            NumberCorrections.Refusal.Conflict => TypedResults.Problem(l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]),
-            NumberCorrections.Refusal.NotInvalid => TypedResults.Problem(l["Reports.NotInvalid"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]),
-            _ when r.Errors.Count > 0 => validator.Problem(r.Errors),
-            _ => TypedResults.Ok(CallbacksApi.ToDto(r.Task!)),
-        };
+        return (await corrections.CorrectAsync(id, input)).ToApi(t => TypedResults.Ok(CallbacksApi.ToDto(t)), l);
     }
 }

@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Writes;
 using Dcrc.Data;
 using Dcrc.Features.Shared;
 using Dcrc.Kernel.Access;
@@ -45,14 +46,9 @@ public class InvalidModel(ReportFilters filters, CallbackLists lists, ReportExpo
     public async Task<IActionResult> OnPostCorrectAsync(long id)
     {
         var r = await corrections.CorrectAsync(id, Correction);
-        switch (r.Refused)
-        {
-            case NumberCorrections.Refusal.NotFound: return NotFound();
-            case NumberCorrections.Refusal.Forbidden: return Forbid();
-            case NumberCorrections.Refusal.Conflict: TempData["Flash"] = l["Validation.Concurrency"].Value; return Back();
-            case NumberCorrections.Refusal.NotInvalid: TempData["Flash"] = l["Reports.NotInvalid"].Value; return Back();
-        }
-        if (r.Errors.Count > 0)
+        if (r.OutOfReach() is { } away) return away;
+        if (r.Status == WriteStatus.Conflict) { TempData["Flash"] = r.Errors.Values.SelectMany(m => m).First(); return Back(); }
+        if (!r.Saved)
         {
             ModelState.Clear();
             foreach (var (key, messages) in r.Errors)
@@ -62,7 +58,7 @@ public class InvalidModel(ReportFilters filters, CallbackLists lists, ReportExpo
             await LoadAsync();
             return Page();
         }
-        TempData["Flash"] = l["Reports.Corrected", r.Task!.Id].Value;
+        TempData["Flash"] = l["Reports.Corrected", r.Value!.Id].Value;
         return Back();
     }
 
