@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Cases;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;

@@ -42,6 +42,7 @@ public static class FeatureMap
         services.AddScoped<Callbacks.Questionnaires.QuestionnaireBook>();
         services.AddScoped<Kernel.Jobs.IScheduledJob, Customers.Filing.WeeklyCheckJob>();
         services.AddScoped<Callbacks.CallbackGeneration>();
+        services.AddScoped<Customers.Records.ITransactionFollowUp, Callbacks.CallbacksOnTransaction>();
         services.AddScoped<Callbacks.CallbackDesk>();
         services.AddScoped<Callbacks.CallbackOpenings>();
         services.AddScoped<Callbacks.CallbackReports>();

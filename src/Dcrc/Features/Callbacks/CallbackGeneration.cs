@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Cases;
 using System.Globalization;
 using System.Text;
 using Dcrc.Data;

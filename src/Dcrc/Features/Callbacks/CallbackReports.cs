@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Cases;
 using System.Linq.Expressions;
 using Dcrc.Data;
 using Dcrc.Features.Customers.Records;

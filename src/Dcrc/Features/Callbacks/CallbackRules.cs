@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Cases;
 using Dcrc.Kernel.Settings;
 
 namespace Dcrc.Features.Callbacks;
@@ -26,7 +27,7 @@ public static class CallbackSchedule
     public static readonly CallbackKind[] OnDelivery =
         [CallbackKind.DeliveryThanks, CallbackKind.OwnerConfirmation, CallbackKind.SalesSurvey, CallbackKind.FirstMaintenanceCare];
 
-    public static bool IsSurvey(CallbackKind kind) => kind is CallbackKind.SalesSurvey or CallbackKind.ServiceSurvey;
+    public static bool IsSurvey(CallbackKind kind) => kind.IsSurvey();
 
     /// <summary>How far the calendar is searched for a working day before it is taken to have none.</summary>
     private const int HorizonDays = 3 * 366;

@@ -1,32 +1,10 @@
+using Dcrc.Kernel.Cases;
 using System.ComponentModel.DataAnnotations;
 using Dcrc.Kernel.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dcrc.Features.Callbacks;
-
-/// <summary>Why a customer is called (SPEC §5): the event and the rule that made the task.</summary>
-public enum CallbackKind
-{
-    /// <summary>Day 1 after delivery: the consultant's thank-you.</summary>
-    DeliveryThanks = 0,
-    /// <summary>Day 3: new-owner information confirmation and care (SPEC §4).</summary>
-    OwnerConfirmation = 1,
-    /// <summary>Days 7–10: the sales satisfaction survey (002 表1).</summary>
-    SalesSurvey = 2,
-    /// <summary>Week 3: care and the first-maintenance reminder.</summary>
-    FirstMaintenanceCare = 3,
-    /// <summary>Days 3–7 after a repair order closed: the service satisfaction survey (002 表2).</summary>
-    ServiceSurvey = 4,
-    /// <summary>Not seen for N months (流失客户回访).</summary>
-    LostCustomer = 5,
-    /// <summary>A call-back promised on an incoming call (SourceId: the call-log entry); the caller may have no archive (CustomerId 0).</summary>
-    PromisedCallback = 6,
-    /// <summary>An incoming call nobody answered (SourceId: the call-log entry); the caller may have no archive (CustomerId 0).</summary>
-    MissedCall = 7,
-    /// <summary>Within a week of a complaint's closing: was the customer satisfied with how it was handled?</summary>
-    ComplaintSatisfaction = 8,
-}
 
 /// <summary>
 /// Open: to call (possibly rescheduled). SmsSent: four attempts failed, the SMS survey is out and a reply awaited.

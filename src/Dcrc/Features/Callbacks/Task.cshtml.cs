@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Cases;
 using Dcrc.Kernel.Writes;
 using System.Globalization;
 using Dcrc.Data;
@@ -110,7 +111,8 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
         HolderName = task.AssignedTo is null ? null : await db.Users.Where(u => u.Id == task.AssignedTo).Select(u => u.DisplayName).FirstOrDefaultAsync();
         MayRecord = task.AssignedTo is null || task.AssignedTo == me.Id || await desk.MayAssignAsync();
         // The script of the task's kind from the knowledge base; a survey keeps its questionnaire's opening and closing.
-        Script = await knowledge.ViewAsync(ScriptTopics.For(task.Kind), new ScriptTokens(StoreName, Me, Addressed), Questionnaire);
+        Script = await knowledge.ViewAsync(ScriptTopics.For(task.Kind), new ScriptTokens(StoreName, Me, Addressed),
+            Questionnaire is { } survey ? new SurveyWords(survey.Opening, survey.Closing) : null);
         return true;
     }
 

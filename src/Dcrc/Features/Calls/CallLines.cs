@@ -11,6 +11,7 @@ using Dcrc.Kernel.Deadlines;
 using Dcrc.Kernel.Identifiers;
 using Dcrc.Kernel.Settings;
 using Dcrc.Kernel.Time;
+using Dcrc.Kernel.Writes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -82,19 +83,10 @@ public partial class CallDesk
         row.UserId = userId;
         row.UpdatedAt = now;
         row.UpdatedBy = me.UserName;
-        await using var tx = await db.Database.BeginTransactionAsync();
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear(); // the same new line added at the same moment elsewhere
-            return (null, new() { ["line"] = [l["Validation.Concurrency"]] });
-        }
-        await audit.WriteAsync(CallAuditActions.Line, $"{name}: {userId ?? "-"}", "AgentLine", row.Id.ToString(CultureInfo.InvariantCulture), row.StoreId);
-        await tx.CommitAsync();
-        return (row, []);
+        uow.AuditOnSave(() => new(CallAuditActions.Line, $"{name}: {userId ?? "-"}", "AgentLine", row.Id.ToString(CultureInfo.InvariantCulture), row.StoreId));
+        // The same new line added at the same moment elsewhere (unique line name).
+        var saved = await uow.SaveAsync(row, taken: () => uow.Refuse<AgentLine>("line", l["Validation.Concurrency"]));
+        return saved.Saved ? (row, []) : (null, saved.Errors.ToDictionary());
     }
 
     /// <summary>Removes a line (managers).</summary>
@@ -103,10 +95,8 @@ public partial class CallDesk
         var row = await db.AgentLines.FirstOrDefaultAsync(x => x.Id == id);
         if (row is null) return false;
         db.AgentLines.Remove(row);
-        await using var tx = await db.Database.BeginTransactionAsync();
-        await db.SaveChangesAsync();
-        await audit.WriteAsync(CallAuditActions.Line, $"{row.Line}: removed", "AgentLine", id.ToString(CultureInfo.InvariantCulture), row.StoreId);
-        await tx.CommitAsync();
+        uow.Audit(new(CallAuditActions.Line, $"{row.Line}: removed", "AgentLine", id.ToString(CultureInfo.InvariantCulture), row.StoreId));
+        await uow.SaveAsync(row);
         return true;
     }
 }

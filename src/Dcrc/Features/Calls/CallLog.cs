@@ -6,9 +6,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dcrc.Features.Calls;
 
-/// <summary>Why the customer called (顾客来电记录表, seed 000 附件4; SPEC §7).</summary>
-public enum CallPurpose { Inquiry = 0, Appointment = 1, Complaint = 2, Suggestion = 3, Rescue = 4, Other = 5 }
-
 public enum CallDirection { Inbound = 0, Outbound = 1 }
 
 /// <summary>

@@ -1,8 +1,10 @@
+using Dcrc.Kernel.Cases;
 using System.Globalization;
 using Dcrc.Data;
 using Dcrc.Features.Callbacks;
 using Dcrc.Features.Customers;
 using Dcrc.Kernel.Identifiers;
+using Dcrc.Kernel.Writes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dcrc.Features.Calls;
@@ -53,25 +55,20 @@ public partial class CallDesk
         };
         if (line.UserId is { } agent) call.HandledByName = await db.Users.Where(u => u.Id == agent).Select(u => u.DisplayName).FirstOrDefaultAsync();
         db.CallLogs.Add(call);
-        await using var tx = await db.Database.BeginTransactionAsync();
-        try
+        uow.AuditOnSave(() => new(call.Missed ? CallAuditActions.Missed : CallAuditActions.Received, $"#{call.Id} {line.Line}: {Phone.Mask(call.Number)}",
+            "CallLog", call.Id.ToString(CultureInfo.InvariantCulture), call.StoreId));
+        CallSignal? signal = null;
+        var saved = await uow.SaveAsync(call, then: async () =>
         {
+            if (call.Missed) call.CallbackTaskId = await TaskForAsync(call, CallbackKind.MissedCall, null, line.UserId, now);
             await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException) when (providerId is not null)
-        {
-            // The same push at the same moment: the unique provider id let the other one in.
-            await tx.RollbackAsync();
-            db.ChangeTracker.Clear();
+            signal = !call.Missed && line.UserId is { } user ? new CallSignal(user, call.Id, Phone.Mask(call.Number), line.Line, false) : null;
+            if (signal is not null) await signals.NotifyOtherInstancesAsync(db, signal); // sent by the database at commit
+        },
+        // The same push at the same moment: the unique provider id let the other one in.
+        taken: providerId is null ? null : () => uow.Refuse<CallLog>(WriteStatus.Duplicate, Written.NoErrors));
+        if (!saved.Saved)
             return await ReportedAsync(providerId) is { } other ? new(other, [], line.UserId, Duplicate: true) : throw new InvalidOperationException("call neither saved nor found");
-        }
-        if (call.Missed) call.CallbackTaskId = await TaskForAsync(call, CallbackKind.MissedCall, null, line.UserId, now);
-        await db.SaveChangesAsync();
-        await audit.WriteAsync(call.Missed ? CallAuditActions.Missed : CallAuditActions.Received, $"#{call.Id} {line.Line}: {Phone.Mask(call.Number)}",
-            "CallLog", call.Id.ToString(CultureInfo.InvariantCulture), call.StoreId);
-        var signal = !call.Missed && line.UserId is { } user ? new CallSignal(user, call.Id, Phone.Mask(call.Number), line.Line, false) : null;
-        if (signal is not null) await signals.NotifyOtherInstancesAsync(db, signal);
-        await tx.CommitAsync();
         if (signal is not null) signals.Deliver(signal); // this instance's pages, once the call can be read
         return new(call, [], line.UserId);
     }
@@ -95,20 +92,14 @@ public partial class CallDesk
         if (rang.Missed) return new(rang, [], line.UserId, Duplicate: true);
         var now = clock.GetUtcNow().UtcDateTime;
         rang.Missed = true;
-        await using var tx = await db.Database.BeginTransactionAsync();
-        try
+        uow.Audit(new(CallAuditActions.Missed, $"#{rang.Id} {line.Line}: {Phone.Mask(rang.Number)}", "CallLog", rang.Id.ToString(CultureInfo.InvariantCulture), rang.StoreId));
+        var saved = await uow.SaveAsync(rang, then: async () =>
         {
+            rang.CallbackTaskId = await TaskForAsync(rang, CallbackKind.MissedCall, null, rang.HandledBy ?? line.UserId, now);
             await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear(); // logged or reported by someone else meanwhile
-            return new(await db.CallLogs.AsNoTracking().SingleAsync(c => c.Id == rang.Id), [], line.UserId, Duplicate: true);
-        }
-        rang.CallbackTaskId = await TaskForAsync(rang, CallbackKind.MissedCall, null, rang.HandledBy ?? line.UserId, now);
-        await db.SaveChangesAsync();
-        await audit.WriteAsync(CallAuditActions.Missed, $"#{rang.Id} {line.Line}: {Phone.Mask(rang.Number)}", "CallLog", rang.Id.ToString(CultureInfo.InvariantCulture), rang.StoreId);
-        await tx.CommitAsync();
+        });
+        // Logged or reported by someone else meanwhile.
+        if (!saved.Saved) return new(await db.CallLogs.AsNoTracking().SingleAsync(c => c.Id == rang.Id), [], line.UserId, Duplicate: true);
         return new(rang, [], line.UserId);
     }
 

@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Cases;
 using Dcrc.Kernel.Writes;
 using Dcrc.Data;
 using Dcrc.Features.Knowledge;

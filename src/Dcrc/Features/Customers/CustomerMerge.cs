@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dcrc.Data;
 using Dcrc.Kernel.Audit;
+using Dcrc.Kernel.Writes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -18,7 +19,7 @@ public static class MergeAuditActions
 /// over, and the other archive stays as "merged" (its number never reused) pointing at the survivor.
 /// Every filled field and the merge itself are recorded in the survivor's history.
 /// </summary>
-public class CustomerMerge(DcrcDb db, CustomerArchive archive, Kernel.Access.CurrentUser me, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public class CustomerMerge(DcrcDb db, CustomerArchive archive, ArchiveHistory history, UnitOfWork uow, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public enum Result { Merged, NotFound, Forbidden, Invalid }
 
@@ -53,7 +54,6 @@ public class CustomerMerge(DcrcDb db, CustomerArchive archive, Kernel.Access.Cur
             return (Result.Invalid, l["Customers.MergeNotFound", key]);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var changes = new List<ArchiveChange>();
         var survivorEntry = db.Entry(survivor);
         var mergedEntry = db.Entry(merged);
         foreach (var property in survivorEntry.Properties.Where(p => !NotCopied.Contains(p.Metadata.Name) && p.Metadata.IsNullable))
@@ -65,28 +65,28 @@ public class CustomerMerge(DcrcDb db, CustomerArchive archive, Kernel.Access.Cur
             // Numbers are recorded as present, never in clear (history is readable without unmasking).
             var shown = property.Metadata.Name is nameof(Customer.IdNumberEncrypted) or nameof(Customer.Mobile) or nameof(Customer.Landline) ? "***"
                 : theirs is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Convert.ToString(theirs, CultureInfo.InvariantCulture);
-            changes.Add(new ArchiveChange { CustomerId = survivor.Id, Field = HistoryName(property.Metadata.Name), NewValue = ArchiveChange.Clip(shown), ChangedBy = me.UserName, ChangedAt = now });
+            history.Record(survivor.Id, HistoryName(property.Metadata.Name), null, shown);
         }
         // An ID number taken over brings the birth date and gender it says (as a typed one would, CustomerArchive.Apply).
         if (survivor.IdNumberHash == merged.IdNumberHash && merged.IdNumberHash != null && (survivor.Birthday != merged.Birthday || survivor.Gender != merged.Gender))
         {
             if (survivor.Birthday != merged.Birthday)
-                changes.Add(new ArchiveChange { CustomerId = survivor.Id, Field = "birthday", OldValue = survivor.Birthday?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    NewValue = merged.Birthday?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ChangedBy = me.UserName, ChangedAt = now });
+                history.Record(survivor.Id, "birthday", survivor.Birthday?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    merged.Birthday?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             if (survivor.Gender != merged.Gender)
-                changes.Add(new ArchiveChange { CustomerId = survivor.Id, Field = "gender", OldValue = survivor.Gender.ToString(), NewValue = merged.Gender.ToString(), ChangedBy = me.UserName, ChangedAt = now });
+                history.Record(survivor.Id, "gender", survivor.Gender.ToString(), merged.Gender.ToString());
             (survivor.Birthday, survivor.Gender) = (merged.Birthday, merged.Gender);
         }
         survivor.LastCallAt = Max(survivor.LastCallAt, merged.LastCallAt);
         survivor.LastVisitAt = Max(survivor.LastVisitAt, merged.LastVisitAt);
         void Flag(string field, bool before, bool after)
         {
-            if (before != after) changes.Add(new ArchiveChange { CustomerId = survivor.Id, Field = field, OldValue = before.ToString(), NewValue = after.ToString(), ChangedBy = me.UserName, ChangedAt = now });
+            if (before != after) history.Record(survivor.Id, field, before.ToString(), after.ToString());
         }
         if (merged.Card == CustomerCard.C && survivor.Card == CustomerCard.A)
         {
             (survivor.Card, survivor.CardMovedAt) = (CustomerCard.C, merged.CardMovedAt ?? now);
-            changes.Add(new ArchiveChange { CustomerId = survivor.Id, Field = "card", OldValue = "A", NewValue = "C", ChangedBy = me.UserName, ChangedAt = now });
+            history.Record(survivor.Id, "card", "A", "C");
         }
         Flag("isMember", survivor.IsMember, survivor.IsMember | merged.IsMember);
         survivor.IsMember |= merged.IsMember;
@@ -96,34 +96,26 @@ public class CustomerMerge(DcrcDb db, CustomerArchive archive, Kernel.Access.Cur
         survivorEntry.State = EntityState.Modified;
         merged.Status = ArchiveStatus.Merged;
         merged.MergedIntoId = survivor.Id;
-        changes.Add(new ArchiveChange { CustomerId = survivor.Id, Field = "merge", OldValue = merged.ArchiveNumber, NewValue = survivor.ArchiveNumber, ChangedBy = me.UserName, ChangedAt = now });
-        db.ArchiveChanges.AddRange(changes);
-
-        await using var tx = await db.Database.BeginTransactionAsync();
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return (Result.Invalid, l["Validation.Concurrency"]);
-        }
+        history.Record(survivor.Id, "merge", merged.ArchiveNumber, survivor.ArchiveNumber);
+        uow.Audit(new(MergeAuditActions.Merge, $"{merged.ArchiveNumber} → {survivor.ArchiveNumber}", "Customer", survivor.Id.ToString(CultureInfo.InvariantCulture), survivor.StoreId));
         long from = merged.Id, to = survivor.Id;
-        await db.Vehicles.Where(x => x.CustomerId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.CustomerId, to));
-        await db.Interactions.Where(x => x.CustomerId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.CustomerId, to));
-        await db.Transactions.Where(x => x.CustomerId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.CustomerId, to));
-        await db.Documents.Where(x => x.CustomerId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.CustomerId, to));
-        await db.ArchiveChecks.Where(x => x.CustomerId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.CustomerId, to));
-        await db.ArchiveChanges.Where(x => x.CustomerId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.CustomerId, to));
-        // Archives merged into the merged one earlier now point at the survivor too: one step always reaches it.
-        await db.Customers.IgnoreQueryFilters().Where(x => x.MergedIntoId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.MergedIntoId, to));
-        // A contact role the survivor already has stays with the merged archive.
-        var roles = await db.CompanyContacts.Where(x => x.CustomerId == to).Select(x => x.Role).ToListAsync();
-        await db.CompanyContacts.Where(x => x.CustomerId == from && !roles.Contains(x.Role)).ExecuteUpdateAsync(s => s.SetProperty(x => x.CustomerId, to));
-        await audit.WriteAsync(MergeAuditActions.Merge, $"{merged.ArchiveNumber} → {survivor.ArchiveNumber}", "Customer", to.ToString(CultureInfo.InvariantCulture), survivor.StoreId);
-        await tx.CommitAsync();
-        return (Result.Merged, null);
+        var saved = await uow.SaveAsync(survivor, then: async () =>
+        {
+            await db.Vehicles.Where(x => x.CustomerId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.CustomerId, to));
+            await db.Interactions.Where(x => x.CustomerId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.CustomerId, to));
+            await db.Transactions.Where(x => x.CustomerId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.CustomerId, to));
+            await db.Documents.Where(x => x.CustomerId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.CustomerId, to));
+            await db.ArchiveChecks.Where(x => x.CustomerId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.CustomerId, to));
+            // The merged archive's history moves too, after the survivor's new lines were saved under the survivor.
+            await db.ArchiveChanges.Where(x => x.CustomerId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.CustomerId, to));
+            // Archives merged into the merged one earlier now point at the survivor too: one step always reaches it.
+            await db.Customers.IgnoreQueryFilters().Where(x => x.MergedIntoId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.MergedIntoId, to));
+            // A contact role the survivor already has stays with the merged archive.
+            var roles = await db.CompanyContacts.Where(x => x.CustomerId == to).Select(x => x.Role).ToListAsync();
+            await db.CompanyContacts.Where(x => x.CustomerId == from && !roles.Contains(x.Role)).ExecuteUpdateAsync(s => s.SetProperty(x => x.CustomerId, to));
+        });
+        // A stale read of either archive (two opposite merges at once) is said on the form.
+        return saved.Saved ? (Result.Merged, null) : (Result.Invalid, l["Validation.Concurrency"]);
     }
 
     private static DateTime? Max(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;

@@ -1,4 +1,5 @@
 using Dcrc.Data;
+using Dcrc.Kernel.Writes;
 using Dcrc.Kernel.Api;
 using Dcrc.Kernel.Audit;
 using Dcrc.Kernel.Identifiers;
@@ -53,15 +54,9 @@ public static class LookupApi
         var errors = validator.Validate(input);
         if (errors.Count > 0) return validator.Problem(errors);
         if (Versioned.Missing(input.Version, l) is { } unversioned) return validator.Problem(unversioned);
-        var (result, outcome) = await register.UpdateAsync(vin, input);
-        return result switch
-        {
-            VehicleRegister.UpdateResult.NotFound => TypedResults.NotFound(),
-            VehicleRegister.UpdateResult.Forbidden => TypedResults.Forbid(),
-            VehicleRegister.UpdateResult.Invalid => validator.Problem(outcome.Errors),
-            VehicleRegister.UpdateResult.Conflict => TypedResults.Problem(l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]),
-            _ => (await ByVin(vin, archive, db)).Result is Ok<VehicleDto> ok ? ok : TypedResults.NotFound(),
-        };
+        var written = await register.UpdateAsync(vin, input);
+        if (!written.Saved) return written.ToApi<Vehicle, Ok<VehicleDto>>(_ => throw new InvalidOperationException(), l);
+        return (await ByVin(vin, archive, db)).Result is Ok<VehicleDto> ok ? ok : TypedResults.NotFound();
     }
 
     public static async Task<Results<Ok<VehicleRegister.Codes>, NotFound, ForbidHttpResult>> RevealCodes(string vin, VehicleRegister register) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dcrc.Data;
 using Dcrc.Kernel.Audit;
 using Dcrc.Kernel.Identifiers;
+using Dcrc.Kernel.Writes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -16,8 +17,8 @@ public static class VehicleAuditActions
     public const string CodesRevealed = "vehicles.codes";
 }
 
-public class VehicleRegister(DcrcDb db, CustomerArchive archive, AuditLog audit, Kernel.Access.CurrentUser me, Kernel.Security.PersonalData personal, TimeProvider clock,
-    IStringLocalizer<SharedResource> l)
+public class VehicleRegister(DcrcDb db, CustomerArchive archive, AuditLog audit, UnitOfWork uow, ArchiveHistory history, Kernel.Security.PersonalData personal,
+    TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     /// <summary><see cref="Duplicate"/>: the VIN is another vehicle's; <see cref="ExistingArchiveNumber"/> names its archive only when the user may see it.</summary>
     public sealed record Outcome(Vehicle? Vehicle, Dictionary<string, string[]> Errors, bool Duplicate = false, string? ExistingArchiveNumber = null);
@@ -72,23 +73,21 @@ public class VehicleRegister(DcrcDb db, CustomerArchive archive, AuditLog audit,
             return new(null, new() { ["vin"] = [l["Validation.Duplicate", l["Field.Vin"]]] }, Duplicate: true, ExistingArchiveNumber: number);
         }
         vehicle.SetVin(vin.Value!);
-        await using var tx = await db.Database.BeginTransactionAsync();
         db.Vehicles.Add(vehicle);
-        await db.SaveChangesAsync();
-        await audit.WriteAsync(VehicleAuditActions.Added, $"{vehicle.Vin} → {customer.ArchiveNumber}", "Vehicle", vehicle.Id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
-        await tx.CommitAsync();
+        uow.AuditOnSave(() => new(VehicleAuditActions.Added, $"{vehicle.Vin} → {customer.ArchiveNumber}", "Vehicle", vehicle.Id.ToString(CultureInfo.InvariantCulture), customer.StoreId));
+        await uow.SaveAsync(vehicle);
         return new(vehicle, []);
     }
 
-    public enum UpdateResult { Saved, NotFound, Forbidden, Invalid, Conflict }
+    public enum UpdateResult { Saved, NotFound, Forbidden }
 
     /// <summary>Changes a vehicle of a customer the user may see; the VIN stays; every changed field goes into the customer's history.</summary>
-    public async Task<(UpdateResult Result, Outcome Outcome)> UpdateAsync(string vin, VehicleInput input)
+    public async Task<Written<Vehicle>> UpdateAsync(string vin, VehicleInput input)
     {
         var vehicle = await db.Vehicles.FirstOrDefaultAsync(v => v.Vin == vin.Trim().ToUpperInvariant());
-        if (vehicle is null) return (UpdateResult.NotFound, new(null, []));
+        if (vehicle is null) return Written.NotFound<Vehicle>();
         var customer = await archive.Visible(await archive.ViewerAsync()).FirstOrDefaultAsync(c => c.Id == vehicle.CustomerId);
-        if (customer is null) return (UpdateResult.Forbidden, new(null, []));
+        if (customer is null) return Written.Forbidden<Vehicle>();
         var before = Snapshot(vehicle);
         // The driver's mobile is shown masked; sent back untouched it means "unchanged".
         if (input.DriverMobile?.Contains('*') == true)
@@ -97,32 +96,17 @@ public class VehicleRegister(DcrcDb db, CustomerArchive archive, AuditLog audit,
             input.DriverMobile = vehicle.DriverMobile;
         }
         var errors = await ApplyAsync(input, vehicle, vehicle.StoreId);
-        if (errors.Count > 0) { db.ChangeTracker.Clear(); return (UpdateResult.Invalid, new(null, errors)); }
+        if (errors.Count > 0) return uow.Refuse<Vehicle>(WriteStatus.Invalid, errors);
         if (input.Version is { } version) db.Entry(vehicle).Property(v => v.Version).OriginalValue = version;
         var after = Snapshot(vehicle);
-        var now = clock.GetUtcNow().UtcDateTime;
         var changed = after.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key).ToList();
         // A code typed again is a change even though both sides show as "***".
         if (!string.IsNullOrWhiteSpace(input.KeyCode) && !changed.Contains("keyCode")) changed.Add("keyCode");
         if (!string.IsNullOrWhiteSpace(input.AudioCode) && !changed.Contains("audioCode")) changed.Add("audioCode");
-        db.ArchiveChanges.AddRange(changed.Select(f => new ArchiveChange
-        {
-            CustomerId = customer.Id, VehicleId = vehicle.Id, Field = "vehicle." + f, OldValue = before[f], NewValue = after[f], ChangedBy = me.UserName, ChangedAt = now,
-        }));
-        await using var tx = await db.Database.BeginTransactionAsync();
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return (UpdateResult.Conflict, new(null, new() { ["version"] = [l["Validation.Concurrency"]] }));
-        }
+        foreach (var f in changed) history.Record(customer.Id, "vehicle." + f, before[f], after[f], vehicle.Id);
         if (changed.Count > 0)
-            await audit.WriteAsync(VehicleAuditActions.Updated, $"{vehicle.Vin}: {string.Join(", ", changed)}", "Vehicle", vehicle.Id.ToString(CultureInfo.InvariantCulture), vehicle.StoreId);
-        await tx.CommitAsync();
-        return (UpdateResult.Saved, new(vehicle, []));
+            uow.Audit(new(VehicleAuditActions.Updated, $"{vehicle.Vin}: {string.Join(", ", changed)}", "Vehicle", vehicle.Id.ToString(CultureInfo.InvariantCulture), vehicle.StoreId));
+        return await uow.SaveAsync(vehicle);
     }
 
     public sealed record Codes(string Vin, string? KeyCode, string? AudioCode);

@@ -53,14 +53,13 @@ public class IndexModel(KnowledgeBase knowledge, CurrentUser me, IStringLocalize
         if (!await LoadAsync()) return NotFound();
         ModelState.Clear(); // the knowledge base checks the rows itself (blank rows are dropped)
         var r = await knowledge.SaveScriptAsync(Current.Id, Input);
-        if (r.NotFound) return NotFound();
-        if (r.Ok)
+        if (r.OutOfReach() is { } away) return away;
+        if (r.Saved)
         {
             TempData["Flash"] = l["Knowledge.ScriptSaved", knowledge.TopicLabel(Current.Topic)].Value;
             return Redirect($"/Knowledge?topic={Uri.EscapeDataString(Current.Topic)}");
         }
-        if (r.Conflict) ModelState.AddModelError("", l["Validation.Concurrency"]);
-        WrittenResults.AddTo(r.Errors, ModelState, "Input", "phrases");
+        r.AddTo(ModelState, "Input", "phrases");
         Pad();
         return Page();
     }
@@ -73,14 +72,13 @@ public class IndexModel(KnowledgeBase knowledge, CurrentUser me, IStringLocalize
         if (ModelState.IsValid)
         {
             var r = await knowledge.SaveFaqAsync(Faq is > 0 ? Faq : null, FaqInput);
-            if (r.NotFound) return NotFound();
-            if (r.Ok)
+            if (r.OutOfReach() is { } away) return away;
+            if (r.Saved)
             {
                 TempData["Flash"] = l["Knowledge.FaqSaved"].Value;
                 return Redirect($"/Knowledge?topic={Uri.EscapeDataString(Current.Topic)}#faq");
             }
-            if (r.Conflict) ModelState.AddModelError("", l["Validation.Concurrency"]);
-            WrittenResults.AddTo(r.Errors, ModelState, "FaqInput");
+            r.AddTo(ModelState, "FaqInput");
         }
         Input = new ScriptInput { Version = Current.Version, Phrases = Current.Phrases.OrderBy(p => p.Number).Select(PhraseInput.From).ToList() };
         Pad();

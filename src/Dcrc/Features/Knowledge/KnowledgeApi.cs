@@ -1,4 +1,5 @@
 using Dcrc.Kernel.Api;
+using Dcrc.Kernel.Writes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -40,10 +41,7 @@ public static class KnowledgeApi
         var errors = validator.Validate(input);
         if (errors.Count > 0) return validator.Problem(errors);
         var r = await knowledge.SaveScriptAsync(id, input);
-        if (r.NotFound) return TypedResults.NotFound();
-        if (r.Conflict) return TypedResults.Problem(l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]);
-        if (r.Errors.Count > 0) return validator.Problem(r.Errors);
-        return TypedResults.Ok(ToDto(r.Saved!, knowledge));
+        return r.ToApi(s => TypedResults.Ok(ToDto(s, knowledge)), l);
     }
 
     public static async Task<Ok<Paged<FaqDto>>> Faq(KnowledgeBase knowledge, string? q = null, int page = 1, int pageSize = 50)
@@ -57,8 +55,7 @@ public static class KnowledgeApi
         var errors = validator.Validate(input);
         if (errors.Count > 0) return validator.Problem(errors);
         var r = await knowledge.SaveFaqAsync(null, input);
-        if (r.Errors.Count > 0) return validator.Problem(r.Errors);
-        return TypedResults.Created($"/api/v1/knowledge/faq/{r.Saved!.Id}", ToDto(r.Saved));
+        return r.ToApi(f => TypedResults.Created($"/api/v1/knowledge/faq/{f.Id}", ToDto(f)), l);
     }
 
     public static async Task<IResult> SaveFaq(int id, FaqInput input, KnowledgeBase knowledge, ApiValidator validator, IStringLocalizer<SharedResource> l)
@@ -66,9 +63,6 @@ public static class KnowledgeApi
         var errors = validator.Validate(input);
         if (errors.Count > 0) return validator.Problem(errors);
         var r = await knowledge.SaveFaqAsync(id, input);
-        if (r.NotFound) return TypedResults.NotFound();
-        if (r.Conflict) return TypedResults.Problem(l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]);
-        if (r.Errors.Count > 0) return validator.Problem(r.Errors);
-        return TypedResults.Ok(ToDto(r.Saved!));
+        return r.ToApi(f => TypedResults.Ok(ToDto(f)), l);
     }
 }

@@ -1,12 +1,11 @@
+using Dcrc.Kernel.Cases;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Dcrc.Data;
-using Dcrc.Features.Callbacks;
-using Dcrc.Features.Callbacks.Questionnaires;
-using Dcrc.Features.Calls;
 using Dcrc.Kernel.Access;
 using Dcrc.Kernel.Api;
 using Dcrc.Kernel.Audit;
+using Dcrc.Kernel.Writes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -64,6 +63,9 @@ public sealed record PhraseView(PhraseStage Stage, string? Situation, string? Sa
 /// <summary>What the call and callback screens show: the call type's script, the phrases of every call and the ten forbidden phrases.</summary>
 public sealed record ScriptView(string Topic, IReadOnlyList<PhraseView> Phrases, IReadOnlyList<PhraseView> General, IReadOnlyList<string> Forbidden);
 
+/// <summary>A questionnaire's own opening and closing, which replace the script's in a survey call.</summary>
+public sealed record SurveyWords(string Opening, string Closing);
+
 /// <summary>The values of {store}, {me} and {customer} where a script is shown.</summary>
 public sealed record ScriptTokens(string Store, string Me, string Customer)
 {
@@ -71,14 +73,9 @@ public sealed record ScriptTokens(string Store, string Me, string Customer)
         .Replace("{customer}", Customer, StringComparison.Ordinal);
 }
 
-public class KnowledgeBase(DcrcDb db, AuditLog audit, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public class KnowledgeBase(DcrcDb db, UnitOfWork uow, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public const int MaxPhrases = 80;
-
-    public sealed record Result<T>(T? Saved, Dictionary<string, string[]> Errors, bool Conflict = false, bool NotFound = false) where T : class
-    {
-        public bool Ok => Saved is not null && Errors.Count == 0 && !Conflict && !NotFound;
-    }
 
     public Task<List<Script>> ScriptsAsync() =>
         db.Scripts.AsNoTracking().Include(s => s.Phrases.OrderBy(p => p.Number)).OrderBy(s => s.Id).ToListAsync();
@@ -88,9 +85,9 @@ public class KnowledgeBase(DcrcDb db, AuditLog audit, CurrentUser me, TimeProvid
 
     /// <summary>
     /// The script of <paramref name="topic"/> (none: only the phrases every call shares) with the general phrases and the
-    /// ten forbidden ones, placeholders filled. A survey keeps its questionnaire's opening and closing.
+    /// ten forbidden ones, placeholders filled. A survey keeps its questionnaire's opening and closing (<paramref name="survey"/>).
     /// </summary>
-    public async Task<ScriptView> ViewAsync(string? topic, ScriptTokens tokens, Questionnaire? questionnaire = null)
+    public async Task<ScriptView> ViewAsync(string? topic, ScriptTokens tokens, SurveyWords? survey = null)
     {
         var wanted = new[] { ScriptTopics.General, ScriptTopics.Forbidden, topic ?? ScriptTopics.General };
         var scripts = await db.Scripts.AsNoTracking().Where(s => wanted.Contains(s.Topic)).Include(s => s.Phrases).ToListAsync();
@@ -100,24 +97,24 @@ public class KnowledgeBase(DcrcDb db, AuditLog audit, CurrentUser me, TimeProvid
         if (ScriptTopics.KindOf(topic ?? "") is { } kind)
         {
             // An opening left empty falls back to the built-in one; a survey's opening and closing are its questionnaire's.
-            var opening = questionnaire?.Opening ?? main.FirstOrDefault(p => p.Stage == PhraseStage.Opening && !string.IsNullOrWhiteSpace(p.Say))?.Say
+            var opening = survey?.Opening ?? main.FirstOrDefault(p => p.Stage == PhraseStage.Opening && !string.IsNullOrWhiteSpace(p.Say))?.Say
                 ?? l["Callbacks.Script.Opening." + kind].Value;
             main.RemoveAll(p => p.Stage == PhraseStage.Opening && p.NeverSay is null && p.NeverDo is null);
             var at = main.FindLastIndex(p => p.Stage == PhraseStage.Greeting) + 1;
             main.Insert(at, new PhraseView(PhraseStage.Opening, null, opening, null, null));
-            if (questionnaire is not null)
-                main = main.Select(p => p.Stage == PhraseStage.Closing ? p with { Say = questionnaire.Closing } : p).ToList();
+            if (survey is not null)
+                main = main.Select(p => p.Stage == PhraseStage.Closing ? p with { Say = survey.Closing } : p).ToList();
         }
         return new(topic ?? ScriptTopics.General, main, Of(ScriptTopics.General).Select(View).ToList(),
             Of(ScriptTopics.Forbidden).Where(p => p.NeverSay is not null).Select(p => p.NeverSay!).ToList());
     }
 
-    public async Task<Result<Script>> SaveScriptAsync(int id, ScriptInput input)
+    public async Task<Written<Script>> SaveScriptAsync(int id, ScriptInput input)
     {
         var script = await db.Scripts.FirstOrDefaultAsync(s => s.Id == id);
-        if (script is null) return new(null, [], NotFound: true);
-        if (Kernel.Api.Versioned.Missing(input.Version, l) is { } unversioned) return new(script, unversioned);
-        if (input.Version != script.Version) return new(script, [], Conflict: true);
+        if (script is null) return Written.NotFound<Script>();
+        if (Kernel.Api.Versioned.Missing(input.Version, l) is { } unversioned) return uow.Refuse<Script>(WriteStatus.Invalid, unversioned);
+        if (input.Version != script.Version) return uow.Conflict<Script>();
         var errors = new Dictionary<string, string[]>();
         var rows = input.Phrases.Select((p, i) => (p, i)).Where(x => !x.p.IsBlank).ToList();
         if (rows.Count == 0) errors["phrases"] = [l["Validation.Required", l["Field.Phrases"]]];
@@ -132,31 +129,24 @@ public class KnowledgeBase(DcrcDb db, AuditLog audit, CurrentUser me, TimeProvid
             Check(p.NeverSay, 500, $"phrases[{i}].neverSay", "Field.NeverSay");
             Check(p.NeverDo, 200, $"phrases[{i}].neverDo", "Field.NeverDo");
         }
-        if (errors.Count > 0) return new(null, errors);
+        if (errors.Count > 0) return uow.Refuse<Script>(WriteStatus.Invalid, errors);
 
         script.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         script.UpdatedBy = me.UserName;
         db.Entry(script).Property(s => s.UpdatedAt).IsModified = true; // the version goes up even when only phrases change
-        await using var tx = await db.Database.BeginTransactionAsync();
-        try
+        uow.Audit(new(KnowledgeAuditActions.ScriptSaved, $"{script.Topic}: {rows.Count} phrases", "Script", id.ToString(CultureInfo.InvariantCulture)));
+        var saved = await uow.SaveAsync(script, then: async () =>
         {
+            await db.ScriptPhrases.Where(p => p.ScriptId == id).ExecuteDeleteAsync();
+            var n = 0;
+            db.ScriptPhrases.AddRange(rows.Select(x => new ScriptPhrase
+            {
+                ScriptId = id, Number = ++n, Stage = x.p.Stage!.Value, Situation = Blank(x.p.Situation), Say = Blank(x.p.Say), NeverSay = Blank(x.p.NeverSay), NeverDo = Blank(x.p.NeverDo),
+            }));
             await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new(script, [], Conflict: true);
-        }
-        await db.ScriptPhrases.Where(p => p.ScriptId == id).ExecuteDeleteAsync();
-        var n = 0;
-        db.ScriptPhrases.AddRange(rows.Select(x => new ScriptPhrase
-        {
-            ScriptId = id, Number = ++n, Stage = x.p.Stage!.Value, Situation = Blank(x.p.Situation), Say = Blank(x.p.Say), NeverSay = Blank(x.p.NeverSay), NeverDo = Blank(x.p.NeverDo),
-        }));
-        await db.SaveChangesAsync();
-        await audit.WriteAsync(KnowledgeAuditActions.ScriptSaved, $"{script.Topic}: {rows.Count} phrases", "Script", id.ToString(CultureInfo.InvariantCulture));
-        await tx.CommitAsync();
-        return new(await db.Scripts.AsNoTracking().Include(s => s.Phrases.OrderBy(p => p.Number)).SingleAsync(s => s.Id == id), []);
+        });
+        if (!saved.Saved) return saved;
+        return new(WriteStatus.Saved, await db.Scripts.AsNoTracking().Include(s => s.Phrases.OrderBy(p => p.Number)).SingleAsync(s => s.Id == id), Written.NoErrors);
 
         void Check(string? text, int max, string key, string label)
         {
@@ -190,41 +180,30 @@ public class KnowledgeBase(DcrcDb db, AuditLog audit, CurrentUser me, TimeProvid
         return hits.Select(h => (h.Topic, h.Phrase)).ToList();
     }
 
-    public async Task<Result<FaqEntry>> SaveFaqAsync(int? id, FaqInput input)
+    public async Task<Written<FaqEntry>> SaveFaqAsync(int? id, FaqInput input)
     {
         FaqEntry? entry = null;
         if (id is { } existing)
         {
             entry = await db.FaqEntries.FirstOrDefaultAsync(f => f.Id == existing);
-            if (entry is null) return new(null, [], NotFound: true);
-            if (Kernel.Api.Versioned.Missing(input.Version, l) is { } unversioned) return new(entry, unversioned);
-            if (input.Version != entry.Version) return new(entry, [], Conflict: true);
+            if (entry is null) return Written.NotFound<FaqEntry>();
+            if (Kernel.Api.Versioned.Missing(input.Version, l) is { } unversioned) return uow.Refuse<FaqEntry>(WriteStatus.Invalid, unversioned);
+            if (input.Version != entry.Version) return uow.Conflict<FaqEntry>();
         }
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(input.Question)) errors["question"] = [l["Validation.Required", l["Field.FaqQuestion"]]];
         if (string.IsNullOrWhiteSpace(input.Answer)) errors["answer"] = [l["Validation.Required", l["Field.FaqAnswer"]]];
         var tags = string.Join(",", Customers.Tags.Split(input.Tags));
         if (tags.Length > 200) errors["tags"] = [l["Validation.StringLength", l["Field.Tags"], 200, 0]];
-        if (errors.Count > 0) return new(null, errors);
+        if (errors.Count > 0) return uow.Refuse<FaqEntry>(WriteStatus.Invalid, errors);
         entry ??= db.FaqEntries.Add(new FaqEntry()).Entity;
         entry.Question = input.Question!.Trim();
         entry.Answer = input.Answer!.Trim();
         entry.Tags = tags.Length > 0 ? tags : null;
         entry.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         entry.UpdatedBy = me.UserName;
-        await using var tx = await db.Database.BeginTransactionAsync();
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new(entry, [], Conflict: true);
-        }
-        await audit.WriteAsync(KnowledgeAuditActions.FaqSaved, entry.Question, "FaqEntry", entry.Id.ToString(CultureInfo.InvariantCulture));
-        await tx.CommitAsync();
-        return new(entry, []);
+        uow.AuditOnSave(() => new(KnowledgeAuditActions.FaqSaved, entry.Question, "FaqEntry", entry.Id.ToString(CultureInfo.InvariantCulture)));
+        return await uow.SaveAsync(entry);
     }
 
     /// <summary>The label of a topic: "来电：咨询", "回访：销售满意度回访", "通用话术"…</summary>

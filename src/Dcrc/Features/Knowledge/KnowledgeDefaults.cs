@@ -1,6 +1,5 @@
+using Dcrc.Kernel.Cases;
 using Dcrc.Data;
-using Dcrc.Features.Callbacks;
-using Dcrc.Features.Calls;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dcrc.Features.Knowledge;
@@ -133,7 +132,7 @@ public static class KnowledgeDefaults
     [
         OutgoingGreeting(),
         P(PhraseStage.Opening, null, Openings.GetValueOrDefault(kind)),
-        CallbackClosing(CallbackSchedule.IsSurvey(kind) ? SurveyClosing : CareClosing),
+        CallbackClosing(kind.IsSurvey() ? SurveyClosing : CareClosing),
     ];
 
     public static List<ScriptPhrase> Inbound(CallPurpose purpose) => purpose switch

@@ -39,14 +39,10 @@ public class EditModel(VehicleRegister register, VehicleTimeline timeline, Data.
         ModelState.Remove("Input.Vin");
         if (ModelState.IsValid)
         {
-            var (result, outcome) = await register.UpdateAsync(Vin, Input);
-            switch (result)
-            {
-                case VehicleRegister.UpdateResult.NotFound: return NotFound();
-                case VehicleRegister.UpdateResult.Forbidden: return Forbid();
-                case VehicleRegister.UpdateResult.Saved: return Redirect($"/Vehicles/{outcome.Vehicle!.Vin}");
-            }
-            WrittenResults.AddTo(outcome.Errors, ModelState, "Input", "version");
+            var written = await register.UpdateAsync(Vin, Input);
+            if (written.OutOfReach() is { } away) return away;
+            if (written.Saved) return Redirect($"/Vehicles/{written.Value!.Vin}");
+            written.AddTo(ModelState, "Input", "version");
         }
         var (view, _) = await timeline.ForVinAsync(Vin);
         if (view != null) await LoadStaffAsync(view.Vehicle.StoreId);

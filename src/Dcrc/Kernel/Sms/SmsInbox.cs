@@ -1,5 +1,6 @@
 using Dcrc.Data;
 using Dcrc.Kernel.Settings;
+using Dcrc.Kernel.Writes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dcrc.Kernel.Sms;
@@ -29,7 +30,7 @@ public enum SmsReplyOutcome { NotMine, Answered, NotAnAnswer }
 /// each call opens the request's <see cref="Access.StoreScope"/> to all stores, so the inbox and its handlers read
 /// across stores without lifting the store filter query by query.
 /// </remarks>
-public class SmsInbox(DcrcDb db, SmsOutbox outbox, SettingsStore settings, TimeProvider clock, IEnumerable<ISmsReplyHandler> handlers, Access.StoreScope scope)
+public class SmsInbox(DcrcDb db, SmsOutbox outbox, SettingsStore settings, UnitOfWork uow, TimeProvider clock, IEnumerable<ISmsReplyHandler> handlers, Access.StoreScope scope)
 {
     public sealed record ReplyResult(SmsReply Reply, SmsMessage? Message, bool Duplicate);
 
@@ -76,15 +77,10 @@ public class SmsInbox(DcrcDb db, SmsOutbox outbox, SettingsStore settings, TimeP
         };
         db.SmsReplies.Add(reply);
         if (optOut) outbox.RecordPreference(message?.StoreId, mobile, message?.Purpose ?? SmsPurpose.Marketing, false, SmsPreferenceSource.Reply, text, null);
-        try
+        // The same reply, recorded meanwhile by a concurrent retry of the provider (unique key): theirs is the one.
+        if (!(await uow.SaveAsync(reply, ct: ct, taken: () => uow.Refuse<SmsReply>(WriteStatus.Duplicate, Written.NoErrors))).Saved)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The same reply, recorded meanwhile by a concurrent retry of the provider.
             await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
             return await FindAsync(key, ct) ?? throw new InvalidOperationException("SMS reply neither saved nor found");
         }
         if (!optOut && message != null)

@@ -35,13 +35,19 @@ public sealed class UnitOfWork(DcrcDb db, AuditLog audit, IStringLocalizer<Share
     /// <summary>The refusal of a stale version: the record changed since it was read.</summary>
     public Written<T> Conflict<T>() => Refuse<T>(WriteStatus.Conflict, new Dictionary<string, string[]> { ["version"] = [l["Validation.Concurrency"]] });
 
+    /// <summary>A refusal with its reason for the whole form (403 held by someone else, 409 taken a moment ago).</summary>
+    public Written<T> Refuse<T>(WriteStatus status, string reason) => Refuse<T>(status, new Dictionary<string, string[]> { [""] = [reason] });
+
     /// <summary>
     /// Saves what is pending with its audit entries in one transaction; a concurrency failure (a version that no
     /// longer matches) is answered as <see cref="WriteStatus.Conflict"/> with nothing saved. <paramref name="then"/>
     /// runs after the save inside the same transaction (set-based statements that need the saved ids);
     /// <paramref name="first"/> runs inside it before the save (a number drawn from a sequence that must not be lost).
+    /// <paramref name="taken"/> answers a save that a unique index refused (the same number or date entered a moment
+    /// ago by someone else); without it that is an error like any other.
     /// </summary>
-    public async Task<Written<T>> SaveAsync<T>(T value, Func<Task>? then = null, Func<Task>? first = null, CancellationToken ct = default)
+    public async Task<Written<T>> SaveAsync<T>(T value, Func<Task>? then = null, Func<Task>? first = null, CancellationToken ct = default,
+        Func<Written<T>>? taken = null)
     {
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
@@ -54,6 +60,10 @@ public sealed class UnitOfWork(DcrcDb db, AuditLog audit, IStringLocalizer<Share
             catch (DbUpdateConcurrencyException)
             {
                 return Conflict<T>(); // a caller's own transaction is the caller's to roll back
+            }
+            catch (DbUpdateException e) when (taken != null && UniqueViolation.Is(e))
+            {
+                return taken();
             }
             if (then != null) await then();
             var lines = pending.Select(p => p()).ToList();

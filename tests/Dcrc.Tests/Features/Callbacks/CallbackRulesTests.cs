@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Cases;
 using Dcrc.Features.Callbacks;
 
 namespace Dcrc.Tests.Features.Callbacks;

@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Cases;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Dcrc.Data;
 using Dcrc.Kernel.Audit;
+using Dcrc.Kernel.Writes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -42,7 +43,7 @@ public sealed class QuestionnaireInput
 }
 
 /// <summary>The questionnaires in use and their versions; an edit saves the next version (old answers keep their meaning).</summary>
-public class QuestionnaireBook(DcrcDb db, AuditLog audit, Kernel.Access.CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public class QuestionnaireBook(DcrcDb db, UnitOfWork uow, Kernel.Access.CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public Task<Questionnaire?> CurrentAsync(SurveyKind kind) =>
         db.Questionnaires.AsNoTracking().Include(q => q.Questions.OrderBy(x => x.Number)).Where(q => q.Kind == kind).OrderByDescending(q => q.Version).FirstOrDefaultAsync();
@@ -80,20 +81,10 @@ public class QuestionnaireBook(DcrcDb db, AuditLog audit, Kernel.Access.CurrentU
         };
         if (current != null && Same(current, next)) return (current, []);
         db.Questionnaires.Add(next);
-        await using var tx = await db.Database.BeginTransactionAsync();
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            // Someone saved the same next version a moment ago (unique kind + version).
-            db.ChangeTracker.Clear();
-            return (null, new() { ["version"] = [l["Validation.Concurrency"]] });
-        }
-        await audit.WriteAsync(QuestionnaireAuditActions.Saved, $"{kind} v{next.Version}: {next.Questions.Count} questions", "Questionnaire", next.Id.ToString(CultureInfo.InvariantCulture));
-        await tx.CommitAsync();
-        return (next, []);
+        uow.AuditOnSave(() => new(QuestionnaireAuditActions.Saved, $"{kind} v{next.Version}: {next.Questions.Count} questions", "Questionnaire", next.Id.ToString(CultureInfo.InvariantCulture)));
+        // Someone saved the same next version a moment ago (unique kind + version): their version is newer than the one read.
+        var saved = await uow.SaveAsync(next, taken: uow.Conflict<Questionnaire>);
+        return saved.Saved ? (next, []) : (null, saved.Errors.ToDictionary());
     }
 
     private static List<string> Split(string? options) => (options ?? "").Split(['|', '｜'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

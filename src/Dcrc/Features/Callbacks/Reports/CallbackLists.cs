@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Cases;
 using Dcrc.Data;
 using Dcrc.Features.Customers;
 using Dcrc.Kernel.Api;

@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Cases;
 using Dcrc.Data;
 using Dcrc.Kernel.Access;
 using Dcrc.Kernel.Audit;

@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Cases;
 using System.Globalization;
 using Dcrc.Kernel.Sms;
 using Dcrc.Kernel.Time;

@@ -3,6 +3,7 @@ using Dcrc.Data;
 using Dcrc.Features.Customers.Records;
 using Dcrc.Kernel.Access;
 using Dcrc.Kernel.Audit;
+using Dcrc.Kernel.Writes;
 using Dcrc.Kernel.Settings;
 using Dcrc.Kernel.Time;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace Dcrc.Features.Customers.Filing;
 /// and repair orders is drawn at random — once — and a specialist checks each against its documents:
 /// normal, or abnormal with a description, the person responsible and the improvement measure.
 /// </summary>
-public class ArchiveAudit(DcrcDb db, CurrentUser me, StoreScope scope, AuditLog audit, SettingsStore settings, TimeProvider clock,
+public class ArchiveAudit(DcrcDb db, CurrentUser me, StoreScope scope, AuditLog audit, UnitOfWork uow, SettingsStore settings, TimeProvider clock,
     IStringLocalizer<SharedResource> l)
 {
     /// <summary>Key of the PostgreSQL advisory lock that serialises the drawing of one store's sample.</summary>
@@ -113,10 +114,10 @@ public class ArchiveAudit(DcrcDb db, CurrentUser me, StoreScope scope, AuditLog 
             {
                 await db.SaveChangesAsync();
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (UniqueViolation.Is(e))
             {
                 // Another drawing got there first (only without the lock, e.g. a second database user): keep theirs.
-                db.ChangeTracker.Clear();
+                uow.Refuse<ArchiveCheck>(WriteStatus.Duplicate, Written.NoErrors);
                 if (tx is null) throw;
                 await tx.RollbackAsync();
                 return (SampleResult.AlreadyDrawn, await WeekAsync(store, weekStart));
@@ -153,10 +154,6 @@ public class ArchiveAudit(DcrcDb db, CurrentUser me, StoreScope scope, AuditLog 
     /// <summary>What a specialist enters for one line.</summary>
     public sealed record CheckInput(CheckResult? Result, string? Description, string? Responsible, string? Measure, int? Version);
 
-    public enum SaveResult { Saved, NotFound, Invalid, Conflict }
-
-    public sealed record SaveOutcome(SaveResult Result, Dictionary<string, string[]> Errors, Line? Line);
-
     /// <summary>Errors keyed by camelCase field: a result is chosen, an abnormal one is described, lengths hold, the version read is sent.</summary>
     public Dictionary<string, string[]> Validate(CheckInput input)
     {
@@ -177,12 +174,12 @@ public class ArchiveAudit(DcrcDb db, CurrentUser me, StoreScope scope, AuditLog 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     /// <summary>Saves a line with the version read; a line saved by someone else meanwhile is refused. Audited.</summary>
-    public async Task<SaveOutcome> SaveAsync(long id, CheckInput input)
+    public async Task<Written<Line>> SaveAsync(long id, CheckInput input)
     {
         var check = await db.ArchiveChecks.FirstOrDefaultAsync(c => c.Id == id);
-        if (check is null) return new(SaveResult.NotFound, [], null);
+        if (check is null) return Written.NotFound<Line>();
         var errors = Validate(input);
-        if (errors.Count > 0) { db.ChangeTracker.Clear(); return new(SaveResult.Invalid, errors, null); }
+        if (errors.Count > 0) return uow.Refuse<Line>(WriteStatus.Invalid, errors);
         check.Result = input.Result!.Value;
         check.Description = Clean(input.Description);
         check.Responsible = Clean(input.Responsible);
@@ -190,22 +187,10 @@ public class ArchiveAudit(DcrcDb db, CurrentUser me, StoreScope scope, AuditLog 
         check.CheckedBy = me.UserName;
         check.CheckedAt = clock.GetUtcNow().UtcDateTime;
         db.Entry(check).Property(c => c.Version).OriginalValue = input.Version!.Value;
-        await using (var tx = await db.Database.BeginTransactionAsync())
-        {
-            try
-            {
-                await db.SaveChangesAsync();
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                return new(SaveResult.Conflict, new() { ["version"] = [l["Validation.Concurrency"]] }, null);
-            }
-            await audit.WriteAsync(FilingAuditActions.Check, $"{AuditWeek.Format(check.WeekStart)} {check.Number}: {check.Result.ToString().ToLowerInvariant()}",
-                "ArchiveCheck", id.ToString(CultureInfo.InvariantCulture), check.StoreId);
-            await tx.CommitAsync();
-        }
-        return new(SaveResult.Saved, [], await LineAsync(id));
+        uow.Audit(new(FilingAuditActions.Check, $"{AuditWeek.Format(check.WeekStart)} {check.Number}: {check.Result.ToString().ToLowerInvariant()}",
+            "ArchiveCheck", id.ToString(CultureInfo.InvariantCulture), check.StoreId));
+        var saved = await uow.SaveAsync(check);
+        return saved.Saved ? new(WriteStatus.Saved, (await LineAsync(id))!, Written.NoErrors) : saved.As<Line>();
     }
 
     /// <summary>One line as stored (for showing it again after a refused save).</summary>

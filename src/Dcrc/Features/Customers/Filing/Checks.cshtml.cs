@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Writes;
 using Dcrc.Kernel.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -92,19 +93,19 @@ public class ChecksModel(ArchiveAudit checks, CurrentUser me, IStringLocalizer<S
         if (!await me.CanAsync(FilingPermissions.Record)) return Forbid();
         var input = new ArchiveAudit.CheckInput(result, description, responsible, measure, version);
         var outcome = await checks.SaveAsync(id, input);
-        if (outcome.Result == ArchiveAudit.SaveResult.NotFound) return NotFound();
+        if (outcome.Status == WriteStatus.NotFound) return NotFound();
         var htmx = Request.Headers.ContainsKey("HX-Request");
-        if (outcome.Result == ArchiveAudit.SaveResult.Saved && !htmx) return RedirectToPage(new { week = WeekText, storeId = StoreId });
-        var stored = outcome.Line ?? (await checks.LineAsync(id))!;
+        if (outcome.Saved && !htmx) return RedirectToPage(new { week = WeekText, storeId = StoreId });
+        var stored = outcome.Value ?? (await checks.LineAsync(id))!;
         var week = WeekText ?? "";
-        var row = outcome.Result switch
+        var row = outcome.Status switch
         {
-            ArchiveAudit.SaveResult.Saved => new CheckRow(stored, week, StoreId ?? 0, [], Saved: true),
+            WriteStatus.Saved => new CheckRow(stored, week, StoreId ?? 0, [], Saved: true),
             // Someone saved the line meanwhile: show theirs, to be checked and saved again.
-            ArchiveAudit.SaveResult.Conflict => new CheckRow(stored, week, StoreId ?? 0, [], l["Filing.StaleLine"]),
+            WriteStatus.Conflict => new CheckRow(stored, week, StoreId ?? 0, [], l["Filing.StaleLine"]),
             // What was typed stays, with the errors beside it.
             _ => new CheckRow(stored with { Result = result ?? CheckResult.Pending, Description = description, Responsible = responsible, Measure = measure, Version = version ?? stored.Version },
-                week, StoreId ?? 0, outcome.Errors),
+                week, StoreId ?? 0, outcome.Errors.ToDictionary()),
         };
         if (htmx)
         {

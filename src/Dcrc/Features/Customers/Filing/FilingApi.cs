@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Dcrc.Features.Customers.Records;
 using Dcrc.Kernel.Api;
+using Dcrc.Kernel.Writes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -121,13 +122,13 @@ public static class FilingApi
         ApiValidator validator, IStringLocalizer<SharedResource> l)
     {
         if (validator.Validate(input) is { Count: > 0 } invalid) return validator.Problem(invalid);
-        var outcome = await checks.SaveAsync(id, new(input.Result, input.Description, input.Responsible, input.Measure, input.Version));
-        return outcome.Result switch
+        var saved = await checks.SaveAsync(id, new(input.Result, input.Description, input.Responsible, input.Measure, input.Version));
+        return saved.Status switch
         {
-            ArchiveAudit.SaveResult.NotFound => TypedResults.NotFound(),
-            ArchiveAudit.SaveResult.Invalid => validator.Problem(outcome.Errors),
-            ArchiveAudit.SaveResult.Conflict => TypedResults.Problem(l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]),
-            _ => TypedResults.Ok(ToDto(outcome.Line!)),
+            WriteStatus.Saved => TypedResults.Ok(ToDto(saved.Value!)),
+            WriteStatus.NotFound => TypedResults.NotFound(),
+            WriteStatus.Invalid => validator.Problem(saved.Errors.ToDictionary()),
+            _ => TypedResults.Problem(l["Validation.Concurrency"], statusCode: StatusCodes.Status409Conflict, title: l["Problem.Conflict"]),
         };
     }
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Dcrc.Data;
 using Dcrc.Features.Customers.Cards;
-using Dcrc.Features.Reminders;
 using Dcrc.Kernel.Audit;
 using Dcrc.Kernel.Settings;
 using Dcrc.Kernel.Time;
+using Dcrc.Kernel.Writes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -24,8 +24,8 @@ public static class RecordAuditActions
 /// mileage and the documents' hand-over date they imply) and documents. Only for archives the user may see.
 /// Errors are keyed by camelCase field, as the API reports them.
 /// </summary>
-public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.CurrentUser me, AuditLog audit, SettingsStore settings,
-    DocumentStore files, Callbacks.CallbackGeneration callbacks, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.CurrentUser me, AuditLog audit, UnitOfWork uow, ContactLog contacts,
+    ArchiveHistory history, SettingsStore settings, DocumentStore files, IEnumerable<ITransactionFollowUp> followUps, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public sealed record Outcome<T>(T? Record, Dictionary<string, string[]> Errors) where T : class;
 
@@ -52,25 +52,12 @@ public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.C
         if (!await VehicleOfAsync(customerId, input.VehicleId)) errors["vehicleId"] = [l["Validation.InvalidValue", l["Field.Vehicle"]]];
         if (errors.Count > 0) return new(null, errors);
 
-        var interaction = new Interaction
-        {
-            StoreId = customer.StoreId, CustomerId = customerId, VehicleId = input.VehicleId, Channel = input.Channel!.Value, At = at,
-            Summary = input.Summary!.Trim(), Outcome = input.Outcome?.Trim(), ByUserId = me.Id, ByName = me.DisplayName, CreatedAt = now.UtcDateTime,
-        };
-        db.Interactions.Add(interaction);
-        await using var tx = await db.Database.BeginTransactionAsync();
-        await db.SaveChangesAsync();
-        // The class cadence counts calls and visits (001 五). Set in place: a contact is not an edit of the
-        // archive, so it must not bump the version someone's open edit form holds.
-        var customers = db.Customers.IgnoreQueryFilters().Where(c => c.Id == customerId);
-        if (interaction.Channel == InteractionChannel.Call)
-            await customers.Where(c => c.LastCallAt == null || c.LastCallAt < at).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastCallAt, at));
-        if (interaction.Channel is InteractionChannel.Visit or InteractionChannel.Meeting)
-            await customers.Where(c => c.LastVisitAt == null || c.LastVisitAt < at).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastVisitAt, at));
-        await audit.WriteAsync(RecordAuditActions.Interaction, $"{customer.ArchiveNumber}: {interaction.Channel}", "Interaction",
-            interaction.Id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
-        await tx.CommitAsync();
-        return new(interaction, []);
+        Interaction? recorded = null;
+        uow.AuditOnSave(() => new(RecordAuditActions.Interaction, $"{customer.ArchiveNumber}: {input.Channel}", "Interaction",
+            recorded!.Id.ToString(CultureInfo.InvariantCulture), customer.StoreId));
+        await uow.SaveAsync(customerId, then: async () => recorded = await contacts.RecordAsync(
+            new NewContact(customer.StoreId, customerId, input.VehicleId, input.Channel!.Value, at, input.Summary!.Trim(), input.Outcome?.Trim())));
+        return new(recorded, []);
     }
 
     /// <summary>
@@ -99,7 +86,7 @@ public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.C
             staffName = await db.Users.Where(u => u.Id == staffId && u.Stores.Any(s => s.StoreId == customer.StoreId)).Select(u => u.DisplayName).FirstOrDefaultAsync();
             if (staffName is null) errors["staffUserId"] = [l["Validation.InvalidValue", l["Field.Staff"]]];
         }
-        if (errors.Count > 0) { db.ChangeTracker.Clear(); return new(null, errors); }
+        if (errors.Count > 0) { uow.Refuse<CustomerTransaction>(WriteStatus.Invalid, errors); return new(null, errors); }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var t = new CustomerTransaction
@@ -114,27 +101,20 @@ public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.C
         {
             customer.Card = CustomerCard.C;
             customer.CardMovedAt = now;
-            db.ArchiveChanges.Add(new ArchiveChange { CustomerId = customerId, Field = "card", OldValue = "A", NewValue = "C", ChangedBy = me.UserName, ChangedAt = now });
+            history.Record(customerId, "card", "A", "C");
         }
-        await using var tx = await db.Database.BeginTransactionAsync();
-        try
+        uow.AuditOnSave(() => new(RecordAuditActions.Transaction, $"{customer.ArchiveNumber}: {kind} {number}", "Transaction", t.Id.ToString(CultureInfo.InvariantCulture), customer.StoreId));
+        var taken = new Dictionary<string, string[]> { ["number"] = [l["Validation.Duplicate", l["Field.TransactionNumber"]]] };
+        var saved = await uow.SaveAsync(t, then: async () =>
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            // Someone recorded the same number a moment ago (unique index); anything else is not ours to explain.
-            db.ChangeTracker.Clear();
-            await tx.RollbackAsync();
-            if (!await db.Transactions.IgnoreQueryFilters().AnyAsync(x => x.StoreId == customer.StoreId && x.Kind == kind && x.Number == number)) throw;
-            return new(null, new() { ["number"] = [l["Validation.Duplicate", l["Field.TransactionNumber"]]] });
-        }
-        if (input.Mileage is { } km && input.VehicleId is { } vid)
-            await db.Vehicles.Where(v => v.Id == vid && (v.Mileage == null || v.Mileage < km)).ExecuteUpdateAsync(s => s.SetProperty(v => v.Mileage, km).SetProperty(v => v.Version, v => v.Version + 1));
-        await audit.WriteAsync(RecordAuditActions.Transaction, $"{customer.ArchiveNumber}: {kind} {number}", "Transaction", t.Id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
-        // A delivery's or repair order's callbacks exist as soon as it is recorded (the job would find it within minutes).
-        await callbacks.GenerateAsync(t.Id, customer.StoreId);
-        await tx.CommitAsync();
+            if (input.Mileage is { } km && input.VehicleId is { } vid)
+                await db.Vehicles.Where(v => v.Id == vid && (v.Mileage == null || v.Mileage < km)).ExecuteUpdateAsync(s => s.SetProperty(v => v.Mileage, km).SetProperty(v => v.Version, v => v.Version + 1));
+            // What follows from a sale or repair order at once (its callbacks) is made in the same transaction.
+            foreach (var f in followUps) await f.RecordedAsync(t);
+        },
+        // Someone recorded the same number a moment ago (the unique index).
+        taken: () => uow.Refuse<CustomerTransaction>(WriteStatus.Invalid, taken));
+        if (!saved.Saved) return new(null, saved.Errors.ToDictionary());
         return new(t, []);
     }
 
@@ -169,12 +149,10 @@ public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.C
             FiledMonth = new DateOnly(filed.Year, filed.Month, 1), UploadedAt = now, UploadedBy = me.UserName,
         };
         db.Documents.Add(doc);
+        uow.AuditOnSave(() => new(RecordAuditActions.DocumentUpload, $"{customer.ArchiveNumber}: {type} {doc.Sha256[..12]}", "Document", doc.Id.ToString(CultureInfo.InvariantCulture), customer.StoreId));
         try
         {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            await db.SaveChangesAsync();
-            await audit.WriteAsync(RecordAuditActions.DocumentUpload, $"{customer.ArchiveNumber}: {type} {doc.Sha256[..12]}", "Document", doc.Id.ToString(CultureInfo.InvariantCulture), customer.StoreId);
-            await tx.CommitAsync();
+            await uow.SaveAsync(doc);
         }
         catch
         {
@@ -221,7 +199,7 @@ public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.C
         var orders = await transactions.Select(t => new CardFigures.Order(t.Kind, t.RepairType, t.Date, t.Mileage, t.Number, t.StaffName)).ToListAsync();
         var mileage = await vehicles.MaxAsync(v => v.Mileage);
         return CardFigures.From(orders, await TodayAsync(customer.StoreId),
-            await settings.GetAsync(ReminderSettings.MaintenanceIntervalKm, customer.StoreId),
-            await settings.GetAsync(ReminderSettings.MaintenanceIntervalMonths, customer.StoreId), mileage);
+            await settings.GetAsync(MaintenanceSettings.MaintenanceIntervalKm, customer.StoreId),
+            await settings.GetAsync(MaintenanceSettings.MaintenanceIntervalMonths, customer.StoreId), mileage);
     }
 }
