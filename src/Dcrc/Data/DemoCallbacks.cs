@@ -42,7 +42,7 @@ public class DemoCallbacks(DcrcDb db, CallbackGeneration generation, StoreCalend
             if (t.DueBy >= today.AddDays(-1))
             {
                 // Today's and the coming work: some taken by the specialist, some rescheduled by the customer.
-                if (t.Kind != CallbackKind.DeliveryThanks && faker.Random.Int(0, 99) < 40) t.AssignedTo = specialistId;
+                if (CallbackGenerationRules.Assignee(t.Kind) == CallbackAssignee.Pool && faker.Random.Int(0, 99) < 40) t.AssignedTo = specialistId;
                 if (t.DueOn <= today && faker.Random.Int(0, 99) < 15)
                 {
                     t.AssignedTo = specialistId;

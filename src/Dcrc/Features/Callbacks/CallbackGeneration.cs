@@ -13,9 +13,10 @@ namespace Dcrc.Features.Callbacks;
 
 /// <summary>
 /// Makes the callback tasks of recent events and expires surveys left too long. Set-based: one INSERT … SELECT
-/// per store and rule, joined to a small table of event date → due dates worked out from the store's calendar
-/// (the calendar is C#, the rows are SQL). A unique index on (kind, source, event date) makes a replay a no-op,
-/// so the job, a second instance and the transaction's own call can all run it safely.
+/// per store and rule, joined to a small table of event date → due dates and status at birth worked out from the
+/// store's calendar and <see cref="CallbackGenerationRules"/> (the rules are C#, the rows are SQL). A unique index on
+/// (kind, source, event date) makes a replay a no-op, so the job, a second instance and the transaction's own call
+/// can all run it safely.
 /// </summary>
 public class CallbackGeneration(DcrcDb db, SettingsStore settings, StoreCalendars calendars, TimeProvider clock)
 {
@@ -36,10 +37,10 @@ public class CallbackGeneration(DcrcDb db, SettingsStore settings, StoreCalendar
             var from = today.AddDays(-(lookbackDays ?? await settings.GetAsync(CallbackSettings.GenerationLookbackDays, store.Id)));
             var dates = Enumerable.Range(0, today.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
 
-            foreach (var kind in CallbackSchedule.OnDelivery)
-                made += await FromTransactionsAsync(store.Id, kind, TransactionKind.Sale, dates, rules, calendar, now, transactionId, ct);
-            made += await FromTransactionsAsync(store.Id, CallbackKind.ServiceSurvey, TransactionKind.RepairOrder, dates, rules, calendar, now, transactionId, ct);
-            if (transactionId is null) made += await LostCustomersAsync(store.Id, dates, rules, calendar, today, now, ct);
+            foreach (var source in Enum.GetValues<TransactionKind>())
+                foreach (var kind in CallbackGenerationRules.KindsFrom(source))
+                    made += await FromTransactionsAsync(store.Id, kind, source, dates, rules, calendar, today, now, transactionId, ct);
+            if (transactionId is null) made += await LostCustomersAsync(store.Id, dates[0], rules, calendar, today, now, ct);
         }
         return made;
     }
@@ -74,16 +75,14 @@ public class CallbackGeneration(DcrcDb db, SettingsStore settings, StoreCalendar
         """;
 
     private async Task<int> FromTransactionsAsync(int storeId, CallbackKind kind, TransactionKind source, List<DateOnly> dates,
-        CallbackSchedule.Rules rules, BusinessCalendar calendar, DateTime now, long? transactionId, CancellationToken ct)
+        CallbackSchedule.Rules rules, BusinessCalendar calendar, DateOnly today, DateTime now, long? transactionId, CancellationToken ct)
     {
-        var map = DateMap(dates, d => CallbackSchedule.For(kind, d, rules, calendar.IsWorkingDay));
-        // The day-1 thank-you is the consultant's own call; every other task waits in the specialists' pool.
-        var assign = kind == CallbackKind.DeliveryThanks ? "t.\"StaffUserId\"" : "NULL";
+        var map = DateMap(kind, dates, rules, calendar, today);
         var only = transactionId is { } id ? $"AND t.\"Id\" = {id}" : "";
         var sql = $"""
             {Columns}
-            SELECT t."StoreId", {(int)kind}, t."Id", t."Date", t."CustomerId", t."VehicleId", t."Id", m.column2, m.column3, {Expires(kind)},
-                {StatusAndClosed(kind, dates[^1])}, {assign}, t."StaffUserId", t."StaffName", t."RepairTeam", 0, {Now}, 0
+            SELECT t."StoreId", {(int)kind}, t."Id", t."Date", t."CustomerId", t."VehicleId", t."Id", m.column2, m.column3, m.column4,
+                m.column5, m.column6, {Assignee(kind)}, t."StaffUserId", t."StaffName", t."RepairTeam", 0, {Now}, 0
             FROM "Transactions" t
             JOIN ({map}) AS m ON m.column1 = t."Date"
             WHERE t."StoreId" = {storeId} AND t."Kind" = {(int)source} AND t."Date" >= {Date(dates[0])} AND t."Date" <= {Date(dates[^1])}
@@ -94,22 +93,22 @@ public class CallbackGeneration(DcrcDb db, SettingsStore settings, StoreCalendar
     }
 
     /// <summary>
-    /// Customers whose last sale or repair order is N months old today (within the look-back): the last visit is the
-    /// event, so a customer who comes back and drifts away again gets a new task.
+    /// Customers whose last visit (the latest by date, then by id) is N months old on a day from
+    /// <paramref name="firstDue"/> to today: the last visit is the event, so a customer who comes back and drifts
+    /// away again gets a new task.
     /// </summary>
-    private async Task<int> LostCustomersAsync(int storeId, List<DateOnly> dueDates, CallbackSchedule.Rules rules, BusinessCalendar calendar,
+    private async Task<int> LostCustomersAsync(int storeId, DateOnly firstDue, CallbackSchedule.Rules rules, BusinessCalendar calendar,
         DateOnly today, DateTime now, CancellationToken ct)
     {
-        var first = dueDates[0].AddMonths(-rules.LostMonths).AddDays(-3);
-        var lastVisits = Enumerable.Range(0, today.AddMonths(-rules.LostMonths).DayNumber - first.DayNumber + 1).Select(first.AddDays)
-            .Where(d => d.AddMonths(rules.LostMonths) >= dueDates[0] && d.AddMonths(rules.LostMonths) <= today).ToList();
+        const CallbackKind kind = CallbackKind.LostCustomer;
+        var lastVisits = CallbackGenerationRules.LostCandidateDates(firstDue, today, rules.LostMonths);
         if (lastVisits.Count == 0) return 0;
-        var map = DateMap(lastVisits, d => CallbackSchedule.For(CallbackKind.LostCustomer, d, rules, calendar.IsWorkingDay));
-        var visits = $"{(int)TransactionKind.Sale}, {(int)TransactionKind.RepairOrder}";
+        var map = DateMap(kind, lastVisits, rules, calendar, today);
+        var visits = string.Join(", ", CallbackGenerationRules.LostCustomerVisits.Select(v => (int)v));
         var sql = $"""
             {Columns}
-            SELECT t."StoreId", {(int)CallbackKind.LostCustomer}, t."CustomerId", t."Date", t."CustomerId", t."VehicleId", NULL, m.column2, m.column3, NULL,
-                {(int)CallbackStatus.Open}, NULL, NULL, NULL, NULL, NULL, 0, {Now}, 0
+            SELECT t."StoreId", {(int)kind}, t."CustomerId", t."Date", t."CustomerId", t."VehicleId", NULL, m.column2, m.column3, m.column4,
+                m.column5, m.column6, {Assignee(kind)}, NULL, NULL, NULL, 0, {Now}, 0
             FROM "Transactions" t
             JOIN ({map}) AS m ON m.column1 = t."Date"
             WHERE t."StoreId" = {storeId} AND t."Kind" IN ({visits}) AND t."Date" >= {Date(lastVisits[0])} AND t."Date" <= {Date(lastVisits[^1])}
@@ -120,28 +119,36 @@ public class CallbackGeneration(DcrcDb db, SettingsStore settings, StoreCalendar
         return await db.Database.ExecuteSqlRawAsync(sql, [now], ct);
     }
 
-    private static string Expires(CallbackKind kind) => CallbackSchedule.IsSurvey(kind) ? "m.column4" : "NULL";
+    /// <summary>The assignee column: the transaction's consultant, or nobody (the pool).</summary>
+    private static string Assignee(CallbackKind kind) => CallbackGenerationRules.Assignee(kind) switch
+    {
+        CallbackAssignee.Consultant => "t.\"StaffUserId\"",
+        _ => "NULL",
+    };
 
-    /// <summary>A survey whose event is older than its expiry day is made expired (it counts as failed), not made open and expired after.</summary>
-    private string StatusAndClosed(CallbackKind kind, DateOnly today) => CallbackSchedule.IsSurvey(kind)
-        ? $"CASE WHEN m.column4 < {Date(today)} THEN {(int)CallbackStatus.Expired} ELSE {(int)CallbackStatus.Open} END, CASE WHEN m.column4 < {Date(today)} THEN {Now} END"
-        : $"{(int)CallbackStatus.Open}, NULL";
-
-    /// <summary>A VALUES table (event date, due on, due by, expires on) — the same SQL on both providers but for the date literal.</summary>
-    private string DateMap(IEnumerable<DateOnly> dates, Func<DateOnly, CallbackSchedule.Window> window)
+    /// <summary>
+    /// A VALUES table of the event dates and what a task of <paramref name="kind"/> is born with on each: due on, due by,
+    /// expires on, status and closed at (the creation time or none) — the same SQL on both providers but for the literals.
+    /// </summary>
+    private string DateMap(CallbackKind kind, IEnumerable<DateOnly> dates, CallbackSchedule.Rules rules, BusinessCalendar calendar, DateOnly today)
     {
         var sb = new StringBuilder("VALUES ");
         var firstRow = true;
         foreach (var d in dates)
         {
-            var w = window(d);
+            var w = CallbackSchedule.For(kind, d, rules, calendar.IsWorkingDay);
+            var (status, closed) = CallbackGenerationRules.StatusAtBirth(kind, w, today);
             if (!firstRow) sb.Append(", ");
             firstRow = false;
             sb.Append('(').Append(Date(d)).Append(", ").Append(Date(w.DueOn)).Append(", ").Append(Date(w.DueBy)).Append(", ")
-                .Append(Date(w.ExpiresOn ?? w.DueBy)).Append(')');
+                .Append(w.ExpiresOn is { } e ? Date(e) : NoDate).Append(", ").Append((int)status).Append(", ").Append(closed ? Now : NoTime).Append(')');
         }
         return sb.ToString();
     }
+
+    // A typed NULL, so that a column of the VALUES table that is empty in every row still has the column's type on PostgreSQL.
+    private string NoDate => db.IsSqlite ? "NULL" : "CAST(NULL AS date)";
+    private string NoTime => db.IsSqlite ? "NULL" : "CAST(NULL AS timestamp with time zone)";
 
     // Dates are formatted here from DateOnly values, never from input: safe to inline.
     private string Date(DateOnly d) => db.IsSqlite
