@@ -1,3 +1,4 @@
+using Dcrc.Kernel.Cases;
 using Dcrc.Features.Customers.Records;
 
 namespace Dcrc.Features.Callbacks;
