@@ -9,7 +9,7 @@ namespace Dcrc.Kernel.Settings;
 /// Reads and writes business settings. A value resolves store → group → the seed's default. The table is
 /// small (stores × settings), so it is read whole and cached briefly.
 /// </summary>
-public class SettingsStore(DcrcDb db, IMemoryCache cache, AuditLog audit, TimeProvider clock)
+public class SettingsStore(DcrcDb db, IMemoryCache cache, AuditLog audit, Writes.UnitOfWork uow, TimeProvider clock)
 {
     private const string CacheKey = "settings:all";
 
@@ -57,34 +57,26 @@ public class SettingsStore(DcrcDb db, IMemoryCache cache, AuditLog audit, TimePr
         }
         if (errors.Count > 0) return errors;
 
-        await using var tx = await db.Database.BeginTransactionAsync();
         var keys = plan.Select(p => p.Def.Key).ToList();
         var rows = await db.SettingValues.Where(r => r.StoreId == storeId && keys.Contains(r.Key)).ToListAsync();
+        // Someone else saved this setting since the form was read: nothing is changed.
+        if (plan.FirstOrDefault(p => rows.FirstOrDefault(r => r.Key == p.Def.Key)?.Version != p.Version) is { Def: { } stale })
+            return [new(stale.Key, "Validation.Concurrency", [])];
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = new List<(string Key, string? Old, string? New)>();
-        foreach (var (def, value, version) in plan)
+        foreach (var (def, value, _) in plan)
         {
             var row = rows.FirstOrDefault(r => r.Key == def.Key);
-            // Someone else saved this setting since the form was read.
-            if ((row?.Version) != version) { db.ChangeTracker.Clear(); return [new(def.Key, "Validation.Concurrency", [])]; }
             if (row?.Value == value) continue;
             changed.Add((def.Key, row?.Value, value));
             if (value is null) db.SettingValues.Remove(row!);
             else if (row is null) db.SettingValues.Add(new SettingValue { StoreId = storeId, Key = def.Key, Value = value, UpdatedAt = now, UpdatedBy = audit.ActorName });
             else { row.Value = value; row.UpdatedAt = now; row.UpdatedBy = audit.ActorName; }
         }
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            // A concurrent insert of the same (store, key) or an update that matched no row.
-            return [new(changed.FirstOrDefault().Key ?? keys.FirstOrDefault() ?? "", "Validation.Concurrency", [])];
-        }
-        await audit.WriteManyAsync(changed.Select(c => new AuditLog.Line(AuditActions.SettingChanged, $"{storeLabel}: {c.Key} {c.Old ?? "-"} → {c.New ?? "-"}", "Setting", c.Key, storeId)).ToList());
-        await tx.CommitAsync();
+        foreach (var c in changed) uow.Audit(new(AuditActions.SettingChanged, $"{storeLabel}: {c.Key} {c.Old ?? "-"} → {c.New ?? "-"}", "Setting", c.Key, storeId));
+        // A concurrent insert of the same (store, key) or an update that matched no row.
+        var saved = await uow.SaveAsync(changed.Count, taken: uow.Conflict<int>);
+        if (!saved.Saved) return [new(changed.FirstOrDefault().Key ?? keys.FirstOrDefault() ?? "", "Validation.Concurrency", [])];
         cache.Remove(CacheKey);
         return [];
     }

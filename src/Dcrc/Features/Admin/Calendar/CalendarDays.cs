@@ -3,6 +3,7 @@ using System.Globalization;
 using Dcrc.Data;
 using Dcrc.Kernel.Audit;
 using Dcrc.Kernel.Deadlines;
+using Dcrc.Kernel.Writes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -27,7 +28,7 @@ public sealed class CalendarDayInput
 }
 
 /// <summary>Holidays and make-up working days (调休) per year, for the group or a store; each change audited.</summary>
-public class CalendarDays(DcrcDb db, AuditLog audit, Kernel.Access.CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public class CalendarDays(DcrcDb db, UnitOfWork uow, Kernel.Access.CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public Task<List<CalendarDay>> ListAsync(int year, int? storeId) => year is < 2000 or > 2100 ? Task.FromResult(new List<CalendarDay>()) :
         db.CalendarDays.AsNoTracking().Where(d => d.StoreId == storeId && d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31))
@@ -51,31 +52,19 @@ public class CalendarDays(DcrcDb db, AuditLog audit, Kernel.Access.CurrentUser m
             UpdatedAt = clock.GetUtcNow().UtcDateTime, UpdatedBy = me.UserName,
         };
         db.CalendarDays.Add(day);
-        await using var tx = await db.Database.BeginTransactionAsync();
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            // The same date was entered a moment ago (unique index).
-            db.ChangeTracker.Clear();
-            return (null, new() { ["date"] = [l["Validation.Duplicate", l["Field.Date"]]] });
-        }
-        await audit.WriteAsync(CalendarAuditActions.Change, $"+ {day.Date:yyyy-MM-dd} {day.Kind} {day.Name}", "CalendarDay", day.Id.ToString(CultureInfo.InvariantCulture), day.StoreId);
-        await tx.CommitAsync();
-        return (day, []);
+        uow.AuditOnSave(() => new(CalendarAuditActions.Change, $"+ {day.Date:yyyy-MM-dd} {day.Kind} {day.Name}", "CalendarDay", day.Id.ToString(CultureInfo.InvariantCulture), day.StoreId));
+        // The same date entered a moment ago (unique index).
+        var saved = await uow.SaveAsync(day, taken: () => uow.Refuse<CalendarDay>("date", l["Validation.Duplicate", l["Field.Date"]]));
+        return saved.Saved ? (day, []) : (null, saved.Errors.ToDictionary());
     }
 
     public async Task<bool> RemoveAsync(int id)
     {
         var day = await db.CalendarDays.FirstOrDefaultAsync(d => d.Id == id);
         if (day is null) return false;
-        await using var tx = await db.Database.BeginTransactionAsync();
         db.CalendarDays.Remove(day);
-        await db.SaveChangesAsync();
-        await audit.WriteAsync(CalendarAuditActions.Change, $"- {day.Date:yyyy-MM-dd} {day.Kind} {day.Name}", "CalendarDay", id.ToString(CultureInfo.InvariantCulture), day.StoreId);
-        await tx.CommitAsync();
+        uow.Audit(new(CalendarAuditActions.Change, $"- {day.Date:yyyy-MM-dd} {day.Kind} {day.Name}", "CalendarDay", id.ToString(CultureInfo.InvariantCulture), day.StoreId));
+        await uow.SaveAsync(day);
         return true;
     }
 }

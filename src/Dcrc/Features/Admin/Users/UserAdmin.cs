@@ -51,7 +51,7 @@ public sealed class UserInput
 /// User administration for the admin pages and the API. Errors are keyed by input property name. The system
 /// administrator manages accounts; only the security administrator assigns roles, and nobody their own.
 /// </summary>
-public class UserAdmin(DcrcDb db, UserManager<AppUser> users, AuditLog audit, CurrentUser current,
+public class UserAdmin(DcrcDb db, UserManager<AppUser> users, AuditLog audit, Kernel.Writes.UnitOfWork uow, CurrentUser current,
     TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public sealed record Outcome(AppUser? User, Dictionary<string, string> Errors)
@@ -103,7 +103,8 @@ public class UserAdmin(DcrcDb db, UserManager<AppUser> users, AuditLog audit, Cu
         await users.UpdateNormalizedEmailAsync(user);
         // A new security stamp ends the user's sessions and tokens, so new stores take effect at once.
         var result = await users.UpdateSecurityStampAsync(user);
-        if (!result.Succeeded) { db.ChangeTracker.Clear(); return new(user, IdentityErrors(result)); }
+        // Identity's user manager saves by itself; a refusal of its checks leaves nothing of the edit pending.
+        if (!result.Succeeded) { uow.Refuse<AppUser>(Kernel.Writes.WriteStatus.Invalid, Kernel.Writes.Written.NoErrors); return new(user, IdentityErrors(result)); }
         await audit.WriteAsync(AuditActions.UserUpdated, $"{user.UserName}: {before} → {Describe(user)}", "User", user.Id);
         await tx.CommitAsync();
         return new(user, []);
