@@ -12,6 +12,7 @@ using Dcrc.Features.Customers.Cadence;
 using Dcrc.Features.Customers.Filing;
 using Dcrc.Features.Customers.Records;
 using Dcrc.Features.Knowledge;
+using Dcrc.Features.Vehicles;
 using Dcrc.Kernel.Sms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -65,6 +66,7 @@ public static class FeatureMap
         services.AddOptions<Calls.TelephonyOptions>().BindConfiguration(Calls.TelephonyOptions.Section);
         services.AddScoped<Calls.CallDesk>();
         services.AddScoped<Calls.CallCases>();
+        services.AddScoped<Customers.ICallerNumbers>(sp => sp.GetRequiredService<Calls.CallCases>());
         services.AddScoped<Callbacks.ISourceCalls>(sp => sp.GetRequiredService<Calls.CallCases>());
         services.AddScoped<Calls.CallerCards>();
         services.AddScoped<Calls.ICallerCaseSource, Complaints.OpenComplaints>();
@@ -86,6 +88,7 @@ public static class FeatureMap
         api.MapCustomersApi();
         api.MapLookupApi();
         api.MapRecordsApi();
+        api.MapVehiclesApi();
         api.MapCadenceApi();
         api.MapCalendarApi();
         api.MapQuestionnairesApi();

@@ -10,7 +10,7 @@ namespace Dcrc.Features.Calls;
 /// What the call desk offers the desks that follow a call up: the call (number masked) for the callback it owes and
 /// the complaint taken on it, and "link the case to its call" (顾客来电记录表 → 投诉), in the caller's unit of work.
 /// </summary>
-public sealed class CallCases(DcrcDb db) : ISourceCalls
+public sealed class CallCases(DcrcDb db) : ISourceCalls, Customers.ICallerNumbers
 {
     public async Task<SourceCall?> FindAsync(long callId)
     {
@@ -19,6 +19,8 @@ public sealed class CallCases(DcrcDb db) : ISourceCalls
             c.Purpose is { } p ? "CallPurpose." + p : null, c.Content, c.Handling, c.HandledByName, c.PromisedCallbackAt, c.CustomerId, c.VehicleId,
             c.ComplaintCategory, c.ComplaintId);
     }
+
+    public Task<string?> NumberOfCallAsync(long callId) => db.CallLogs.Where(c => c.Id == callId).Select(c => c.Number).FirstOrDefaultAsync();
 
     /// <summary>Links the case to the call it was taken on; saved with the case.</summary>
     public async Task LinkAsync(long callId, long complaintId)

@@ -33,11 +33,10 @@ public partial class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive ar
         if (viewer.Scope >= DataScope.Store) return q;
         var id = me.Id ?? "";
         if (viewer.Scope == DataScope.Own) return q.Where(c => c.ResponsibleUserId == id);
-        var department = await DepartmentOfMeAsync();
+        var department = me.DepartmentId;
         return q.Where(c => c.ResponsibleUserId == id || (department != null && c.DepartmentId == department));
     }
 
-    private async Task<int?> DepartmentOfMeAsync() => await db.Users.Where(u => u.Id == me.Id).Select(u => u.DepartmentId).FirstOrDefaultAsync();
 
     /// <summary>Who this user is for this case.</summary>
     public async Task<HashSet<ComplaintActor>> ActorsAsync(Complaint c)
@@ -45,7 +44,7 @@ public partial class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive ar
         var actors = new HashSet<ComplaintActor>();
         if (await me.CanAsync(ComplaintPermissions.Handle)) actors.Add(ComplaintActor.Dcrc);
         if (await me.CanAsync(ComplaintPermissions.ApproveGm)) actors.Add(ComplaintActor.GeneralManager);
-        var department = await DepartmentOfMeAsync();
+        var department = me.DepartmentId;
         var ofDepartment = c.DepartmentId is not null && department == c.DepartmentId;
         if (await me.CanAsync(ComplaintPermissions.Department) && (c.ResponsibleUserId == me.Id || ofDepartment)) actors.Add(ComplaintActor.Department);
         if (await me.CanAsync(ComplaintPermissions.ApproveDepartment) && ofDepartment) actors.Add(ComplaintActor.DepartmentManager);

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dcrc.Features.Customers;
 
 [RequirePermission("customers.write")]
-public class CreateModel(CustomerArchive archive, Data.DcrcDb db) : PageModel, ICustomerForm
+public class CreateModel(CustomerArchive archive, ICallerNumbers calls) : PageModel, ICustomerForm
 {
     [BindProperty] public CustomerInput Input { get; set; } = new() { Address = new(), Class = CustomerClass.C, Kind = CustomerKind.Individual };
     public IReadOnlyList<CustomerArchive.Match> Duplicates { get; private set; } = [];
@@ -18,7 +18,7 @@ public class CreateModel(CustomerArchive archive, Data.DcrcDb db) : PageModel, I
     public async Task OnGetAsync(string? phone, long? callId)
     {
         if (callId is { } id)
-            phone = await db.CallLogs.Where(c => c.Id == id).Select(c => c.Number).FirstOrDefaultAsync();
+            phone = await calls.NumberOfCallAsync(id);
         if (Kernel.Identifiers.Phone.CheckMobile(phone).Value is { } mobile) Input.Mobile = mobile;
         else if (Kernel.Identifiers.Phone.CheckLandline(phone).Value is { } landline) Input.Landline = landline;
     }

@@ -37,8 +37,7 @@ public partial class CustomerArchive(DcrcDb db, CurrentUser me, AccessControl ac
 
     public sealed record Match(long Id, string ArchiveNumber, string Field);
 
-    public async Task<Viewer> ViewerAsync() => CustomerAccess.ViewerOf(me.Id ?? "", me.Roles,
-        int.TryParse(me.Principal.FindFirst(DcrcClaims.Department)?.Value, out var d) ? d : null, await access.RolesAsync());
+    public async Task<Viewer> ViewerAsync() => CustomerAccess.ViewerOf(me.Id ?? "", me.Roles, me.DepartmentId, await access.RolesAsync());
 
     public IQueryable<Customer> Visible(Viewer viewer) => db.Customers.AsNoTracking().VisibleTo(viewer);
 

@@ -23,6 +23,8 @@ public class CurrentUser(IHttpContextAccessor http, AccessControl access, IOptio
     public string? Id => Principal.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType);
     public string? UserName => Principal.FindFirstValue(identity.Value.ClaimsIdentity.UserNameClaimType);
     public string DisplayName => Principal.FindFirstValue(DcrcClaims.DisplayName) ?? UserName ?? "";
+    /// <summary>The user's department as signed in; a change of it renews the security stamp, so it is never stale.</summary>
+    public int? DepartmentId => int.TryParse(Principal.FindFirstValue(DcrcClaims.Department), out var d) ? d : null;
     public IReadOnlyList<int> StoreIds => Principal.FindAll(DcrcClaims.Store).Select(c => int.Parse(c.Value)).ToList();
     public IReadOnlyList<string> Roles => Principal.FindAll(identity.Value.ClaimsIdentity.RoleClaimType).Select(c => c.Value).ToList();
 

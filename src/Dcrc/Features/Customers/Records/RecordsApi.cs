@@ -1,12 +1,11 @@
 using Dcrc.Features.Customers.Cards;
-using Dcrc.Features.Vehicles;
 using Dcrc.Kernel.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Dcrc.Features.Customers.Records;
 
-/// <summary>The archive's records under <c>/api/v1</c>: interactions, transactions, documents, the A/C card and the vehicle timeline.</summary>
+/// <summary>The archive's records under <c>/api/v1</c>: interactions, transactions, documents and the A/C card.</summary>
 public static class RecordsApi
 {
     public sealed record InteractionDto(long Id, long? VehicleId, InteractionChannel Channel, DateTime At, string Summary, string? Outcome, string? By);
@@ -31,8 +30,6 @@ public static class RecordsApi
             .WithSummary("Upload a document (multipart: file plus type, form, title, pages, vehicleId, transactionId); PDF, JPEG or PNG within the size limit");
         customers.MapGet("card", Card).WithSummary("The A/C card: which card, membership, and the visit counters and dates derived from repair orders");
         api.MapGet("/documents/{documentId:long}/content", Download).RequireAuthorization(CustomerPermissions.Read.Policy).WithSummary("A document's file (audited)");
-        api.MapGet("/vehicles/{vin}/timeline", Timeline).RequireAuthorization(CustomerPermissions.Read.Policy)
-            .WithSummary("A vehicle's file as a timeline: purchase, delivery, sale, repair orders, interactions, documents");
         return api;
     }
 
@@ -95,12 +92,5 @@ public static class RecordsApi
         var customer = await archive.ReadAsync(id);
         if (customer is null) return await Missing(id, archive);
         return TypedResults.Ok(new CardDto(customer.Card, customer.CardMovedAt, customer.IsMember, customer.MemberLevel, customer.IsVip, await records.CardAsync(customer)));
-    }
-
-    public static async Task<IResult> Timeline(string vin, VehicleTimeline timeline)
-    {
-        var (view, refused) = await timeline.ForVinAsync(vin);
-        if (view is null) return refused == VehicleTimeline.Refusal.Forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
-        return TypedResults.Ok(new { view.Vehicle.Vin, view.Vehicle.PlateNumber, view.Vehicle.Model, CustomerId = view.Owner.Id, view.Owner.ArchiveNumber, view.Events });
     }
 }
