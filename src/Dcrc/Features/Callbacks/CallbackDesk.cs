@@ -141,12 +141,10 @@ public partial class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, M
             if (stores.Count == 0 || tasks.Any(t => !stores.Contains(t.StoreId))) return (0, new() { ["userId"] = [l["Validation.InvalidValue", l["Field.AssignTo"]]] });
         }
         foreach (var t in tasks) t.AssignedTo = userId;
-        await using var tx = await db.Database.BeginTransactionAsync();
-        await db.SaveChangesAsync();
-        await audit.WriteAsync(CallbackAuditActions.Assign, $"{userId ?? "pool"}: #{string.Join(" #", tasks.Select(t => t.Id))}", "CallbackTask",
-            tasks.FirstOrDefault()?.Id.ToString(CultureInfo.InvariantCulture), tasks.FirstOrDefault()?.StoreId);
-        await tx.CommitAsync();
-        return (tasks.Count, []);
+        uow.Audit(new(CallbackAuditActions.Assign, $"{userId ?? "pool"}: #{string.Join(" #", tasks.Select(t => t.Id))}", "CallbackTask",
+            tasks.FirstOrDefault()?.Id.ToString(CultureInfo.InvariantCulture), tasks.FirstOrDefault()?.StoreId));
+        var saved = await uow.SaveAsync(tasks.Count);
+        return saved.Saved ? (tasks.Count, []) : (0, saved.Errors.ToDictionary());
     }
 
     /// <summary>The people who may be given tasks in the current store: active users allowed to work callbacks.</summary>

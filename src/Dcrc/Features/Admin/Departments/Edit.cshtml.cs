@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Dcrc.Kernel.Writes;
 using Dcrc.Data;
 using Dcrc.Kernel.Access;
 using Dcrc.Kernel.Audit;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Dcrc.Features.Admin.Departments;
 
 [RequirePermission("departments.manage")]
-public class EditModel(DcrcDb db, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+public class EditModel(DcrcDb db, Kernel.Writes.UnitOfWork uow, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -47,18 +48,13 @@ public class EditModel(DcrcDb db, AuditLog audit, IStringLocalizer<SharedResourc
         if (Id != null) db.Entry(dept).Property(d => d.Version).OriginalValue = Input.Version;
         dept.Code = code!; dept.Name = Input.Name!.Trim(); dept.IsActive = Input.IsActive;
         if (Id is null) db.Departments.Add(dept);
-        await using var tx = await db.Database.BeginTransactionAsync();
-        try
+        uow.AuditOnSave(() => new(AuditActions.DepartmentSaved, $"{dept.Code} {dept.Name} active={dept.IsActive}", "Department", dept.Id.ToString()));
+        var saved = await uow.SaveAsync(dept);
+        if (!saved.Saved)
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", l["Validation.Concurrency"]);
+            saved.AddTo(ModelState, "Input");
             return Page();
         }
-        await audit.WriteAsync(AuditActions.DepartmentSaved, $"{dept.Code} {dept.Name} active={dept.IsActive}", "Department", dept.Id.ToString());
-        await tx.CommitAsync();
         TempData["Flash"] = l["Common.Saved"].Value;
         return Redirect("/Admin/Departments");
     }

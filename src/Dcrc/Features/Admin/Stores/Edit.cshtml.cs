@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Dcrc.Kernel.Writes;
 using Dcrc.Data;
 using Dcrc.Kernel.Access;
 using Dcrc.Kernel.Audit;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Dcrc.Features.Admin.Stores;
 
 [RequirePermission("stores.manage")]
-public class EditModel(DcrcDb db, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+public class EditModel(DcrcDb db, Kernel.Writes.UnitOfWork uow, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -62,18 +63,13 @@ public class EditModel(DcrcDb db, AuditLog audit, IStringLocalizer<SharedResourc
         store.Code = code!; store.Name = Input.Name!.Trim(); store.Province = Input.Province?.Trim(); store.City = Input.City?.Trim();
         store.Address = Input.Address?.Trim(); store.Phone = Input.Phone?.Trim(); store.TimeZone = Input.TimeZone.Trim(); store.IsActive = Input.IsActive;
         if (Id is null) db.Stores.Add(store);
-        await using var tx = await db.Database.BeginTransactionAsync();
-        try
+        uow.AuditOnSave(() => new(AuditActions.StoreSaved, $"{store.Code} {store.Name} active={store.IsActive}", "Store", store.Id.ToString(), store.Id));
+        var saved = await uow.SaveAsync(store);
+        if (!saved.Saved)
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", l["Validation.Concurrency"]);
+            saved.AddTo(ModelState, "Input");
             return Page();
         }
-        await audit.WriteAsync(AuditActions.StoreSaved, $"{store.Code} {store.Name} active={store.IsActive}", "Store", store.Id.ToString(), store.Id);
-        await tx.CommitAsync();
         TempData["Flash"] = l["Common.Saved"].Value;
         return Redirect("/Admin/Stores");
     }

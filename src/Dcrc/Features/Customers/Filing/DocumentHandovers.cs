@@ -5,6 +5,7 @@ using Dcrc.Features.Customers.Records;
 using Dcrc.Kernel.Access;
 using Dcrc.Kernel.Audit;
 using Dcrc.Kernel.Time;
+using Dcrc.Kernel.Writes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -47,7 +48,7 @@ public enum HandoverView { Outstanding = 0, Received = 1 }
 /// oldest due first, with the late ones (due before today in the store's time); marking documents received
 /// (time and user, audited); what came in and whether it came late; the list as .xlsx.
 /// </summary>
-public class DocumentHandovers(DcrcDb db, CurrentUser me, StoreScope scope, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public class DocumentHandovers(DcrcDb db, CurrentUser me, StoreScope scope, UnitOfWork uow, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public const int ExportLimit = 50_000;
     /// <summary>The received view covers what came in over the last 90 days (an index range, not the whole history).</summary>
@@ -163,17 +164,19 @@ public class DocumentHandovers(DcrcDb db, CurrentUser me, StoreScope scope, Audi
         if (existing.DocumentsReceivedAt != null) return (ReceiveResult.AlreadyReceived, (await RowsAsync(query, stores)).Single());
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using (var tx = await db.Database.BeginTransactionAsync())
+        var outcome = (Result: ReceiveResult.AlreadyReceived, Row: (Row?)null);
+        // Set in place (a hand-over is not an edit of the record's version), once: a second receipt changes nothing.
+        await uow.SaveAsync(transactionId, then: async () =>
         {
             var changed = await db.Transactions.Where(t => t.Id == transactionId && t.DocumentsDueOn != null && t.DocumentsReceivedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.DocumentsReceivedAt, now).SetProperty(t => t.DocumentsReceivedBy, me.UserName));
-            if (changed == 0) return (ReceiveResult.AlreadyReceived, (await RowsAsync(query, stores)).Single());
             var row = (await RowsAsync(query, stores)).Single();
-            await audit.WriteAsync(FilingAuditActions.Received, $"{existing.Number}: due {AuditWeek.Format(row.DueOn)}, {(row.Late ? $"{row.DaysLate} days late" : "on time")}",
-                "Transaction", transactionId.ToString(CultureInfo.InvariantCulture), existing.StoreId);
-            await tx.CommitAsync();
-            return (ReceiveResult.Received, row);
-        }
+            outcome = (changed == 0 ? ReceiveResult.AlreadyReceived : ReceiveResult.Received, row);
+            if (changed > 0)
+                uow.Audit(new(FilingAuditActions.Received, $"{existing.Number}: due {AuditWeek.Format(row.DueOn)}, {(row.Late ? $"{row.DaysLate} days late" : "on time")}",
+                    "Transaction", transactionId.ToString(CultureInfo.InvariantCulture), existing.StoreId));
+        });
+        return (outcome.Result, outcome.Row);
     }
 
     public string KindLabel(TransactionKind kind) => l["Filing.Kind." + kind];
