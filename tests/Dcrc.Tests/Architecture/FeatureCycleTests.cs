@@ -53,7 +53,10 @@ public class FeatureCycleTests
             .ToDictionary(g => g.Key, g => g.Select(r => $"{r.Use.Where} uses {r.Use.Target.FullName} ({r.Use.How})").Distinct().Take(3).ToList());
         var graph = edges.Keys.GroupBy(e => e.Item1).ToDictionary(g => g.Key, g => g.Select(e => e.Item2).Order(StringComparer.Ordinal).ToList());
 
-        var cycles = StronglyConnected(graph).Where(c => c.Count > 1).Select(c => ShortestCycle(graph, c)).ToList();
+        // Per component, the shortest cycle through each of its features (the same cycle named once).
+        var cycles = StronglyConnected(graph).Where(c => c.Count > 1)
+            .SelectMany(c => c.Order(StringComparer.Ordinal).Select(start => ShortestCycle(graph, c, start)))
+            .DistinctBy(Canonical).ToList();
         var message = string.Join("\n", cycles.Select(cycle =>
             "Cycle " + string.Join(" → ", cycle) + ":\n" + string.Join("\n", cycle.Zip(cycle.Skip(1)).Select(e =>
                 $"  {e.First} → {e.Second}:\n" + string.Join("\n", edges[(e.First, e.Second)].Select(s => "      " + s))))));
@@ -85,10 +88,17 @@ public class FeatureCycleTests
         return result;
     }
 
-    /// <summary>The shortest cycle through the first feature (by name) of a component: [A, B, …, A].</summary>
-    private static List<string> ShortestCycle(Dictionary<string, List<string>> graph, List<string> component)
+    /// <summary>A cycle rotated to start at its first feature by name, for naming each cycle once.</summary>
+    private static string Canonical(List<string> cycle)
     {
-        var start = component.Order(StringComparer.Ordinal).First();
+        var ring = cycle.Take(cycle.Count - 1).ToList();
+        var first = ring.IndexOf(ring.Min(StringComparer.Ordinal)!);
+        return string.Join(" → ", ring.Skip(first).Concat(ring.Take(first)));
+    }
+
+    /// <summary>The shortest cycle through <paramref name="start"/> within its component: [A, B, …, A].</summary>
+    private static List<string> ShortestCycle(Dictionary<string, List<string>> graph, List<string> component, string start)
+    {
         var parent = new Dictionary<string, string>();
         var queue = new Queue<string>([start]);
         while (queue.Count > 0)
