@@ -13,29 +13,7 @@ public class FeatureCycleTests
     /// outermost type. They are left out of the graph; an entry no longer found fails, so the list only shrinks.
     /// Everything else that closes a cycle fails.
     /// </summary>
-    private static readonly Dictionary<(string From, string To), string> BackReferences = new()
-    {
-        // Customers is the base the others stand on (Callbacks, Calls, Complaints, Vehicles read it).
-        [("Dcrc.Features.Customers.Records.CustomerRecords", "Dcrc.Features.Callbacks.CallbackGeneration")] =
-            "a saved transaction generates its callback tasks (Callbacks → Customers the other way)",
-        [("Dcrc.Features.Customers.CreateModel", "Dcrc.Features.Calls.CallLog")] =
-            "a new archive opened from a call reads the call's number (Calls → Customers the other way)",
-        [("Dcrc.Features.Customers.Records.RecordsApi", "Dcrc.Features.Vehicles.VehicleTimeline")] =
-            "the API's vehicle timeline endpoint is mapped with the records (Vehicles → Customers the other way)",
-        [("Dcrc.Features.Customers.Records.RecordsApi", "Dcrc.Features.Vehicles.TimelineEvent")] =
-            "the timeline endpoint's response type (Vehicles → Customers the other way)",
-        // Knowledge serves the scripts the call and callback desks show, yet keys its topics by their enums.
-        [("Dcrc.Features.Knowledge.KnowledgeBase", "Dcrc.Features.Callbacks.Questionnaires.Questionnaire")] =
-            "a callback script shows the task's questionnaire (Callbacks → Knowledge the other way)",
-        [("Dcrc.Features.Knowledge.KnowledgeBase", "Dcrc.Features.Callbacks.CallbackKind")] = "topic label by callback kind",
-        [("Dcrc.Features.Knowledge.KnowledgeDefaults", "Dcrc.Features.Callbacks.CallbackKind")] = "default script per callback kind",
-        [("Dcrc.Features.Knowledge.KnowledgeDefaults", "Dcrc.Features.Callbacks.CallbackSchedule")] = "survey or care closing by kind",
-        [("Dcrc.Features.Knowledge.ScriptTopics", "Dcrc.Features.Callbacks.CallbackKind")] = "topic key per callback kind",
-        [("Dcrc.Features.Knowledge.KnowledgeBase", "Dcrc.Features.Calls.CallPurpose")] =
-            "topic label by call purpose (Calls → Knowledge the other way)",
-        [("Dcrc.Features.Knowledge.KnowledgeDefaults", "Dcrc.Features.Calls.CallPurpose")] = "default script per call purpose",
-        [("Dcrc.Features.Knowledge.ScriptTopics", "Dcrc.Features.Calls.CallPurpose")] = "topic key per call purpose",
-    };
+    private static readonly Dictionary<(string From, string To), string> BackReferences = new();
 
     [Fact]
     public void Features_reference_each_other_without_cycles()

@@ -44,7 +44,6 @@ public class QueryFilterTests
         [("Dcrc.Features.Customers.MaskedCustomers", "VehicleForWorkAsync")] = "seam: the vehicle of a record of another store the user works on (store named)",
         [("Dcrc.Features.Customers.MaskedCustomers", "TransactionForWorkAsync")] = "seam: the transaction of a record of another store the user works on (store named)",
         [("Dcrc.Features.Customers.Records.ContactLog", "RecordAsync")] = "seam: the caller checked the customer; the cadence update names one archive by id",
-        [("Dcrc.Features.Customers.Records.CustomerRecords", "AddInteractionAsync")] = "cadence update of the one archive just checked, by id (no version bump)",
         [("Dcrc.Features.Customers.Records.CustomerRecords", "AddTransactionAsync")] = "duplicate check: a transaction number is unique in the customer's store",
     };
 

@@ -65,9 +65,7 @@ public class IndexModel(CallDesk calls, CallerCards cards, KnowledgeBase knowled
 
     public async Task<IActionResult> OnGetFaqAsync(string? q)
     {
-        var tokens = await TokensAsync();
-        var items = (await knowledge.FaqAsync(q, 1, 5)).Items;
-        return Partial("_Faq", items.Select(f => new FaqEntry { Id = f.Id, Question = f.Question, Answer = tokens.Fill(f.Answer) ?? "", Tags = f.Tags }).ToList());
+        return Partial("_Faq", await knowledge.FaqViewsAsync(q, 5, await TokensAsync()));
     }
 
     /// <summary>Saves the call; <paramref name="then"/> = complaint saves it as a complaint call and goes on to open the complaint case.</summary>

@@ -63,6 +63,9 @@ public sealed record PhraseView(PhraseStage Stage, string? Situation, string? Sa
 /// <summary>What the call and callback screens show: the call type's script, the phrases of every call and the ten forbidden phrases.</summary>
 public sealed record ScriptView(string Topic, IReadOnlyList<PhraseView> Phrases, IReadOnlyList<PhraseView> General, IReadOnlyList<string> Forbidden);
 
+/// <summary>An FAQ answer as shown beside a call.</summary>
+public sealed record FaqView(int Id, string Question, string Answer);
+
 /// <summary>A questionnaire's own opening and closing, which replace the script's in a survey call.</summary>
 public sealed record SurveyWords(string Opening, string Closing);
 
@@ -163,6 +166,10 @@ public class KnowledgeBase(DcrcDb db, UnitOfWork uow, CurrentUser me, TimeProvid
         var items = await query.OrderBy(f => f.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
         return new(items, page, pageSize, total);
     }
+
+    /// <summary>The first answers for <paramref name="q"/> as shown beside a call: placeholders filled.</summary>
+    public async Task<List<FaqView>> FaqViewsAsync(string? q, int take, ScriptTokens tokens) =>
+        (await FaqAsync(q, 1, take)).Items.Select(f => new FaqView(f.Id, f.Question, tokens.Fill(f.Answer) ?? "")).ToList();
 
     public Task<FaqEntry?> FaqEntryAsync(int id) => db.FaqEntries.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id);
 
