@@ -84,7 +84,7 @@ public class CallDeskJourneys(BrowserApp app) : Journey(app)
         await page.ClickAsync("#save-call");
         await Assertions.Expect(page.Locator("[role=status]").First).ToContainTextAsync("已加入回访工作台");
         var call = await WithDbAsync(db => db.CallLogs.Where(c => c.Line == line).SingleAsync());
-        (call.CustomerId, call.Purpose, call.CallbackTaskId is null).ShouldBe((caller.Id, Dcrc.Features.Calls.CallPurpose.Inquiry, false));
+        (call.CustomerId, call.Purpose, call.CallbackTaskId is null).ShouldBe((caller.Id, Dcrc.Kernel.Cases.CallPurpose.Inquiry, false));
         await Assertions.Expect(page.Locator($"#calls-table tr[data-call='{call.Id}']")).ToContainTextAsync("已登记");
         await SnapAsync(page, "call-desk-logged");
 
