@@ -2,6 +2,8 @@ using Dcrc.Kernel.Cases;
 using Dcrc.Kernel.Writes;
 using System.Globalization;
 using Dcrc.Data;
+using Dcrc.Kernel;
+using Dcrc.Kernel.Localization;
 using Dcrc.Features.Callbacks.Questionnaires;
 using Dcrc.Features.Customers;
 using Dcrc.Features.Customers.Records;
@@ -38,6 +40,8 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
     public List<CallbackAttempt> Attempts { get; private set; } = [];
     public Dictionary<int, CallbackAnswer> Answers { get; private set; } = [];
     public string StoreName { get; private set; } = "";
+    /// <summary>The script's and the questionnaire's placeholders for this task.</summary>
+    public ScriptTokens Tokens { get; private set; } = new("", "", "", "");
     public TimeZoneInfo Zone { get; private set; } = StoreTime.GroupZone;
     public string? HolderName { get; private set; }
     public bool MayRecord { get; private set; }
@@ -111,13 +115,14 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
         HolderName = task.AssignedTo is null ? null : await db.Users.Where(u => u.Id == task.AssignedTo).Select(u => u.DisplayName).FirstOrDefaultAsync();
         MayRecord = task.AssignedTo is null || task.AssignedTo == me.Id || await desk.MayAssignAsync();
         // The script of the task's kind from the knowledge base; a survey keeps its questionnaire's opening and closing.
-        Script = await knowledge.ViewAsync(ScriptTopics.For(task.Kind), new ScriptTokens(StoreName, Me, Addressed),
+        Tokens = new ScriptTokens(StoreName, Me, Addressed, Vehicle?.Model ?? Cultures.InChinese(l, "Scripts.AnyModel"));
+        Script = await knowledge.ViewAsync(ScriptTopics.For(task.Kind), Tokens,
             Questionnaire is { } survey ? new SurveyWords(survey.Opening, survey.Closing) : null);
         return true;
     }
 
-    /// <summary>The customer as the script addresses them: surname + 先生/女士 for a person.</summary>
-    public string Addressed => Customer is null ? (Call?.CallerName is { Length: > 0 } caller ? l["Callbacks.Address.Unknown", caller[..1]] : l["Callbacks.Address.Unknown", ""].Value.Trim())
-        : Customer.Type == CustomerType.Company || Customer.Name.Length == 0 ? Customer.Name
-        : l["Callbacks.Address." + Customer.Gender, Customer.Name[..1]];
+    /// <summary>The customer as the script addresses them (令狐先生, 欧阳女士, a company by name); a caller without an archive by the name they gave.</summary>
+    public string Addressed => Customer is { Addressed: var (key, arg) } ? Cultures.InChinese(l, key, arg)
+        : Call?.CallerName is { Length: > 0 } caller ? Cultures.InChinese(l, Salutation.Key(Salutation.Kind.Name), caller)
+        : Cultures.InChinese(l, Salutation.Key(Salutation.Kind.Neutral));
 }

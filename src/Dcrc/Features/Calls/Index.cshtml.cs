@@ -151,11 +151,12 @@ public class IndexModel(CallDesk calls, CallerCards cards, KnowledgeBase knowled
     private async Task<ScriptView> ScriptAsync(CallPurpose? purpose) =>
         await knowledge.ViewAsync(purpose is { } p && Enum.IsDefined(p) ? ScriptTopics.For(p) : null, await TokensAsync());
 
-    /// <summary>The script's placeholders at this desk: the store, the agent, and the caller as "先生/女士".</summary>
+    /// <summary>The script's placeholders at this desk: the store, the agent, the caller addressed neutrally (先生/女士), any car.</summary>
     private async Task<ScriptTokens> TokensAsync()
     {
         var storeId = scope.CurrentStoreId ?? me.StoreIds.FirstOrDefault();
         var store = await db.Stores.Where(s => s.Id == storeId).Select(s => s.Name).FirstOrDefaultAsync() ?? "";
-        return new ScriptTokens(store, me.DisplayName, l["Callbacks.Address.Unknown", ""].Value.Trim());
+        return new ScriptTokens(store, me.DisplayName, Kernel.Localization.Cultures.InChinese(l, Kernel.Salutation.Key(Kernel.Salutation.Kind.Neutral)),
+            Kernel.Localization.Cultures.InChinese(l, "Scripts.AnyModel"));
     }
 }

@@ -1,4 +1,5 @@
 using Dcrc.Data;
+using Dcrc.Kernel;
 using Dcrc.Kernel.Identifiers;
 using Dcrc.Kernel.Security;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +12,12 @@ namespace Dcrc.Features.Customers;
 /// from <see cref="CustomerArchive.UnmaskAsync"/>, which is permission-checked and audited.
 /// </summary>
 public sealed record MaskedCustomer(long Id, int StoreId, string ArchiveNumber, CustomerType Type, CustomerClass Class, Gender Gender, string Name,
-    string? Mobile, string? Landline, string? IdNumber, bool HasMobile, string? OwnerUserId, string? MailingAddress, string? Address, string? Postcode)
+    string? Mobile, string? Landline, string? IdNumber, bool HasMobile, string? OwnerUserId, string? MailingAddress, string? Address, string? Postcode,
+    Salutation.Kind AddressKind, string AddressArg)
 {
+    /// <summary>How a script addresses the customer (令狐先生): the resource key of <see cref="Salutation"/> and its argument.</summary>
+    public (string Key, string Arg) Addressed => (Salutation.Key(AddressKind), AddressArg);
+
     /// <summary>True when the class-A rule hides the name from this viewer.</summary>
     public bool NameHidden => Name == Viewer.HiddenName;
 }
@@ -26,11 +31,17 @@ public sealed class MaskedCustomers(DcrcDb db, CustomerArchive archive, Personal
     private static IQueryable<Raw> Select(IQueryable<Customer> q) => q.AsNoTracking().Select(c => new Raw(c.Id, c.StoreId, c.ArchiveNumber, c.Type, c.Class,
         c.Gender, c.Name, c.Mobile, c.Landline, c.IdNumberEncrypted, c.OwnerUserId, c.MailingAddress, c.Address, c.Postcode));
 
+    /// <summary>
+    /// The card as the viewer may see it. A class-A name the viewer may not see is hidden, yet the greeting of a script
+    /// may use its surname (王先生): the caller is working on a record of this customer.
+    /// </summary>
     private MaskedCustomer Card(Raw r, Viewer viewer)
     {
-        return new(r.Id, r.StoreId, r.ArchiveNumber, r.Type, r.Class, r.Gender, viewer.ShownName(r.Name, r.Class), Phone.Mask(r.Mobile),
+        var shown = viewer.ShownName(r.Name, r.Class);
+        var (kind, arg) = Salutation.For(r.Name, r.Gender, r.Type == CustomerType.Company, surnameOnly: shown == Viewer.HiddenName);
+        return new(r.Id, r.StoreId, r.ArchiveNumber, r.Type, r.Class, r.Gender, shown, Phone.Mask(r.Mobile),
             r.Landline is null ? null : Phone.Mask(r.Landline), MaskIdNumber(personal.Unprotect(r.IdNumberEncrypted)),
-            Phone.CheckMobile(r.Mobile).Ok, r.OwnerUserId, r.MailingAddress, r.Address, r.Postcode);
+            Phone.CheckMobile(r.Mobile).Ok, r.OwnerUserId, r.MailingAddress, r.Address, r.Postcode, kind, arg);
     }
 
     /// <summary>An ID number as shown: the region and the last four, the birth date starred.</summary>

@@ -69,11 +69,16 @@ public sealed record FaqView(int Id, string Question, string Answer);
 /// <summary>A questionnaire's own opening and closing, which replace the script's in a survey call.</summary>
 public sealed record SurveyWords(string Opening, string Closing);
 
-/// <summary>The values of {store}, {me} and {customer} where a script is shown.</summary>
-public sealed record ScriptTokens(string Store, string Me, string Customer)
+/// <summary>
+/// The values of {store}, {me}, {customer} (as addressed: 令狐先生) and {model} (the vehicle's, or the words for any
+/// car) where a script is shown, so that no placeholder is left on screen.
+/// </summary>
+public sealed record ScriptTokens(string Store, string Me, string Customer, string Model)
 {
+    public static readonly string[] Placeholders = ["{store}", "{me}", "{customer}", "{model}"];
+
     public string? Fill(string? text) => text?.Replace("{store}", Store, StringComparison.Ordinal).Replace("{me}", Me, StringComparison.Ordinal)
-        .Replace("{customer}", Customer, StringComparison.Ordinal);
+        .Replace("{customer}", Customer, StringComparison.Ordinal).Replace("{model}", Model, StringComparison.Ordinal);
 }
 
 public class KnowledgeBase(DcrcDb db, UnitOfWork uow, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l)
@@ -104,9 +109,9 @@ public class KnowledgeBase(DcrcDb db, UnitOfWork uow, CurrentUser me, TimeProvid
                 ?? l["Callbacks.Script.Opening." + kind].Value;
             main.RemoveAll(p => p.Stage == PhraseStage.Opening && p.NeverSay is null && p.NeverDo is null);
             var at = main.FindLastIndex(p => p.Stage == PhraseStage.Greeting) + 1;
-            main.Insert(at, new PhraseView(PhraseStage.Opening, null, opening, null, null));
+            main.Insert(at, new PhraseView(PhraseStage.Opening, null, tokens.Fill(opening), null, null));
             if (survey is not null)
-                main = main.Select(p => p.Stage == PhraseStage.Closing ? p with { Say = survey.Closing } : p).ToList();
+                main = main.Select(p => p.Stage == PhraseStage.Closing ? p with { Say = tokens.Fill(survey.Closing) } : p).ToList();
         }
         return new(topic ?? ScriptTopics.General, main, Of(ScriptTopics.General).Select(View).ToList(),
             Of(ScriptTopics.Forbidden).Where(p => p.NeverSay is not null).Select(p => p.NeverSay!).ToList());

@@ -120,7 +120,7 @@ public static class KnowledgeDefaults
     {
         [CallbackKind.DeliveryThanks] = "感谢您在我店购车!请问新车用得还习惯吗?有任何问题都可以随时联系我。",
         [CallbackKind.OwnerConfirmation] = "为了今后更好地为您服务,想跟您核对一下车主的姓名、联系电话、邮寄地址和邮编,可以吗?",
-        [CallbackKind.SalesSurvey] = "近期您是否在我们店购买了一辆 轿车?能否占用您几分钟时间,了解一下您在购车时的满意程度。",
+        [CallbackKind.SalesSurvey] = "近期您是否在我们店购买了一辆{model}?能否占用您几分钟时间,了解一下您在购车时的满意程度。",
         [CallbackKind.FirstMaintenanceCare] = "您的新车已使用三周了,想了解一下用车情况,也提醒您首次保养的时间和里程,欢迎提前预约。",
         [CallbackKind.ServiceSurvey] = "近期您是否在我们店进行了车辆维修/保养?能否占用您几分钟时间,了解一下您在本次维修/保养时的满意程度。",
         [CallbackKind.LostCustomer] = "好久没见到您了,想了解一下您的爱车近况,最近有没有保养或维修的需要?我们可以为您预约。",

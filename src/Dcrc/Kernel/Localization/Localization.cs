@@ -21,6 +21,18 @@ public static class Cultures
         if (CultureInfo.CurrentUICulture.Equals(CultureInfo.InvariantCulture)) CultureInfo.CurrentUICulture = Supported[0];
     }
 
+    /// <summary>
+    /// A text of the scripts, which are spoken in Chinese whatever the screen's language: a salutation inside a Chinese
+    /// script reads 令狐先生, never "Mr 令狐".
+    /// </summary>
+    public static string InChinese(IStringLocalizer l, string key, params object[] args)
+    {
+        var ui = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = Supported[0];
+        try { return l[key, args]; }
+        finally { CultureInfo.CurrentUICulture = ui; }
+    }
+
     public static RequestLocalizationOptions Options()
     {
         var o = new RequestLocalizationOptions

@@ -13,8 +13,8 @@ public static class QuestionnaireDefaults
 
     public static Questionnaire Sales() => new()
     {
-        Kind = SurveyKind.Sales, Version = 1, Title = "XX鑫宝新车销售调查问卷",
-        Opening = "您好,我是一汽丰田XX鑫宝4S店的回访员XX,请问是XX先生/女士吗?近期您是否在我们店购买了一辆 轿车?感谢您购买我们的产品,能否占用您几分钟时间,了解一下您在购车时的满意程度。",
+        Kind = SurveyKind.Sales, Version = 1, Title = "{store}新车销售调查问卷",
+        Opening = "您好,我是{store}的回访员{me},请问是{customer}吗?近期您是否在我们店购买了一辆{model}?感谢您购买我们的产品,能否占用您几分钟时间,了解一下您在购车时的满意程度。",
         Closing = "好的,非常感谢您的支持,近期第三方调查公司将会对我们的回访与您进行确认,并对您此次提车的经历进行服务满意度调查,请给予配合。如果您今后在用车过程中有任何疑问,请随时与我们联系,祝您用车愉快,再见!",
         Questions =
         [
@@ -34,8 +34,8 @@ public static class QuestionnaireDefaults
 
     public static Questionnaire Service() => new()
     {
-        Kind = SurveyKind.Service, Version = 1, Title = "XX鑫宝售后服务调查问卷",
-        Opening = "您好,我是一汽丰田XX鑫宝4S店的回访员XX,请问是XX先生/女士吗?近期您是否在我们店维修或者保养呢?感谢您对我店的支持,能否占用您几分钟时间,了解一下您在维修/保养时的满意程度。",
+        Kind = SurveyKind.Service, Version = 1, Title = "{store}售后服务调查问卷",
+        Opening = "您好,我是{store}的回访员{me},请问是{customer}吗?近期您是否在我们店维修或者保养呢?感谢您对我店的支持,能否占用您几分钟时间,了解一下您在维修/保养时的满意程度。",
         Closing = "好的,非常感谢您的支持,近期第三方调查公司将会对我们的回访与您进行确认,并对您此次维修的经历进行服务满意度调查,请给予一个好评。如果您今后在用车过程中有任何疑问,请随时与我们联系,祝您用车愉快,再见!",
         Questions =
         [
