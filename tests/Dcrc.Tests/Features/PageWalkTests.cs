@@ -188,7 +188,11 @@ public abstract partial class PageWalkTests(DcrcApp app)
         texts.AddRange(await db.CalendarDays.Select(d => d.Name).ToListAsync());
         texts.AddRange((await db.Interactions.Select(i => i.Outcome).ToListAsync()).OfType<string>());
         texts.AddRange((await db.Customers.Select(c => c.Notes).ToListAsync()).OfType<string>());
-        texts.AddRange((await db.Questionnaires.Select(q => new { q.Title, q.Opening, q.Closing, q.CreatedBy }).ToListAsync()).SelectMany(q => new[] { q.Title, q.Opening, q.Closing, q.CreatedBy }).OfType<string>());
+        var questionnaires = (await db.Questionnaires.Select(q => new { q.Title, q.Opening, q.Closing, q.CreatedBy }).ToListAsync())
+            .SelectMany(q => new[] { q.Title, q.Opening, q.Closing, q.CreatedBy }).OfType<string>().ToList();
+        texts.AddRange(questionnaires);
+        texts.AddRange(questionnaires.SelectMany(k => Placeholders().Split(k))); // the pieces around the placeholders once filled in
+        texts.AddRange(["先生/女士", "先生", "女士", "车"]); // how the Chinese scripts address a customer, and a car of no known model
         texts.AddRange((await db.Questions.Select(q => new { q.Text, q.Options }).ToListAsync()).SelectMany(q => new[] { q.Text, q.Options }).OfType<string>());
         texts.AddRange((await db.Complaints.Select(c => new { c.Description, c.Request, c.ContactName, c.ReceivedByName, c.ResponsibleName }).ToListAsync())
             .SelectMany(c => new[] { c.Description, c.Request, c.ContactName, c.ReceivedByName, c.ResponsibleName }).OfType<string>());
@@ -217,7 +221,7 @@ public abstract partial class PageWalkTests(DcrcApp app)
         html = Tags().Replace(html, " ");
         html = WebUtility.HtmlDecode(html);
         foreach (var d in data) html = html.Replace(d, " ");
-        return html;
+        return Placeholders().Replace(html, " "); // a script editor's placeholders are its syntax, not words
     }
 
     [GeneratedRegex(@"<(script|style|code|noscript)\b.*?</\1>|<(td|span|div)\b[^>]*class=""[^""]*\btech\b[^""]*""[^>]*>.*?</\2>", RegexOptions.Singleline)]
@@ -226,7 +230,7 @@ public abstract partial class PageWalkTests(DcrcApp app)
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();
 
-    [GeneratedRegex(@"\{(?:store|me|customer)\}")]
+    [GeneratedRegex(@"\{(?:store|me|customer|model)\}")]
     private static partial Regex Placeholders();
 
     [GeneratedRegex(@"[\u3400-\u9fff]+")]

@@ -27,6 +27,7 @@ public abstract partial class ScriptPlaceholderTests(DcrcApp app)
     [Fact]
     public async Task Every_script_and_questionnaire_renders_without_a_placeholder_for_a_customer_of_each_kind()
     {
+        Dcrc.Kernel.Localization.Cultures.UseDefaultWhenUnset(); // the scripts' fallbacks are looked up in the screen's language, here the default
         await app.WithScopeAsync(async sp =>
         {
             sp.GetRequiredService<StoreScope>().AllowAll(null);
