@@ -44,8 +44,11 @@ public class CallbackReports(DcrcDb db, SettingsStore settings)
     public sealed record SatisfactionLine(string Name, int Events, int Succeeded, int Failed, int Refused, int Unreachable, int Other,
         int Completely, int Basically, int Dissatisfied)
     {
-        public decimal? SuccessRate => Rate(Succeeded, Events);
-        public decimal? FailureRate => Rate(Failed, Events);
+        /// <summary>Events whose survey is still within its window (or not yet made): counted apart, not as failures.</summary>
+        public int InProgress => Events - Succeeded - Failed;
+        /// <summary>Of the surveys whose window has closed (succeeded or failed); those in progress do not count yet.</summary>
+        public decimal? SuccessRate => Rate(Succeeded, Succeeded + Failed);
+        public decimal? FailureRate => Rate(Failed, Succeeded + Failed);
         public decimal? CompletelyRate => Rate(Completely, Succeeded);
         public decimal? BasicallyRate => Rate(Basically, Succeeded);
         public decimal? DissatisfiedRate => Rate(Dissatisfied, Succeeded);
@@ -149,7 +152,9 @@ public class CallbackReports(DcrcDb db, SettingsStore settings)
     /// <summary>One week (from Monday) or month of the trend, cut to the range; counted as a line of 表7/表8.</summary>
     public sealed record TrendPoint(DateOnly Start, DateOnly End, int Events, int Succeeded, int Failed, int Completely, int Basically, int Dissatisfied)
     {
-        public decimal? SuccessRate => Rate(Succeeded, Events);
+        public int InProgress => Events - Succeeded - Failed;
+        /// <summary>Of the surveys whose window has closed, so that recent weeks do not look like a collapse.</summary>
+        public decimal? SuccessRate => Rate(Succeeded, Succeeded + Failed);
     }
 
     public sealed record Trend(TrendUnit Unit, IReadOnlyList<TrendPoint> Points);

@@ -28,13 +28,16 @@ public class ReportFilters(DcrcDb db, StoreScope scope, TimeProvider clock, IStr
     /// <summary>The longest range a report covers.</summary>
     public const int MaxDays = 366;
 
+    /// <summary>A range given without its start covers this many days up to its end (today when none): never empty on the 3rd of a month.</summary>
+    public const int DefaultDays = 30;
+
     public sealed record Parsed(ReportPeriod Period, Dictionary<string, string[]> Errors, bool DatesGiven)
     {
         public bool Ok => Errors.Count == 0;
     }
 
     /// <summary>
-    /// A range of dates (yyyy-MM-dd); a missing end is today, a missing start the first of the end's month. Refused:
+    /// A range of dates (yyyy-MM-dd); a missing end is today, a missing start <see cref="DefaultDays"/> days before the end. Refused:
     /// a date that is not one, a start after the end, more than <see cref="MaxDays"/> days, a store not visible.
     /// </summary>
     public Task<Parsed> RangeAsync(string? from, string? to, int? storeId) => ParseAsync(from, to, storeId, _ => null);
@@ -61,15 +64,15 @@ public class ReportFilters(DcrcDb db, StoreScope scope, TimeProvider clock, IStr
         var end = Date(to, "to", "Field.ToDate", errors);
         var start = Date(from, "from", "Field.FromDate", errors);
         var last = end ?? today;
-        var first = start ?? defaultFrom(today) ?? new DateOnly(last.Year, last.Month, 1);
+        var first = start ?? defaultFrom(today) ?? last.AddDays(-(DefaultDays - 1));
         if (!errors.ContainsKey("from") && !errors.ContainsKey("to"))
         {
             if (first > last) errors["to"] = [l["Reports.ToBeforeFrom"]];
             else if (last.DayNumber - first.DayNumber + 1 > MaxDays) errors["to"] = [l["Reports.RangeTooLong", MaxDays]];
         }
         var given = !string.IsNullOrWhiteSpace(from) || !string.IsNullOrWhiteSpace(to);
-        // A refused range still leaves the page something sensible to show: this month.
-        if (errors.ContainsKey("from") || errors.ContainsKey("to")) (first, last) = (new DateOnly(today.Year, today.Month, 1), today);
+        // A refused range still leaves the page something sensible to show: the last days up to today.
+        if (errors.ContainsKey("from") || errors.ContainsKey("to")) (first, last) = (today.AddDays(-(DefaultDays - 1)), today);
         return new(new ReportPeriod(first, last, store, zone, today), errors, given);
     }
 

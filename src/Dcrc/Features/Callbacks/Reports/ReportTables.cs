@@ -50,7 +50,7 @@ public static class ReportTables
             l["Reports.Col.Completely", bands.CompletelyFrom], l["Reports.Col.Basically", bands.BasicallyFrom, Math.Max(bands.BasicallyFrom, bands.CompletelyFrom - 1)],
             l["Reports.Col.Dissatisfied", Math.Max(0, bands.BasicallyFrom - 1)],
             l[sales ? "Reports.Col.CompletelyRate" : "Reports.Col.CompletelyRateOf"], l[sales ? "Reports.Col.BasicallyRate" : "Reports.Col.BasicallyRateOf"],
-            l["Reports.Col.DissatisfiedRate"],
+            l["Reports.Col.DissatisfiedRate"], l["Reports.Col.InProgress"],
         ]);
         return h;
     }
@@ -61,7 +61,7 @@ public static class ReportTables
         var c = new List<string?> { name, N(x.Events), N(x.Succeeded), N(x.Failed), N(x.Refused), N(x.Unreachable) };
         if (per != SatisfactionBy.Consultant) c.Add(N(x.Other));
         c.AddRange([Percent(x.SuccessRate), Percent(x.FailureRate), N(x.Completely), N(x.Basically), N(x.Dissatisfied),
-            Percent(x.CompletelyRate), Percent(x.BasicallyRate), Percent(x.DissatisfiedRate)]);
+            Percent(x.CompletelyRate), Percent(x.BasicallyRate), Percent(x.DissatisfiedRate), N(x.InProgress)]);
         return c;
     }
 
