@@ -29,6 +29,7 @@ public static class WebSetup
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, f) => KernelSetup.LocaliseBindingMessages(o, f.Create(typeof(SharedResource))));
         services.Configure<MvcOptions>(o => o.ModelBinderProviders.Insert(0, new Api.HygieneStringBinderProvider()));
+        services.Configure<MvcOptions>(o => o.ValueProviderFactories.Insert(0, new Api.ListPageValueProviderFactory()));
         services.AddAntiforgery(o =>
         {
             o.HeaderName = "RequestVerificationToken";

@@ -28,6 +28,19 @@ public abstract class ListOrderTests(DcrcApp app)
     }
 
     [Fact]
+    public async Task A_list_page_shows_the_page_its_address_asks_for_not_the_first_again()
+    {
+        // Razor Pages' own route value "page" must not hide the query's: page 2 of a list with more is page 2.
+        var reception = await app.ApiAs("th.reception");
+        var customer = (await TestData.PostCreatedAsync(reception, "/api/v1/customers", new { type = "individual", name = "翻页客户", mobile = TestData.NewMobile() })).GetProperty("id").GetInt64();
+        for (var i = 0; i < 31; i++)
+            await TestData.PostCreatedAsync(reception, "/api/v1/complaints", new { customerId = customer, channel = "phone", category = "serviceQuality", description = "翻页" + i, request = "回电" });
+        var browser = await app.BrowserAs("th.crm");
+        var second = await browser.GetStringAsync("/Complaints?all=true&page=2");
+        System.Text.RegularExpressions.Regex.Match(second, "id=\"pager-summary\">[^<]*").Value.ShouldMatch(@"第 2/\d+ 页");
+    }
+
+    [Fact]
     public async Task Every_paged_list_answers_on_its_first_and_second_page()
     {
         var lists = new (string User, string Url)[]

@@ -51,6 +51,26 @@ public class Notifier(DcrcDb db)
     public Task<List<Notification>> LatestAsync(string userId, int take = 50) =>
         db.Notifications.AsNoTracking().Where(n => n.UserId == userId).OrderByDescending(n => n.At).ThenByDescending(n => n.Id).Take(take).ToListAsync();
 
-    public Task<int> MarkReadAsync(string userId, DateTime at) =>
-        db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, at));
+    /// <summary>Marks the user's unread notices read: all of them, or those about one thing (<paramref name="link"/>, a case).</summary>
+    public Task<int> MarkReadAsync(string userId, DateTime at, string? link = null, bool all = true) =>
+        db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null && (all || n.Link == link)).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, at));
+
+    /// <summary>
+    /// One page of the user's notices grouped by what they are about (every notice of a case in one line: how many, how
+    /// many unread, the latest), the group with the newest notice first; <paramref name="unreadOnly"/> keeps the unread.
+    /// </summary>
+    public async Task<(List<NoticeGroup> Groups, int Total)> GroupsAsync(string userId, bool unreadOnly, int page, int pageSize)
+    {
+        var mine = db.Notifications.AsNoTracking().Where(n => n.UserId == userId);
+        if (unreadOnly) mine = mine.Where(n => n.ReadAt == null);
+        var groups = mine.GroupBy(n => n.Link).Select(g => new { Link = g.Key, LastId = g.Max(n => n.Id), Count = g.Count(), Unread = g.Count(n => n.ReadAt == null) });
+        var total = await groups.CountAsync();
+        var rows = await groups.OrderByDescending(g => g.LastId).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
+        var ids = rows.Select(r => r.LastId).ToList();
+        var latest = await db.Notifications.AsNoTracking().Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id);
+        return (rows.Select(r => new NoticeGroup(r.Link, r.Count, r.Unread, latest[r.LastId])).ToList(), total);
+    }
 }
+
+/// <summary>The notices about one thing (a case): how many, how many unread, and the latest.</summary>
+public sealed record NoticeGroup(string? Link, int Count, int Unread, Notification Latest);
