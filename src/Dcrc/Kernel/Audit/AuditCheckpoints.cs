@@ -64,7 +64,7 @@ public sealed class AuditCheckpoints(IConfiguration config, TimeProvider clock, 
         var list = new List<Checkpoint>();
         var previous = "";
         var number = 0;
-        foreach (var line in File.ReadAllLines(FilePath, Encoding.UTF8))
+        foreach (var line in ReadLines())
         {
             number++;
             if (line.Length == 0) continue;
@@ -78,6 +78,29 @@ public sealed class AuditCheckpoints(IConfiguration config, TimeProvider clock, 
             previous = f[4];
         }
         return new(list, null, false);
+    }
+
+    /// <summary>
+    /// The file's lines, read while no checkpoint of this process is being written (the writer holds the file exclusively
+    /// for a moment; another instance's writer is waited for as the writer waits for it).
+    /// </summary>
+    private string[] ReadLines()
+    {
+        Gate.Wait();
+        try
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    using var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                    using var reader = new StreamReader(stream, Encoding.UTF8);
+                    return reader.ReadToEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+                }
+                catch (IOException) when (attempt < 50 && File.Exists(FilePath)) { Thread.Sleep(20); }
+            }
+        }
+        finally { Gate.Release(); }
     }
 
     private static string Line(Checkpoint c, string previousSignature, byte[] key)
