@@ -83,8 +83,11 @@ public sealed class UnitOfWork(DcrcDb db, AuditLog audit, IStringLocalizer<Share
         }
     }
 
-    /// <summary>Forgets every added, changed or deleted entity of the context, and the audit entries noted for them.</summary>
-    private void Discard()
+    /// <summary>
+    /// Forgets every added, changed or deleted entity of the context, and the audit entries noted for them: for a change
+    /// refused by something that answers in its own terms (Identity's checks, a drawing another instance made first).
+    /// </summary>
+    public void Discard()
     {
         pending.Clear();
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())

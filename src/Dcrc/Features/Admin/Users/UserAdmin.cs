@@ -104,7 +104,7 @@ public class UserAdmin(DcrcDb db, UserManager<AppUser> users, AuditLog audit, Ke
         // A new security stamp ends the user's sessions and tokens, so new stores take effect at once.
         var result = await users.UpdateSecurityStampAsync(user);
         // Identity's user manager saves by itself; a refusal of its checks leaves nothing of the edit pending.
-        if (!result.Succeeded) { uow.Refuse<AppUser>(Kernel.Writes.WriteStatus.Invalid, Kernel.Writes.Written.NoErrors); return new(user, IdentityErrors(result)); }
+        if (!result.Succeeded) { uow.Discard(); return new(user, IdentityErrors(result)); }
         await audit.WriteAsync(AuditActions.UserUpdated, $"{user.UserName}: {before} → {Describe(user)}", "User", user.Id);
         await tx.CommitAsync();
         return new(user, []);

@@ -117,7 +117,7 @@ public class ArchiveAudit(DcrcDb db, CurrentUser me, StoreScope scope, AuditLog 
             catch (DbUpdateException e) when (UniqueViolation.Is(e))
             {
                 // Another drawing got there first (only without the lock, e.g. a second database user): keep theirs.
-                uow.Refuse<ArchiveCheck>(WriteStatus.Duplicate, Written.NoErrors);
+                uow.Discard();
                 if (tx is null) throw;
                 await tx.RollbackAsync();
                 return (SampleResult.AlreadyDrawn, await WeekAsync(store, weekStart));

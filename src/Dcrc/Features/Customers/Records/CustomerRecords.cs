@@ -86,7 +86,7 @@ public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.C
             staffName = await db.Users.Where(u => u.Id == staffId && u.Stores.Any(s => s.StoreId == customer.StoreId)).Select(u => u.DisplayName).FirstOrDefaultAsync();
             if (staffName is null) errors["staffUserId"] = [l["Validation.InvalidValue", l["Field.Staff"]]];
         }
-        if (errors.Count > 0) { uow.Refuse<CustomerTransaction>(WriteStatus.Invalid, errors); return new(null, errors); }
+        if (errors.Count > 0) { uow.Discard(); return new(null, errors); }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var t = new CustomerTransaction
