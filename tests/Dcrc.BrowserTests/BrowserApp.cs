@@ -41,6 +41,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var seed = Services.GetRequiredService<Dcrc.Kernel.StartupWork>();
+        await seed.Done; // the demo dealership is seeded in the background
+        if (seed.Failed) throw new InvalidOperationException("The demo dealership could not be seeded; see the test log.");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

@@ -76,7 +76,7 @@ public static class DatabaseSetup
             await Features.Knowledge.KnowledgeDefaults.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             var config = scope.ServiceProvider.GetRequiredService<IConfiguration>();
             if (DemoDealership.ShouldSeed(config, db.IsSqlite) && !await db.Stores.AnyAsync())
-                await scope.ServiceProvider.GetRequiredService<DemoDealership>().SeedAsync();
+                services.GetRequiredService<Kernel.StartupWork>().Run("Demo dealership", ct => DemoDealership.SeedOnceAsync(services, ct));
             else
                 await BaseData.EnsureFirstAdministratorsAsync(scope.ServiceProvider);
         });

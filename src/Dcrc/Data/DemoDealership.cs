@@ -1,6 +1,7 @@
 using Bogus;
 using Dcrc.Kernel.Access;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dcrc.Data;
 
@@ -60,6 +61,25 @@ public class DemoDealership(DcrcDb db, IPasswordHasher<AppUser> hasher, TimeProv
             ]);
         }
         return list;
+    }
+
+    /// <summary>
+    /// Seeds the demo dealership in the background once the app answers (<see cref="Kernel.StartupWork"/>):
+    /// in one transaction, so an app stopped half-way leaves an empty database that the next start seeds
+    /// again; under the startup lock, so a second instance on one PostgreSQL finds it done and leaves it.
+    /// </summary>
+    public static async Task SeedOnceAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<StoreScope>().AllowAll(null);
+        var db = scope.ServiceProvider.GetRequiredService<DcrcDb>();
+        await SchemaMigrator.UnderStartupLockAsync(db, async () =>
+        {
+            if (await db.Stores.AnyAsync(ct)) return;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<DemoDealership>().SeedAsync();
+            await tx.CommitAsync(ct);
+        });
     }
 
     public async Task SeedAsync()

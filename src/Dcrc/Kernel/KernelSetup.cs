@@ -14,6 +14,7 @@ public static class KernelSetup
     public static IServiceCollection AddDcrcKernel(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<StartupWork>();
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();

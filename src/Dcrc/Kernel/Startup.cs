@@ -17,8 +17,10 @@ public static class Startup
         var lines = new List<string> { "", "DCRC is running:" };
         lines.AddRange(addresses.Select(a => "  " + a));
         var demoUsers = DemoDealership.Users().Select(u => u.UserName).ToList();
-        if (db.Users.Any(u => u.UserName == demoUsers[0]))
+        var preparing = scope.ServiceProvider.GetRequiredService<StartupWork>().Running;
+        if (preparing || db.Users.Any(u => u.UserName == demoUsers[0]))
         {
+            if (preparing) lines.Add("The demo dealership is being prepared in the background (about half a minute); the login page says when it is ready.");
             lines.Add($"Demo logins (password {demo.Password}):");
             foreach (var u in DemoDealership.Users())
                 lines.Add($"  {u.UserName,-16} {u.Role}{(u.StoreCode is null ? " (group)" : " @" + u.StoreCode)}");

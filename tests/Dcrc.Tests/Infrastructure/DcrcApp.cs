@@ -45,10 +45,18 @@ public abstract class DcrcApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    public virtual Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
-        _ = Server; // starts the host: migrations and demo data
-        return Task.CompletedTask;
+        _ = Server; // starts the host: migrations, then the demo data in the background
+        await DemoReadyAsync();
+    }
+
+    /// <summary>Waits for the background demo seed (awaits its task, no polling); a failed seed fails the fixture.</summary>
+    public async Task DemoReadyAsync()
+    {
+        var work = Services.GetRequiredService<Dcrc.Kernel.StartupWork>();
+        await work.Done;
+        if (work.Failed) throw new InvalidOperationException("The demo dealership could not be seeded; see the test log.");
     }
 
     public new virtual Task DisposeAsync() => base.DisposeAsync().AsTask();

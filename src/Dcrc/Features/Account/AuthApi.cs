@@ -25,7 +25,7 @@ public static class AuthApi
     {
         api.MapPost("/auth/token", Token).AllowAnonymous()
             .WithSummary("Exchange a user name and password for a bearer token")
-            .WithDescription("200 with the token; 401 on bad credentials or a locked or disabled account. Five wrong passwords lock the account.");
+            .WithDescription("200 with the token; 401 on bad credentials or a locked or disabled account. Five wrong passwords lock the account. 503 with Retry-After while a fresh demo dealership is being prepared.");
         api.MapPost("/auth/logout", Logout)
             .WithSummary("End every bearer token and web session of the signed-in user issued before now")
             .WithDescription("204; the token used here answers 401 from the next request on, and so does every other token or cookie of the user.");
@@ -35,12 +35,17 @@ public static class AuthApi
 
     public static async Task<Results<Ok<TokenAnswer>, ValidationProblem, ProblemHttpResult>> Token(
         TokenRequest request, ApiValidator validator, SignInCheck check, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> l,
-        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, HttpContext http)
     {
         var errors = validator.Validate(request);
         if (errors.Count > 0) return validator.Problem(errors);
         var (outcome, user) = await check.CheckAsync(request.UserName!, request.Password!, "api");
         // One answer for a wrong password, an unknown name and a locked account.
+        if (outcome == SignInOutcome.Preparing)
+        {
+            http.Response.Headers.RetryAfter = "5";
+            return TypedResults.Problem(check.FailureMessage(outcome), statusCode: StatusCodes.Status503ServiceUnavailable, title: l["Problem.Unavailable"]);
+        }
         if (outcome != SignInOutcome.Succeeded)
             return TypedResults.Problem(check.FailureMessage(), statusCode: StatusCodes.Status401Unauthorized, title: l["Problem.Unauthorized"]);
         // A password somebody else set (first administrators, resets) is changed on the web before the API opens.

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Dcrc.Features.Account;
 
-public class LoginModel(SignInCheck check, SignInManager<AppUser> signIn, TimeProvider clock) : PageModel
+public class LoginModel(SignInCheck check, SignInManager<AppUser> signIn, TimeProvider clock, Kernel.StartupWork startup) : PageModel
 {
     public sealed class InputModel
     {
@@ -24,7 +24,19 @@ public class LoginModel(SignInCheck check, SignInManager<AppUser> signIn, TimePr
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
+    /// <summary>The demo dealership is still being prepared: the form waits and the page reloads when it is done.</summary>
+    public bool Preparing => startup.Running;
+    public bool PreparationFailed => startup.Failed;
+
     public void OnGet() { }
+
+    /// <summary>Polled while preparing: the same notice, or a reload of the page once it is ready.</summary>
+    public IActionResult OnGetPreparation()
+    {
+        if (Preparing) return Partial("_Preparation", this);
+        Response.Headers["HX-Refresh"] = "true";
+        return new NoContentResult();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -33,7 +45,7 @@ public class LoginModel(SignInCheck check, SignInManager<AppUser> signIn, TimePr
         // One answer for a wrong password, an unknown name and a locked account: it never confirms that an account exists.
         if (outcome != SignInOutcome.Succeeded)
         {
-            ModelState.AddModelError("", check.FailureMessage());
+            ModelState.AddModelError("", check.FailureMessage(outcome));
             return Page();
         }
         // A new ticket and cookie: nothing of a session from before the login is carried over.

@@ -6,20 +6,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dcrc.Features.Account;
 
-public enum SignInOutcome { Succeeded, Failed, LockedOut }
+public enum SignInOutcome { Succeeded, Failed, LockedOut, Preparing }
 
 /// <summary>
 /// Checks a user name and password with lockout on, for the login page and the token endpoint alike, and
 /// writes the audit entry: success, failure (also for unknown names) or lockout.
 /// </summary>
 public class SignInCheck(DcrcDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, AuditLog audit,
-    Microsoft.Extensions.Options.IOptions<Kernel.Security.SecurityOptions> security, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
+    Microsoft.Extensions.Options.IOptions<Kernel.Security.SecurityOptions> security, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l,
+    Kernel.StartupWork startup)
 {
     // Verified for unknown or disabled names, so a wrong name costs as long as a wrong password.
     private static string? _decoyHash;
 
     public async Task<(SignInOutcome Outcome, AppUser? User)> CheckAsync(string userName, string password, string channel)
     {
+        // While the demo dealership is being prepared its users do not exist yet: "wait", not "wrong password".
+        if (startup.Running) return (SignInOutcome.Preparing, null);
         // One attempt per user at a time (a row lock on PostgreSQL, the write lock on SQLite): parallel
         // guesses cannot slip past the failure count, which Identity updates with an optimistic check.
         await using var tx = await db.Database.BeginTransactionAsync();
@@ -55,6 +58,8 @@ public class SignInCheck(DcrcDb db, UserManager<AppUser> users, SignInManager<Ap
     /// The one answer to a refused login, for a wrong password, an unknown name and a locked account alike,
     /// so that it never tells whether an account exists; it names the lockout rule instead.
     /// </summary>
+    public string FailureMessage(SignInOutcome outcome) => outcome == SignInOutcome.Preparing ? l["Login.Preparing"] : FailureMessage();
+
     public string FailureMessage() => l["Login.Failed", security.Value.LockoutFailedAttempts, security.Value.LockoutMinutes];
 
     /// <summary>

@@ -49,7 +49,7 @@ public class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
 /// the key and then fails, so it skips; a crash rolls the whole run back and the period is claimed again on
 /// the next poll.
 /// </summary>
-public class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<JobRunner> log) : BackgroundService
+public class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, StartupWork startup, ILogger<JobRunner> log) : BackgroundService
 {
     public static readonly string Instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}";
 
@@ -70,11 +70,13 @@ public class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, IConfigu
     /// <summary>
     /// Runs every job whose current period has not run yet; returns the names of the jobs this instance ran.
     /// A job that throws is logged (its run rolled back, so its period is tried again at the next poll) and
-    /// the other jobs still run in this cycle.
+    /// the other jobs still run in this cycle. None runs while the startup work runs.
     /// </summary>
     public async Task<List<string>> RunDueAsync(CancellationToken ct = default)
     {
         var ran = new List<string>();
+        // Nothing writes beside the startup work (the demo seed); the jobs run at the first poll after it.
+        if (startup.Running) return ran;
         List<string> names;
         using (var scope = scopes.CreateScope())
             names = scope.ServiceProvider.GetServices<IScheduledJob>().Select(j => j.Name).ToList();
