@@ -15,13 +15,6 @@ namespace Dcrc.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public class CallDeskJourneys(BrowserApp app) : Journey(app)
 {
-    private async Task<T> WithDbAsync<T>(Func<DcrcDb, Task<T>> work)
-    {
-        using var scope = App.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<StoreScope>().AllowAll(null);
-        return await work(scope.ServiceProvider.GetRequiredService<DcrcDb>());
-    }
-
     /// <summary>The telephony system's push with its call id, timestamped and signed (timestamp + "." + body) with the configured secret.</summary>
     private async Task IncomingAsync(string number, string line)
     {
@@ -40,7 +33,7 @@ public class CallDeskJourneys(BrowserApp app) : Journey(app)
     public Task A_call_on_the_receptions_line_pops_the_callers_card_without_a_reload_and_its_promised_call_back_is_in_her_queue() =>
         RunAsync(nameof(A_call_on_the_receptions_line_pops_the_callers_card_without_a_reload_and_its_promised_call_back_is_in_her_queue), async page =>
     {
-        var caller = await WithDbAsync(async db =>
+        var caller = await App.WithDbAsync(async db =>
         {
             var store = await db.Stores.SingleAsync(s => s.Code == "TH");
             return await db.Customers.Where(c => c.StoreId == store.Id && c.Class != Dcrc.Features.Customers.CustomerClass.A && c.Mobile != null
@@ -83,7 +76,7 @@ public class CallDeskJourneys(BrowserApp app) : Journey(app)
         await page.FillAsync("#promised-at", tomorrow.ToString("yyyy-MM-dd") + "T10:30");
         await page.ClickAsync("#save-call");
         await Assertions.Expect(page.Locator("[role=status]").First).ToContainTextAsync("已加入回访工作台");
-        var call = await WithDbAsync(db => db.CallLogs.Where(c => c.Line == line).SingleAsync());
+        var call = await App.WithDbAsync(db => db.CallLogs.Where(c => c.Line == line).SingleAsync());
         (call.CustomerId, call.Purpose, call.CallbackTaskId is null).ShouldBe((caller.Id, Dcrc.Kernel.Cases.CallPurpose.Inquiry, false));
         await Assertions.Expect(page.Locator($"#calls-table tr[data-call='{call.Id}']")).ToContainTextAsync("已登记");
         await SnapAsync(page, "call-desk-logged");

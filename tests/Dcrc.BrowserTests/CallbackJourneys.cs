@@ -16,49 +16,6 @@ namespace Dcrc.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public class CallbackJourneys(BrowserApp app) : Journey(app)
 {
-    private async Task<HttpClient> ApiAsync(string user)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(App.BaseUrl) };
-        var token = await (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = BrowserApp.Password })).Content.ReadFromJsonAsync<JsonElement>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
-        return client;
-    }
-
-    private async Task<T> WithDbAsync<T>(Func<DcrcDb, Task<T>> work)
-    {
-        using var scope = App.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<StoreScope>().AllowAll(null);
-        return await work(scope.ServiceProvider.GetRequiredService<DcrcDb>());
-    }
-
-    /// <summary>A TH customer with a mobile and a vehicle records a sale <paramref name="daysAgo"/> days back (by th.sales) or a repair order; returns the survey task and the customer.</summary>
-    private async Task<(long Task, long Customer, string Mobile)> EventAsync(string kind, int daysAgo, int skip)
-    {
-        var (customer, vehicle, mobile) = await WithDbAsync(async db =>
-        {
-            var store = await db.Stores.SingleAsync(s => s.Code == "TH");
-            var c = await db.Customers.Where(c => c.StoreId == store.Id && c.Class != Dcrc.Features.Customers.CustomerClass.A && c.Mobile != null
-                    && c.Type == Dcrc.Features.Customers.CustomerType.Individual && db.Vehicles.Any(v => v.CustomerId == c.Id))
-                .OrderBy(c => c.Id).Skip(skip).Select(c => new { c.Id, c.Mobile }).FirstAsync();
-            return (c.Id, await db.Vehicles.Where(v => v.CustomerId == c.Id).Select(v => v.Id).FirstAsync(), c.Mobile!);
-        });
-        var sales = await WithDbAsync(db => db.Users.Where(u => u.UserName == (kind == "sale" ? "th.sales" : "th.advisor")).Select(u => u.Id).SingleAsync());
-        var crm = await ApiAsync("th.crm");
-        var today = DateOnly.FromDateTime(Dcrc.Kernel.Time.StoreTime.ToLocal(DateTime.UtcNow, Dcrc.Kernel.Time.StoreTime.GroupZone));
-        var added = await crm.PostAsJsonAsync($"/api/v1/customers/{customer}/transactions", new
-        {
-            kind, number = "J" + Guid.NewGuid().ToString("N")[..12], date = today.AddDays(-daysAgo).ToString("yyyy-MM-dd"), vehicleId = vehicle, staffUserId = sales,
-            repairType = kind == "repairOrder" ? "maintenance" : null,
-        });
-        added.EnsureSuccessStatusCode();
-        var survey = kind == "sale" ? "salesSurvey" : "serviceSurvey";
-        var tasks = await crm.GetFromJsonAsync<JsonElement>($"/api/v1/callbacks/tasks?customerId={customer}&kind={survey}");
-        var id = tasks.GetProperty("items").EnumerateArray().OrderByDescending(t => t.GetProperty("id").GetInt64()).First().GetProperty("id").GetInt64();
-        // Due today, so it is on today's list.
-        await WithDbAsync(db => db.CallbackTasks.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueOn, today).SetProperty(t => t.DueBy, today)));
-        return (id, customer, mobile);
-    }
-
     private async Task ReplyAsync(string from, string text)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new { from, text, id = Guid.NewGuid().ToString("N"), receivedAt = DateTimeOffset.UtcNow });
@@ -76,12 +33,12 @@ public class CallbackJourneys(BrowserApp app) : Journey(app)
     public Task A_specialist_completes_a_sales_survey_and_four_failed_calls_send_the_sms_survey_whose_reply_is_recorded() =>
         RunAsync(nameof(A_specialist_completes_a_sales_survey_and_four_failed_calls_send_the_sms_survey_whose_reply_is_recorded), async page =>
     {
-        var (survey, _, _) = await EventAsync("sale", 8, 3);
-        var (service, _, mobile) = await EventAsync("repairOrder", 4, 4);
+        var (survey, _, _) = await App.SurveyDueTodayAsync("sale", 8, 3);
+        var (service, _, mobile) = await App.SurveyDueTodayAsync("repairOrder", 4, 4);
 
         await App.LoginAsync(page, "th.callback");
         // 表7 before: the consultant's line for the last 30 days.
-        var consultant = await WithDbAsync(db => db.Users.Where(u => u.UserName == "th.sales").Select(u => u.DisplayName).SingleAsync());
+        var consultant = await App.WithDbAsync(db => db.Users.Where(u => u.UserName == "th.sales").Select(u => u.DisplayName).SingleAsync());
         var today = DateOnly.FromDateTime(Dcrc.Kernel.Time.StoreTime.ToLocal(DateTime.UtcNow, Dcrc.Kernel.Time.StoreTime.GroupZone));
         var table7 = $"/Callbacks/Reports/Satisfaction?table=consultant&from={today.AddDays(-30):yyyy-MM-dd}&to={today:yyyy-MM-dd}";
         async Task<int> ReachedAsync()
@@ -122,7 +79,7 @@ public class CallbackJourneys(BrowserApp app) : Journey(app)
             await Assertions.Expect(page.Locator("[role=status]").First).ToContainTextAsync("已登记");
         }
         await Assertions.Expect(page.Locator("[role=status]").First).ToContainTextAsync("已短信回访，待回复");
-        var sms = await WithDbAsync(db => db.SmsMessages.SingleAsync(m => m.RelatedId == service && m.Reason == CallbackSmsReplies.Reason));
+        var sms = await App.WithDbAsync(db => db.SmsMessages.SingleAsync(m => m.RelatedId == service && m.Reason == CallbackSmsReplies.Reason));
         sms.Mobile.ShouldBe(mobile);
         sms.Body.ShouldContain("请回复按照1-10分打分");
         await page.GotoAsync("/Callbacks/Reports/Sms");

@@ -11,13 +11,6 @@ namespace Dcrc.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public class ComplaintJourneys(BrowserApp app) : Journey(app)
 {
-    private async Task<T> WithDbAsync<T>(Func<DcrcDb, Task<T>> work)
-    {
-        using var scope = App.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<StoreScope>().AllowAll(null);
-        return await work(scope.ServiceProvider.GetRequiredService<DcrcDb>());
-    }
-
     private async Task<IPage> AsAsync(string user)
     {
         var page = await App.NewPageAsync();
@@ -37,7 +30,7 @@ public class ComplaintJourneys(BrowserApp app) : Journey(app)
     public Task Reception_takes_a_complaint_the_limit_breaches_and_escalates_the_department_resolves_it_and_the_satisfaction_callback_is_queued() =>
         RunAsync(nameof(Reception_takes_a_complaint_the_limit_breaches_and_escalates_the_department_resolves_it_and_the_satisfaction_callback_is_queued), async page =>
     {
-        var customer = await WithDbAsync(db => db.Customers.Where(c => db.Stores.Any(s => s.Code == "TH" && s.Id == c.StoreId) && c.Class != Dcrc.Features.Customers.CustomerClass.A
+        var customer = await App.WithDbAsync(db => db.Customers.Where(c => db.Stores.Any(s => s.Code == "TH" && s.Id == c.StoreId) && c.Class != Dcrc.Features.Customers.CustomerClass.A
             && c.Type == Dcrc.Features.Customers.CustomerType.Individual && c.Mobile != null).OrderBy(c => c.Id).Skip(7).Select(c => new { c.Id, c.Name, c.Mobile }).FirstAsync());
 
         // The customer calls: reception types the number, the card pops, she logs the call as a complaint in one step.
@@ -54,7 +47,7 @@ public class ComplaintJourneys(BrowserApp app) : Journey(app)
         await page.ClickAsync("#save-complaint");
         await Assertions.Expect(page.Locator("[role=status]").First).ToContainTextAsync("派单时限开始计时");
         var id = long.Parse(page.Url.Split('/').Last());
-        (await WithDbAsync(db => db.CallLogs.Where(c => c.ComplaintId == id).CountAsync())).ShouldBe(1);
+        (await App.WithDbAsync(db => db.CallLogs.Where(c => c.ComplaintId == id).CountAsync())).ShouldBe(1);
         var countdown = page.Locator("#limits [data-limit=Dispatch] .countdown");
         // 30 working minutes: half an hour away in working hours, the next morning at night.
         await Assertions.Expect(countdown).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+:[0-5]\d:[0-5]\d$"));
@@ -64,7 +57,7 @@ public class ComplaintJourneys(BrowserApp app) : Journey(app)
         await SnapAsync(page, "complaint-received");
 
         // Time passes (a week, as if nobody dispatched it): the limit job records the breach and escalates.
-        await WithDbAsync(async db =>
+        await App.WithDbAsync(async db =>
         {
             var back = TimeSpan.FromDays(7);
             var complaint = await db.Complaints.SingleAsync(c => c.Id == id);
@@ -92,7 +85,7 @@ public class ComplaintJourneys(BrowserApp app) : Journey(app)
         {
             await p.SelectOptionAsync("#step-dispatch select[name='Step.DepartmentId']", new SelectOptionValue { Label = "售后服务部" });
             await p.SelectOptionAsync("#step-dispatch select[name='Step.ResponsibleUserId']", new SelectOptionValue { Index = 1 });
-            var advisor = await WithDbAsync(db => db.Users.Where(u => u.UserName == "th.advisor").Select(u => u.Id).SingleAsync());
+            var advisor = await App.WithDbAsync(db => db.Users.Where(u => u.UserName == "th.advisor").Select(u => u.Id).SingleAsync());
             await p.SelectOptionAsync("#step-dispatch select[name='Step.ResponsibleUserId']", advisor);
         });
         var advisorPage = await AsAsync("th.advisor");
@@ -110,7 +103,7 @@ public class ComplaintJourneys(BrowserApp app) : Journey(app)
         await Assertions.Expect(page.Locator("#case-state")).ToHaveTextAsync("已结案");
         await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("已升级");
         await SnapAsync(page, "complaint-closed");
-        var task = await WithDbAsync(db => db.Complaints.Where(c => c.Id == id).Select(c => c.SatisfactionTaskId).SingleAsync());
+        var task = await App.WithDbAsync(db => db.Complaints.Where(c => c.Id == id).Select(c => c.SatisfactionTaskId).SingleAsync());
         var callback = await AsAsync("th.callback");
         await callback.GotoAsync("/Callbacks?view=Upcoming&kind=ComplaintSatisfaction");
         await Assertions.Expect(callback.Locator($"#queue-table tr[data-task='{task}']")).ToContainTextAsync("投诉处理满意度回访");

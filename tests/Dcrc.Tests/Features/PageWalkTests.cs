@@ -224,7 +224,7 @@ public abstract partial class PageWalkTests(DcrcApp app)
         return Placeholders().Replace(html, " "); // a script editor's placeholders are its syntax, not words
     }
 
-    [GeneratedRegex(@"<(script|style|code|noscript)\b.*?</\1>|<(td|span|div)\b[^>]*class=""[^""]*\btech\b[^""]*""[^>]*>.*?</\2>", RegexOptions.Singleline)]
+    [GeneratedRegex(@"<(script|style|code|kbd|noscript)\b.*?</\1>|<(td|span|div)\b[^>]*class=""[^""]*\btech\b[^""]*""[^>]*>.*?</\2>", RegexOptions.Singleline)]
     private static partial Regex Hidden();
 
     [GeneratedRegex("<[^>]+>")]

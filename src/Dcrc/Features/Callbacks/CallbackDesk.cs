@@ -75,13 +75,21 @@ public partial class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, M
         return new(N(0), N(1), N(2), N(3));
     }
 
-    /// <summary>One page of a list, oldest first (closed: latest first); <paramref name="assignee"/> narrows a manager's view ("" = the pool).</summary>
-    public async Task<Paged<Row>> ListAsync(QueueView view, string? assignee, CallbackKind? kind, int page, int pageSize)
+    /// <summary>
+    /// One page of a list, oldest first (closed: latest first); <paramref name="assignee"/> narrows a manager's view ("" = the
+    /// pool); <paramref name="search"/> to the customers the search box finds (name, pinyin, plate, mobile tail).
+    /// </summary>
+    public async Task<Paged<Row>> ListAsync(QueueView view, string? assignee, CallbackKind? kind, int page, int pageSize, string? search = null)
     {
         var today = await TodayAsync();
         var q = In(await VisibleAsync(), view, today);
         if (assignee is not null) q = assignee.Length == 0 ? q.Where(t => t.AssignedTo == null) : q.Where(t => t.AssignedTo == assignee);
         if (kind is { } k) q = q.Where(t => t.Kind == k);
+        if (search is { Length: > 0 } typed && typed.Trim().Length > 0)
+        {
+            var found = await cards.MatchingForWorkAsync(typed.Trim(), today);
+            q = q.Where(t => found.Contains(t.CustomerId));
+        }
         var total = await q.CountAsync();
         var ordered = view switch
         {

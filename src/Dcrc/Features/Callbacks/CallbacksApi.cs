@@ -28,7 +28,9 @@ public static class CallbacksApi
     {
         var work = CallbackPermissions.Work.Policy;
         api.MapGet("/callbacks/tasks", List).RequireAuthorization(work)
-            .WithSummary("The work queue: view = due | overdue | rescheduled | sms | upcoming | closed (default due); assignee (user id, empty for the pool) for managers; or customerId for one customer's tasks");
+            .WithSummary("The work queue: view = due | overdue | rescheduled | sms | upcoming | closed (default due); assignee (user id, empty for the pool) for managers; q narrows to customers found by name, pinyin, plate or mobile tail; or customerId for one customer's tasks");
+        api.MapGet("/callbacks/next", Next).RequireAuthorization(work)
+            .WithSummary("The task to call next: an agreed call-back whose time has come, else the oldest due one (own or the pool's); 204 when none; after = the task just done");
         api.MapGet("/callbacks/counts", Counts).RequireAuthorization(work).WithSummary("How many tasks are due, overdue, rescheduled and waiting on an SMS reply");
         api.MapGet("/callbacks/tasks/{id:long}", Get).RequireAuthorization(work).WithSummary("A task with its attempts and answers");
         api.MapPost("/callbacks/tasks/{id:long}/claim", Claim).RequireAuthorization(CallbackPermissions.Pool.Policy)
@@ -44,8 +46,13 @@ public static class CallbacksApi
         return api;
     }
 
+    public sealed record NextDto(long Id);
+
+    public static async Task<Results<Ok<NextDto>, NoContent>> Next(CallbackDesk desk, long? after = null) =>
+        await desk.NextAsync(after) is { } id ? TypedResults.Ok(new NextDto(id)) : TypedResults.NoContent();
+
     public static async Task<Results<Ok<Paged<TaskDto>>, ValidationProblem>> List(CallbackDesk desk, ApiValidator validator, IStringLocalizer<SharedResource> l,
-        string? view = null, string? assignee = null, string? kind = null, long? customerId = null, int page = 1, int pageSize = 50)
+        string? view = null, string? assignee = null, string? kind = null, long? customerId = null, int page = 1, int pageSize = 50, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "q")] string? search = null)
     {
         if (!TryEnum<QueueView>(view, QueueView.Due, out var v)) return validator.Problem("view", l["Validation.InvalidValue", l["Field.QueueView"]]);
         CallbackKind? k = null;
@@ -63,7 +70,8 @@ public static class CallbacksApi
             var tasks = await q.OrderBy(t => t.DueOn).ThenBy(t => t.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
             return TypedResults.Ok(new Paged<TaskDto>(tasks.Select(ToDto).ToList(), page, pageSize, total));
         }
-        var rows = await desk.ListAsync(v, await desk.MayAssignAsync() ? assignee : null, k, page, pageSize);
+        if (search is { Length: > 100 }) return validator.Problem("q", l["Validation.StringLength", l["Field.QueueSearch"], 100, 0]);
+        var rows = await desk.ListAsync(v, await desk.MayAssignAsync() ? assignee : null, k, page, pageSize, search);
         var ids = rows.Items.Select(r => r.Id).ToList();
         var byId = await (await desk.VisibleAsync()).Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id);
         return TypedResults.Ok(new Paged<TaskDto>(rows.Items.Select(r => ToDto(byId[r.Id])).ToList(), rows.Page, rows.PageSize, rows.Total));

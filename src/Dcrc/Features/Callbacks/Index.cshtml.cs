@@ -20,6 +20,10 @@ public class IndexModel(CallbackDesk desk, CallbackReports reports, CurrentUser 
     /// <summary>Managers: one assignee's tasks ("-" for the pool).</summary>
     [BindProperty(SupportsGet = true)] public string? Assignee { get; set; }
     [BindProperty(SupportsGet = true)] public CallbackKind? Kind { get; set; }
+    /// <summary>The search box: a customer's name, pinyin, plate or mobile tail.</summary>
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    /// <summary>The task "call the next" opens (agreed call-backs first, then the oldest due).</summary>
+    public long? Next { get; private set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
     public Kernel.Api.Paged<CallbackDesk.Row> Rows { get; private set; } = null!;
     public CallbackDesk.Counts Counts { get; private set; } = null!;
@@ -37,7 +41,9 @@ public class IndexModel(CallbackDesk desk, CallbackReports reports, CurrentUser 
         MayAssign = await desk.MayAssignAsync();
         WorksPool = await me.CanAsync(CallbackPermissions.Pool);
         var assignee = MayAssign && Assignee is { Length: > 0 } a ? (a == "-" ? "" : a) : null;
-        Rows = await desk.ListAsync(View, assignee, Kind is { } k && Enum.IsDefined(k) ? k : null, PageNumber, PageSize);
+        if (Q is { Length: > 100 }) Q = Q[..100];
+        Rows = await desk.ListAsync(View, assignee, Kind is { } k && Enum.IsDefined(k) ? k : null, PageNumber, PageSize, Q);
+        Next = await desk.NextAsync();
         Counts = await desk.CountsAsync();
         Pager = new Pager(PageNumber, PageSize, Rows.Total, Request);
         if (MayAssign) Assignees = await desk.AssigneesAsync();
@@ -60,5 +66,5 @@ public class IndexModel(CallbackDesk desk, CallbackReports reports, CurrentUser 
     }
 
     private IActionResult Back() =>
-        LocalRedirect($"/Callbacks?view={View}&assignee={Uri.EscapeDataString(Assignee ?? "")}&kind={Kind}&page={Math.Max(1, PageNumber)}");
+        LocalRedirect($"/Callbacks?view={View}&assignee={Uri.EscapeDataString(Assignee ?? "")}&kind={Kind}&q={Uri.EscapeDataString(Q ?? "")}&page={Math.Max(1, PageNumber)}");
 }

@@ -82,8 +82,11 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
             if (r.OutOfReach() is { } away) return away;
             if (r.Saved)
             {
-                TempData["Flash"] = l["Callbacks.Recorded", l["CallbackOutcome." + Input.Outcome].Value, l["CallbackStatus." + r.Value!.Status].Value].Value;
-                return LocalRedirect("/Callbacks");
+                // Save and next: the next task to call opens at once; the queue when the day's work is done.
+                var (outcome, status) = (l["CallbackOutcome." + Input.Outcome].Value, l["CallbackStatus." + r.Value!.Status].Value);
+                var next = await desk.NextAsync(after: id);
+                TempData["Flash"] = next is null ? l["Callbacks.Recorded", outcome, status] + " " + l["Callbacks.AllDone"] : l["Callbacks.RecordedNext", outcome, status].Value;
+                return LocalRedirect(next is { } n ? $"/Callbacks/{n}" : "/Callbacks");
             }
             r.AddTo(ModelState, "Input");
         }

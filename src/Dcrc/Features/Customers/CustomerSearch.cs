@@ -34,8 +34,7 @@ public static class CustomerSearch
             return visible.Where(c => vehicles.Any(v => v.CustomerId == c.Id && v.Vin == upper));
         // A plate starts with the province and the city letter (粤A…); a province character followed by more
         // Chinese is a name (苏磊, 云飞).
-        var plate = PlateNumber.Normalise(q);
-        if (plate.Length >= 2 && PlateNumber.ProvinceCharacters.Contains(plate[0]) && char.IsAsciiLetter(plate[1]))
+        if (IsPlate(q, out var plate))
             return visible.Where(c => vehicles.Any(v => v.CustomerId == c.Id && v.PlateNumber!.Contains(plate)));
         if (upper.Length == 6 && upper.All(char.IsAsciiLetterOrDigit))
         {
@@ -66,6 +65,19 @@ public static class CustomerSearch
         // One or two characters (张伟) mean the start of a name, and only a prefix can use an index at a
         // million customers; three or more are looked for anywhere (trigram index on PostgreSQL).
         return q.Length <= 2 ? visible.Where(c => c.Name.StartsWith(q)) : visible.Where(c => c.Name.Contains(q));
+    }
+
+    /// <summary>
+    /// Whether a query may match by name (Chinese characters, or letters only: pinyin): such a match tells the name,
+    /// so it must not find an archive whose name the viewer may not see.
+    /// </summary>
+    public static bool MayMatchName(string q) =>
+        !IsPlate(q.Trim(), out _) && (q.Any(ch => ch >= '\u3400' && ch <= '\u9fff') || q.Trim().All(char.IsAsciiLetter));
+
+    private static bool IsPlate(string q, out string plate)
+    {
+        plate = PlateNumber.Normalise(q);
+        return plate.Length >= 2 && PlateNumber.ProvinceCharacters.Contains(plate[0]) && char.IsAsciiLetter(plate[1]);
     }
 
     /// <summary>

@@ -70,6 +70,19 @@ public sealed class MaskedCustomers(DcrcDb db, CustomerArchive archive, Personal
         return rows.Where(r => wanted.Contains((r.StoreId, r.Id))).ToDictionary(r => r.Id, r => Card(r, viewer));
     }
 
+    /// <summary>
+    /// The ids of the current store's customers a search box query finds (<see cref="CustomerSearch"/>: name, pinyin,
+    /// plate, mobile tail…), to narrow a list of work records; as a subquery, so the list stays one query. A query that
+    /// may match by name leaves out the class-A archives whose names the viewer may not see.
+    /// </summary>
+    public async Task<IQueryable<long>> MatchingForWorkAsync(string q, DateOnly today)
+    {
+        var viewer = await archive.ViewerAsync();
+        var customers = db.Customers.AsNoTracking();
+        if (!viewer.SeesClassA && CustomerSearch.MayMatchName(q)) customers = customers.Where(c => c.Class != CustomerClass.A);
+        return CustomerSearch.Apply(customers, db.Vehicles.AsNoTracking(), q, personal, today).Select(c => c.Id);
+    }
+
     public async Task<MaskedCustomer?> ForWorkAsync(int storeId, long customerId) => (await ForWorkAsync([(storeId, customerId)])).GetValueOrDefault(customerId);
 
     /// <summary>A vehicle of the customer of a record the user works on, in that record's store.</summary>

@@ -1,0 +1,79 @@
+using Dcrc.Data;
+using Dcrc.Features.Callbacks;
+using Dcrc.Kernel.Access;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Dcrc.BrowserTests;
+
+/// <summary>The callback screen built for 80 calls a day: one screen at 1366×768, keyboard first, save and next.</summary>
+[Collection(BrowserCollection.Name)]
+public class CallbackScreenJourneys(BrowserApp app) : Journey(app)
+{
+    [Fact]
+    public Task A_sales_survey_is_completed_from_the_queue_in_at_most_25_keys_on_one_screen_and_the_next_task_opens() =>
+        RunAsync(nameof(A_sales_survey_is_completed_from_the_queue_in_at_most_25_keys_on_one_screen_and_the_next_task_opens), async page =>
+    {
+        // A sale eight days ago: its sales survey, promised a call-back before any other, is th.callback's next task.
+        var (survey, _, _) = await App.SurveyDueTodayAsync("sale", 8, 9);
+        var specialist = await App.WithDbAsync(db => db.Users.Where(u => u.UserName == "th.callback").Select(u => u.Id).SingleAsync());
+        var first = await App.WithDbAsync(db => db.CallbackTasks.MinAsync(t => t.RescheduledTo)) ?? DateTime.UtcNow;
+        await App.WithDbAsync(db => db.CallbackTasks.Where(t => t.Id == survey)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.AssignedTo, specialist).SetProperty(t => t.RescheduledTo, first.AddHours(-1))));
+
+        await App.LoginAsync(page, "th.callback");
+        await page.GotoAsync("/Callbacks");
+        await Assertions.Expect(page.Locator("#next-task")).ToHaveAttributeAsync("href", $"/Callbacks/{survey}");
+        var keys = 0;
+        async Task PressAsync(string key) { keys++; await page.Keyboard.PressAsync(key); }
+
+        await PressAsync("Enter"); // the "call the next task" button has the focus
+        await page.WaitForURLAsync($"**/Callbacks/{survey}");
+        // One screen: nothing to scroll, the outcome buttons in view, the first question focused.
+        (await page.EvaluateAsync<int>("document.scrollingElement.scrollHeight")).ShouldBeLessThanOrEqualTo(await page.EvaluateAsync<int>("window.innerHeight") + 1);
+        var success = await page.Locator("#outcome-success").BoundingBoxAsync();
+        (success!.Y + success.Height).ShouldBeLessThanOrEqualTo(768);
+        (await page.EvaluateAsync<string>("document.activeElement.closest('.question')?.dataset.number ?? ''")).ShouldBe("1");
+        await SnapAsync(page, "callback-screen");
+
+        // Q1 9, Q2 8, yes to Q3–Q6, Q7 10 (key 0), yes to Q8–Q10, Enter past the free text, S saves.
+        foreach (var key in new[] { "9", "8", "1", "1", "1", "1", "0", "1", "1", "1", "Enter", "s" }) await PressAsync(key);
+        await page.WaitForURLAsync(url => !url.EndsWith($"/Callbacks/{survey}"));
+        keys.ShouldBeLessThanOrEqualTo(25);
+        await Assertions.Expect(page.Locator("[role=status]").First).ToContainTextAsync("这是下一个任务");
+
+        var done = await App.WithDbAsync(db => db.CallbackTasks.SingleAsync(t => t.Id == survey));
+        done.Status.ShouldBe(CallbackStatus.Completed);
+        done.Score.ShouldBe(8); // the lowest score given
+        var scores = await App.WithDbAsync(db => db.CallbackAnswers.Where(a => a.TaskId == survey && a.Score != null).OrderBy(a => a.QuestionId).Select(a => a.Score!.Value).ToListAsync());
+        scores.ShouldBe([9, 8, 10]);
+    });
+
+    [Fact]
+    public Task The_queue_finds_a_customer_by_plate_and_by_mobile_tail() =>
+        RunAsync(nameof(The_queue_finds_a_customer_by_plate_and_by_mobile_tail), async page =>
+    {
+        var today = BrowserData.StoreToday;
+        var (task, plate, tail) = await App.WithDbAsync(async db =>
+        {
+            var row = await db.CallbackTasks.Where(t => t.Status == CallbackStatus.Open && t.AssignedTo == null && t.VehicleId != null
+                    && db.Stores.Any(s => s.Id == t.StoreId && s.Code == "TH"))
+                .Join(db.Vehicles, t => t.VehicleId, v => v.Id, (t, v) => new { t.Id, v.PlateNumber, t.CustomerId }).OrderBy(x => x.Id).FirstAsync();
+            await db.CallbackTasks.Where(t => t.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueOn, today).SetProperty(t => t.DueBy, today)
+                .SetProperty(t => t.RescheduledTo, (DateTime?)null));
+            var mobile = await db.Customers.Where(c => c.Id == row.CustomerId).Select(c => c.Mobile!).SingleAsync();
+            return (row.Id, row.PlateNumber!, mobile[^4..]);
+        });
+        await App.LoginAsync(page, "th.callback");
+        foreach (var q in new[] { plate, tail })
+        {
+            await page.GotoAsync("/Callbacks");
+            await page.FillAsync("#queue-search", q);
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForURLAsync("**q=*");
+            await Assertions.Expect(page.Locator($"#queue-table tr[data-task='{task}']")).ToBeVisibleAsync();
+        }
+        (await page.Locator("#queue-table tbody tr").CountAsync()).ShouldBeLessThan(30); // narrowed, not the whole day
+    });
+}
