@@ -126,6 +126,11 @@ public abstract partial class PageWalkTests(DcrcApp app)
             ("th.reception", $"/Callbacks/{owedTask}"), ("th.reception", "/Callbacks?view=Upcoming"), ("th.reception", $"/Customers/Create?callId={rangId}"),
             ("th.crm", "/Knowledge"), ("th.crm", "/Knowledge?topic=forbidden"), ("th.crm", "/Knowledge?topic=callback.missedCall&faq=1"), ("th.reception", "/Knowledge?topic=call.complaint"),
             ("th.reception", "/Knowledge?q=挂机"),
+            // The user guide: each user's own, every role's, every page's section, and the API page inside the app.
+            ("th.callback", "/Help"), ("th.reception", "/Help"), ("sysadmin", "/Help"), ("group.gm", "/Help"), ("th.callback", "/ApiDocs"),
+            ("th.crm", "/Help?path=" + Uri.EscapeDataString("/Nowhere")),
+            .. Dcrc.Kernel.Access.Roles.All.Select(r => ("th.crm", "/Help?role=" + r.Name)),
+            .. Dcrc.Features.Help.HelpPages.Table.Select(t => ("th.crm", "/Help?path=" + Uri.EscapeDataString(t.Prefix))),
         ];
     }
 

@@ -36,6 +36,7 @@ public class Shell(CurrentUser user, DcrcDb db, StoreScope scope, AccessControl 
         new("Nav.Admin", "Nav.Settings", "/Admin/Settings", "sliders", [AdminPermissions.Settings]),
         new("Nav.Admin", "Nav.Calendar", "/Admin/Calendar", "calendar", [AdminPermissions.Settings]),
         new("Nav.Audit", "Nav.AuditLog", "/Audit", "journal", [AuditPermissions.Read]),
+        new("Nav.Help", "Nav.Guide", "/Help", "question", []),
         new("Nav.Help", "Nav.ApiDocs", "/ApiDocs", "code", []),
     ];
 
