@@ -73,6 +73,10 @@ public static class FeatureMap
         services.AddSingleton<Calls.CallSignals>();
         services.AddSingleton<Calls.CallSignalListener>();
         services.AddHostedService(sp => sp.GetRequiredService<Calls.CallSignalListener>());
+        services.AddScoped<Home.SpecialistDay>();
+        services.AddScoped<Home.ManagerDashboard>();
+        services.AddScoped<Home.StaffDay>();
+        services.AddScoped<Home.MarketingDesk>();
         return services;
     }
 
