@@ -3,7 +3,7 @@ namespace Dcrc.Tests.Architecture;
 /// <summary>
 /// Which part of the app a type belongs to, by the namespace of its outermost declaring type: a feature (the segment
 /// after Dcrc.Features.), Kernel (Dcrc.Kernel.*, and Dcrc.SharedResource of Kernel/Localization), Data (the context,
-/// the schema scripts, the demo seeding) or the composition root (FeatureMap and the workbench page in Dcrc.Features,
+/// the schema scripts, the demo seeding) or the composition root (FeatureMap in Dcrc.Features,
 /// Dcrc.Features.Shared, Program). Razor views compile to AspNetCoreGeneratedDocument.Features_Callbacks_Task and
 /// the like: the feature is in the name.
 /// </summary>
@@ -34,7 +34,7 @@ public static class AppUnits
     /// <summary>The feature a type belongs to, or null for Kernel, Data, the composition root and framework code.</summary>
     public static string? FeatureOf(Type type) => Of(type) is { } unit && unit is not (Kernel or Data or CompositionRoot) ? unit : null;
 
-    /// <summary>Features_Customers_Filing_Checks → Customers; Features_Index, Features__ViewImports → composition root.</summary>
+    /// <summary>Features_Customers_Filing_Checks → Customers; Features_Home_Index → Home; Features__ViewImports → composition root.</summary>
     private static string? OfView(string name)
     {
         var parts = name.Split('_');

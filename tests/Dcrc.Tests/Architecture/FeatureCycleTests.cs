@@ -2,7 +2,7 @@ namespace Dcrc.Tests.Architecture;
 
 /// <summary>
 /// The features form a graph by the types they name of each other (a feature is the segment after Dcrc.Features.;
-/// Shared, FeatureMap and the workbench page are the composition root and not in it). It must have no cycle: a
+/// Shared and FeatureMap are the composition root and not in it). It must have no cycle: a
 /// lower feature that must reach a higher one does it through a seam the higher one implements (ICallbackGrievances,
 /// ISourceCalls, ICallerCaseSource). Read from the compiled assembly: signatures, code, views, generated code.
 /// </summary>

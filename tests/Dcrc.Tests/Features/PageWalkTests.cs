@@ -107,6 +107,9 @@ public abstract partial class PageWalkTests(DcrcApp app)
             ("sysadmin", "/Admin/Settings"), ("sysadmin", "/Admin/Calendar"), ("sysadmin", $"/Admin/Calendar?year=2031&storeId={storeId}"), ("sysadmin", $"/Admin/Settings?storeId={storeId}"),
             ("secadmin", "/Admin/Permissions"), ("secadmin", $"/Admin/Users/Edit/{userId}"),
             ("auditadmin", "/Audit"), ("group.gm", "/"), ("", "/ApiDocs"),
+            // Every role's home (reception's is the call desk, below).
+            ("th.crm", "/"), ("th.gm", "/"), ("th.sales", "/"), ("th.advisor", "/"), ("th.salesmgr", "/"), ("th.servicemgr", "/"), ("th.marketing", "/"),
+            ("sysadmin", "/"), ("secadmin", "/"), ("auditadmin", "/"), ("th.crm", "/?home=Dashboard"),
             ("th.crm", "/Customers"), ("th.crm", "/Customers?q=zs"), ("th.crm", "/Customers/Create"), ("th.crm", $"/Customers/{customerId}"), ("th.crm", $"/Customers/{customerId}/Edit"), ("th.gm", $"/Customers/{customerId}"), ("th.crm", "/Customers/Import"),
             ("th.crm", $"/Customers/{buyer}"), ("th.crm", $"/Customers/{buyer}/Card"), ("th.crm", $"/Customers/{customerId}/Card"), ("th.crm", $"/Vehicles/{vin}"), ("th.crm", $"/Vehicles/{vin}/Edit"), ("th.crm", "/Customers/Due"), ("th.crm", "/Callbacks/Questionnaires"), ("th.crm", "/Callbacks/Questionnaires?kind=Service"), ("th.crm", "/Customers/Due?contact=Visit&class=A"),
             ("th.crm", $"/Customers/{companyId}"), ("th.crm", $"/Customers/{companyId}/Edit"),
