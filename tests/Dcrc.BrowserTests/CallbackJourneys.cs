@@ -60,7 +60,7 @@ public class CallbackJourneys(BrowserApp app) : Journey(app)
         await page.ClickAsync("label[for='q1-9']");
         await page.ClickAsync("label[for='q2-8']");
         await page.ClickAsync("label[for='q7-10']");
-        foreach (var n in new[] { 3, 4, 5, 6, 8, 9, 10 }) await page.CheckAsync($"#q{n}-True");
+        foreach (var n in new[] { 3, 4, 5, 6, 8, 9, 10 }) await page.ClickAsync($"label[for='q{n}-True']");
         await page.FillAsync("#q11-text", "交车讲解很细致");
         await SnapAsync(page, "callbacks-survey");
         await page.ClickAsync("#outcome-success");

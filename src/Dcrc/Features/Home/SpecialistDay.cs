@@ -12,10 +12,10 @@ namespace Dcrc.Features.Home;
 
 /// <summary>
 /// The callback specialist's day: the queue's counts as the queue counts them (<see cref="CallbackDesk.CountsAsync"/>),
-/// the next task to call, the promised call-backs and missed calls that want calling, and today's reminders.
+/// the next task to call (<see cref="CallbackDesk.NextAsync"/>), the promised call-backs and missed calls that want calling, and today's reminders.
 /// Each figure is one query over the tasks the user may see (<see cref="CallbackDesk.VisibleAsync"/>).
 /// </summary>
-public class SpecialistDay(DcrcDb db, CallbackDesk desk, MaskedCustomers cards, StoreClock storeClock, Notifier notifier, CurrentUser me, TimeProvider clock)
+public class SpecialistDay(DcrcDb db, CallbackDesk desk, MaskedCustomers cards, StoreClock storeClock, Notifier notifier, CurrentUser me)
 {
     /// <summary>How many promised call-backs and missed calls the home lists (the queue has them all).</summary>
     public const int CallsShown = 8;
@@ -48,13 +48,11 @@ public class SpecialistDay(DcrcDb db, CallbackDesk desk, MaskedCustomers cards, 
         var today = await desk.TodayAsync();
         var zone = await storeClock.ZoneAsync();
         var end = await storeClock.EndOfTodayAsync();
-        var now = clock.GetUtcNow().UtcDateTime;
         var id = me.Id ?? "";
 
-        // What wants calling now: due or overdue, or rescheduled to a time that has come.
-        var wanting = visible.Where(t => t.Status == CallbackStatus.Open && (t.RescheduledTo == null ? t.DueOn <= today : t.RescheduledTo <= now));
-        // The next one: the user's own before the pool's (never a colleague's), a time promised to the customer first, then the oldest.
-        var next = await Ordered(wanting.Where(t => t.AssignedTo == id || t.AssignedTo == null), id).Take(1).ToListAsync();
+        // The next one is the queue's (开始回访下一个任务): an agreed time that has come first, then the oldest due; own or the pool's.
+        var nextId = await desk.NextAsync();
+        var next = nextId is { } n ? await Ordered(visible.Where(t => t.Id == n), id).ToListAsync() : [];
 
         // Promised call-backs and missed calls due today or overdue (a reschedule within today counts, as in the queue's count).
         var calls = visible.Where(t => (t.Kind == CallbackKind.PromisedCallback || t.Kind == CallbackKind.MissedCall) && t.Status == CallbackStatus.Open
