@@ -30,7 +30,8 @@ public static class CustomerSearch
         }
         if (CreditCode.Check(q) is { Ok: true } code) return visible.Where(c => c.CreditCode == code.Value);
         var upper = q.ToUpperInvariant();
-        if (upper.Length == 17 && upper.All(char.IsAsciiLetterOrDigit))
+        // A VIN has digits (its serial part); seventeen letters are a long pinyin (zhalinglingbafang).
+        if (upper.Length == 17 && upper.All(char.IsAsciiLetterOrDigit) && upper.Any(char.IsAsciiDigit))
             return visible.Where(c => vehicles.Any(v => v.CustomerId == c.Id && v.Vin == upper));
         // A plate starts with the province and the city letter (粤A…); a province character followed by more
         // Chinese is a name (苏磊, 云飞).

@@ -49,6 +49,17 @@ public abstract class SearchTests(DcrcApp app)
         (await FoundAsync(client, "yangyi")).ShouldContain(id);
     }
 
+    [Fact]
+    public async Task Seventeen_letters_of_pinyin_are_a_name_not_a_VIN()
+    {
+        var client = await app.ApiAs("th.crm");
+        var name = "查零零八访"; // zhalinglingbafang: as long as a VIN
+        var id = await CreatedAsync(client, name);
+        var pinyin = Dcrc.Kernel.Pinyin.Pinyin.Full(name);
+        pinyin.Length.ShouldBe(17);
+        (await FoundAsync(client, pinyin)).ShouldContain(id);
+    }
+
     /// <summary>Two characters of one reading each (so their pinyin is certain), different on every call.</summary>
     private static string GivenName()
     {
