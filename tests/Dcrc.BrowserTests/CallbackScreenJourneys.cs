@@ -51,6 +51,30 @@ public class CallbackScreenJourneys(BrowserApp app) : Journey(app)
     });
 
     [Fact]
+    public Task The_D_key_dials_through_the_telephony_system_with_the_number_masked_and_the_calls_end_pre_selects_the_outcome() =>
+        RunAsync(nameof(The_D_key_dials_through_the_telephony_system_with_the_number_masked_and_the_calls_end_pre_selects_the_outcome), async page =>
+    {
+        var (survey, _, mobile) = await App.SurveyDueTodayAsync("sale", 8, 11);
+        var specialist = await App.WithDbAsync(db => db.Users.Where(u => u.UserName == "th.callback").Select(u => u.Id).SingleAsync());
+        await App.WithDbAsync(db => db.CallbackTasks.Where(t => t.Id == survey).ExecuteUpdateAsync(s => s.SetProperty(t => t.AssignedTo, specialist)));
+        await App.LoginAsync(page, "th.callback");
+        await page.GotoAsync($"/Callbacks/{survey}");
+        await Assertions.Expect(page.Locator("#dial kbd")).ToHaveTextAsync("D");
+
+        await page.Keyboard.PressAsync("d");
+        var ended = Dcrc.Features.Calls.LocalTelephony.EndOf(mobile);
+        await Assertions.Expect(page.Locator("#dial-status")).ToHaveAttributeAsync("data-status", ended.ToString());
+        var outcome = Dcrc.Features.Calls.Dialer.SuggestedOutcome(ended)!.Value.ToString().ToLowerInvariant();
+        await Assertions.Expect(page.Locator($"#outcome-{outcome}")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("suggested"));
+        await SnapAsync(page, "callback-dialled");
+
+        // The telephony system got the number in full; the page never showed it.
+        App.Services.GetRequiredService<Dcrc.Features.Calls.LocalTelephony>().Placed.ShouldContain(r => r.Number == mobile);
+        (await page.ContentAsync()).ShouldNotContain(mobile);
+        await Assertions.Expect(page.Locator("#dial-status")).ToContainTextAsync(mobile[..3] + "****" + mobile[^4..]);
+    });
+
+    [Fact]
     public Task The_queue_finds_a_customer_by_plate_and_by_mobile_tail() =>
         RunAsync(nameof(The_queue_finds_a_customer_by_plate_and_by_mobile_tail), async page =>
     {

@@ -46,6 +46,7 @@ public class DcrcDb(DbContextOptions<DcrcDb> options, StoreScope scope) : Identi
     public DbSet<Kernel.Notifications.Notification> Notifications => Set<Kernel.Notifications.Notification>();
     public DbSet<Features.Calls.CallLog> CallLogs => Set<Features.Calls.CallLog>();
     public DbSet<Features.Calls.AgentLine> AgentLines => Set<Features.Calls.AgentLine>();
+    public DbSet<Features.Calls.DialAttempt> DialAttempts => Set<Features.Calls.DialAttempt>();
     public DbSet<Features.Knowledge.Script> Scripts => Set<Features.Knowledge.Script>();
     public DbSet<Features.Knowledge.ScriptPhrase> ScriptPhrases => Set<Features.Knowledge.ScriptPhrase>();
     public DbSet<Features.Knowledge.FaqEntry> FaqEntries => Set<Features.Knowledge.FaqEntry>();

@@ -65,6 +65,12 @@ public static class FeatureMap
         services.AddScoped<Knowledge.KnowledgeBase>();
         services.AddOptions<Calls.TelephonyOptions>().BindConfiguration(Calls.TelephonyOptions.Section);
         services.AddScoped<Calls.CallDesk>();
+        services.AddSingleton<Calls.LocalTelephony>();
+        services.AddHttpClient<Calls.HttpTelephony>((sp, client) =>
+            client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Calls.TelephonyOptions>>().Value.DialTimeoutSeconds));
+        services.AddScoped<Calls.ITelephony>(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Calls.TelephonyOptions>>().Value.UsesHttp
+            ? sp.GetRequiredService<Calls.HttpTelephony>() : sp.GetRequiredService<Calls.LocalTelephony>());
+        services.AddScoped<Calls.Dialer>();
         services.AddScoped<Calls.CallCases>();
         services.AddScoped<Customers.ICallerNumbers>(sp => sp.GetRequiredService<Calls.CallCases>());
         services.AddScoped<Callbacks.ISourceCalls>(sp => sp.GetRequiredService<Calls.CallCases>());
@@ -103,6 +109,7 @@ public static class FeatureMap
         api.MapCallbackReportsApi();
         api.MapKnowledgeApi();
         api.MapCallsApi();
+        api.MapDialApi();
         app.MapCallEvents();
         return app;
     }

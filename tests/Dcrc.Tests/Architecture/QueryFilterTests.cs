@@ -26,6 +26,7 @@ public class QueryFilterTests
         // Calls
         [("Dcrc.Features.Calls.CallDesk", "CheckReportAsync")] = "telephony report: an agent line is unique across the stores; it gives the store",
         [("Dcrc.Features.Calls.CallDesk", "ReportedAsync")] = "telephony report: the provider's call id is unique across the stores",
+        [("Dcrc.Features.Calls.Dialer", "ReportAsync")] = "telephony report: our request id (and the provider's call id) is unique across the stores",
         [("Dcrc.Features.Calls.CallDesk", "SetLineAsync")] = "global check: a line name is unique across the stores (refused if another store's)",
         // Complaints
         [("Dcrc.Features.Complaints.ComplaintDesk", "CreateAsync")] = "case number: the customer's complaints in every store count",
@@ -40,6 +41,7 @@ public class QueryFilterTests
         [("Dcrc.Features.Customers.ContactDetails", "ChangeForWorkAsync")] = "seam: the customer of a record of another store the user works on (store named)",
         [("Dcrc.Features.Customers.ContactDetails", "ReachAsync")] = "seam: the number the system itself reaches a customer by (SMS survey, case contact)",
         [("Dcrc.Features.Customers.ContactDetails", "ApplyAsync")] = "duplicate check: a mobile is unique in the customer's store",
+        [("Dcrc.Features.Customers.CustomerArchive", "NumberForCallAsync")] = "seam: the number of a customer of a record the user works on, for a call (store named, audited)",
         [("Dcrc.Features.Customers.MaskedCustomers", "ForWorkAsync")] = "seam: customers of records of other stores the user works on (store checked per record)",
         [("Dcrc.Features.Customers.MaskedCustomers", "VehicleForWorkAsync")] = "seam: the vehicle of a record of another store the user works on (store named)",
         [("Dcrc.Features.Customers.MaskedCustomers", "TransactionForWorkAsync")] = "seam: the transaction of a record of another store the user works on (store named)",

@@ -27,4 +27,10 @@ public static class CallbackSettings
         "尊敬的一汽丰田客户,您好!请问您对一汽丰田{0}提供的服务是否满意?请回复按照1-10分打分。感谢您的回复!", 300, Multiline: true);
     public static readonly IntSetting CompletelySatisfiedFrom = new("callbacks.completelySatisfiedFrom", 8, 0, 10, SettingUnit.Score);
     public static readonly IntSetting BasicallySatisfiedFrom = new("callbacks.basicallySatisfiedFrom", 6, 0, 10, SettingUnit.Score);
+    /// <summary>
+    /// Where the store has no telephony system to dial through: 1 lets whoever records a callback task see the
+    /// customer's number in full on that task's screen while it is open, to dial by hand (each showing audited);
+    /// 0 (default) never — the number stays masked and only click-to-dial calls it.
+    /// </summary>
+    public static readonly IntSetting HandDialShowsNumber = new("callbacks.handDialShowsNumber", 0, 0, 1);
 }

@@ -26,8 +26,10 @@ namespace Dcrc.Features.Callbacks;
 /// </summary>
 [RequirePermission("callbacks.work")]
 public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionnaires, KnowledgeBase knowledge, AuditLog audit, CurrentUser me,
-    MaskedCustomers cards, ISourceCalls calls, IStringLocalizer<SharedResource> l) : PageModel
+    MaskedCustomers cards, ISourceCalls calls, CustomerArchive archive, Kernel.Settings.SettingsStore settings, IStringLocalizer<SharedResource> l) : PageModel
 {
+    /// <summary>The store lets this user see the number in full to dial by hand (open task they record; <see cref="CallbackSettings.HandDialShowsNumber"/>).</summary>
+    public bool HandDial { get; private set; }
     public CallbackTask Task { get; private set; } = null!;
     /// <summary>Null for a call-back to a caller who has no archive (<see cref="Call"/> has the number).</summary>
     public MaskedCustomer? Customer { get; private set; }
@@ -94,6 +96,14 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
         return Page();
     }
 
+    /// <summary>The number in full, to dial by hand, where the store allows it (htmx; audited in the archive's log).</summary>
+    public async Task<IActionResult> OnPostNumberAsync(long id)
+    {
+        if (!await LoadAsync(id) || !HandDial) return NotFound();
+        var number = await archive.NumberForCallAsync(Task.StoreId, Task.CustomerId, l["Dial.ShownToDial", $"#{id}"]);
+        return number is null ? NotFound() : Content(number, "text/plain; charset=utf-8");
+    }
+
     private async Task<TimeZoneInfo> ZoneAsync(long id) =>
         StoreTime.Zone(await db.Stores.Where(s => db.CallbackTasks.Any(t => t.Id == id && t.StoreId == s.Id)).Select(s => s.TimeZone).FirstOrDefaultAsync());
 
@@ -117,6 +127,7 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
         Zone = StoreTime.Zone(store.TimeZone);
         HolderName = task.AssignedTo is null ? null : await db.Users.Where(u => u.Id == task.AssignedTo).Select(u => u.DisplayName).FirstOrDefaultAsync();
         MayRecord = task.AssignedTo is null || task.AssignedTo == me.Id || await desk.MayAssignAsync();
+        HandDial = Open && MayRecord && Customer is { HasMobile: true } && await settings.GetAsync(CallbackSettings.HandDialShowsNumber, task.StoreId) == 1;
         // The script of the task's kind from the knowledge base; a survey keeps its questionnaire's opening and closing.
         Tokens = new ScriptTokens(StoreName, Me, Addressed, Vehicle?.Model ?? Cultures.InChinese(l, "Scripts.AnyModel"));
         Script = await knowledge.ViewAsync(ScriptTopics.For(task.Kind), Tokens,

@@ -14,6 +14,8 @@ public static class CallPermissions
     public static readonly Permission Lines = new("calls.lines", Roles.GeneralManager, Roles.CrManager);
     /// <summary>The call log as .xlsx (masked; the file names its exporter; audited).</summary>
     public static readonly Permission Export = new("calls.export", Roles.GeneralManager, Roles.CrManager);
+    /// <summary>Click-to-dial: the telephony system calls a customer the user works on from the user's line (the number stays masked).</summary>
+    public static readonly Permission Dial = new("calls.dial", Roles.GeneralManager, Roles.CrManager, Roles.CallbackSpecialist, Roles.ReceptionSpecialist);
 }
 
 [AuditActionSet]
@@ -23,6 +25,7 @@ public static class CallAuditActions
     public const string Received = "calls.received";
     public const string Missed = "calls.missed";
     public const string Read = "calls.read";
+    public const string Dial = "calls.dial";
     public const string Export = "calls.export";
     public const string Line = "calls.line";
 }
@@ -45,4 +48,11 @@ public class TelephonyOptions
     public string? WebhookSecret { get; set; }
     /// <summary>A push whose signed timestamp is further than this from now is refused (a replay).</summary>
     public int WebhookToleranceSeconds { get; set; } = Kernel.Api.SignedWebhook.DefaultToleranceSeconds;
+    public const string LocalProvider = "local";
+    /// <summary><c>local</c> (default): the demo's telephony system inside the app (<see cref="LocalTelephony"/>); <c>http</c>: <see cref="DialUrl"/>.</summary>
+    public string Provider { get; set; } = LocalProvider;
+    /// <summary>The telephony system's dial endpoint (<see cref="HttpTelephony"/>).</summary>
+    public string? DialUrl { get; set; }
+    public int DialTimeoutSeconds { get; set; } = 10;
+    public bool UsesHttp => string.Equals(Provider, "http", StringComparison.OrdinalIgnoreCase);
 }

@@ -81,6 +81,23 @@ public partial class CustomerArchive
         return new(c.Mobile, personal.Unprotect(c.IdNumberEncrypted));
     }
 
+    /// <summary>
+    /// The number to call a customer on (the mobile, else the landline), in full, for a call on a record of
+    /// <paramref name="storeId"/> the caller's feature has checked the user may work on; audited with where it went
+    /// (<paramref name="purpose"/>). Nothing else of the archive comes with it, and no page shows it through here
+    /// unless the store lets that role dial by hand.
+    /// </summary>
+    public async Task<string?> NumberForCallAsync(int storeId, long customerId, string purpose)
+    {
+        var c = await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == customerId && x.StoreId == storeId && x.Status != ArchiveStatus.Merged)
+            .Select(x => new { x.ArchiveNumber, x.Mobile, x.Landline }).FirstOrDefaultAsync();
+        var number = c is null ? null : Phone.CheckMobile(c.Mobile).Ok ? c.Mobile : c.Landline ?? c.Mobile;
+        if (c is null || string.IsNullOrEmpty(number)) return null;
+        await audit.WriteAsync(CustomerAuditActions.NumberForCall, $"{c.ArchiveNumber}: {Phone.Mask(number)} {purpose}", "Customer",
+            customerId.ToString(CultureInfo.InvariantCulture), storeId);
+        return number;
+    }
+
     /// <summary>A search row; <c>Plate</c> and <c>Model</c> of the customer's newest vehicle tell two namesakes apart.</summary>
     public sealed record Row(long Id, string ArchiveNumber, string Name, string? Mobile, CustomerClass Class, string Status, int StoreId, string? Plate = null, string? Model = null);
 

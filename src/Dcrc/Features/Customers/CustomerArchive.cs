@@ -24,6 +24,8 @@ public static class CustomerAuditActions
     public const string Approve = "customers.approve";
     public const string Export = "customers.export";
     public const string ExportUnmasked = "customers.export_unmasked";
+    /// <summary>A number given in full for a call on a record the user works on: to the telephony system, or shown to dial by hand.</summary>
+    public const string NumberForCall = "customers.number_for_call";
 }
 
 /// <summary>

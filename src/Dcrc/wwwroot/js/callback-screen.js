@@ -52,6 +52,20 @@
   });
 
   // Start where the work is: the first question not answered yet.
-  var first = questions.findIndex(function (q) { return !answered(q); });
-  if (questions.length > 0) focusAt(first < 0 ? questions.length : first);
+  function start() {
+    var first = questions.findIndex(function (q) { return !answered(q); });
+    if (questions.length > 0) focusAt(first < 0 ? questions.length : first);
+  }
+  start();
+
+  // A dialled call has ended (HX-Trigger of the dial button's answer): its outcome is pre-selected — answered takes
+  // the specialist to the questions, busy or no answer puts the focus on that outcome's button (Enter records it).
+  document.addEventListener('dcrc-dialed', function (e) {
+    var outcome = e.detail && e.detail.outcome;
+    form.querySelectorAll('.outcome-bar .suggested').forEach(function (b) { b.classList.remove('suggested'); });
+    var button = outcome ? document.getElementById('outcome-' + outcome) : null;
+    if (!button) return;
+    button.classList.add('suggested');
+    if (outcome === 'success' && questions.length > 0) start(); else button.focus();
+  });
 })();
