@@ -75,6 +75,27 @@ public abstract class DialTests(DcrcApp app)
     }
 
     [Fact]
+    public async Task A_missed_call_from_an_unknown_number_is_called_back_on_the_number_it_came_from()
+    {
+        var line = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DcrcDb>();
+            var specialist = await db.Users.Where(u => u.UserName == "th.callback").Select(u => u.Id).SingleAsync();
+            return await db.AgentLines.IgnoreQueryFilters().Where(l => l.UserId == specialist).Select(l => l.Line).FirstAsync();
+        });
+        var number = TestData.NewMobile();
+        var pushed = await CallData.PushAsync(app, "/api/v1/calls/incoming", new { number, line, missed = true });
+        pushed.StatusCode.ShouldBe(HttpStatusCode.OK, await pushed.Content.ReadAsStringAsync());
+        var task = (await pushed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("callbackTaskId").GetInt64();
+
+        var dial = await (await app.ApiAs("th.callback")).PostAsJsonAsync("/api/v1/calls/dial", new { callbackTaskId = task });
+        dial.StatusCode.ShouldBe(HttpStatusCode.Created, await dial.Content.ReadAsStringAsync());
+        (await dial.Content.ReadAsStringAsync()).ShouldNotContain(number);
+        Telephony.Placed.ShouldContain(r => r.Number == number && r.Line == line);
+        (await (await app.BrowserAs("th.callback")).GetStringAsync($"/Callbacks/{task}")).ShouldContain("id=\"dial\"");
+    }
+
+    [Fact]
     public async Task The_telephony_system_reports_how_a_dialled_call_ended_once_signed_and_a_repeat_changes_nothing()
     {
         var (task, customer, _) = await SurveyAsync();

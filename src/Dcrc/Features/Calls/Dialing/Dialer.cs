@@ -2,6 +2,7 @@ using Dcrc.Data;
 using Dcrc.Features.Callbacks;
 using Dcrc.Features.Customers;
 using Dcrc.Kernel.Access;
+using Dcrc.Kernel.Cases;
 using Dcrc.Kernel.Identifiers;
 using Dcrc.Kernel.Writes;
 using Microsoft.EntityFrameworkCore;
@@ -33,12 +34,18 @@ public class Dialer(DcrcDb db, CurrentUser me, CallbackDesk tasks, MaskedCustome
         if (!await me.CanAsync(CallPermissions.Dial) || me.Id is not { } userId) return Written.Forbidden<DialAttempt>();
         int storeId;
         long customer;
+        string? callerNumber = null;
         if (taskId is { } t)
         {
             var task = await tasks.FindAsync(t);
-            if (task is null || (customerId is { } c && c != task.CustomerId) || task.CustomerId == 0) return Written.NotFound<DialAttempt>();
+            if (task is null || (customerId is { } c && c != task.CustomerId)) return Written.NotFound<DialAttempt>();
             if (task.Status is not (CallbackStatus.Open or CallbackStatus.SmsSent)) return uow.Refuse<DialAttempt>("callbackTaskId", l["Dial.TaskClosed"]);
             (storeId, customer) = (task.StoreId, task.CustomerId);
+            // A caller without an archive is called back on the number the call came from.
+            if (customer == 0) callerNumber = task.Kind is CallbackKind.PromisedCallback or CallbackKind.MissedCall
+                ? await db.CallLogs.AsNoTracking().Where(x => x.Id == task.SourceId && x.StoreId == task.StoreId).Select(x => x.Number).FirstOrDefaultAsync(ct)
+                : null;
+            if (customer == 0 && callerNumber is null) return Written.NotFound<DialAttempt>();
         }
         else if (customerId is { } c && await cards.VisibleAsync(c) is { } card) (storeId, customer) = (card.StoreId, card.Id);
         else return Written.NotFound<DialAttempt>();
@@ -46,7 +53,7 @@ public class Dialer(DcrcDb db, CurrentUser me, CallbackDesk tasks, MaskedCustome
         var line = await db.AgentLines.AsNoTracking().Where(x => x.UserId == userId).OrderBy(x => x.StoreId == storeId ? 0 : 1).ThenBy(x => x.Id)
             .Select(x => x.Line).FirstOrDefaultAsync(ct);
         if (line is null) return uow.Refuse<DialAttempt>("line", l["Dial.NoLine"]);
-        var number = await archive.NumberForCallAsync(storeId, customer, l["Dial.ToTelephony", line]);
+        var number = callerNumber ?? await archive.NumberForCallAsync(storeId, customer, l["Dial.ToTelephony", line]);
         if (number is null) return uow.Refuse<DialAttempt>("customerId", l["Dial.NoNumber"]);
 
         var attempt = new DialAttempt
