@@ -32,6 +32,7 @@ public class CallbackScreenJourneys(BrowserApp app) : Journey(app)
         await page.WaitForURLAsync($"**/Callbacks/{survey}");
         // One screen: nothing to scroll, the outcome buttons in view, the first question focused.
         (await page.EvaluateAsync<int>("document.scrollingElement.scrollHeight")).ShouldBeLessThanOrEqualTo(await page.EvaluateAsync<int>("window.innerHeight") + 1);
+        (await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth")).ShouldBeLessThanOrEqualTo(await page.EvaluateAsync<int>("window.innerWidth"));
         var success = await page.Locator("#outcome-success").BoundingBoxAsync();
         (success!.Y + success.Height).ShouldBeLessThanOrEqualTo(768);
         (await page.EvaluateAsync<string>("document.activeElement.closest('.question')?.dataset.number ?? ''")).ShouldBe("1");
@@ -72,7 +73,9 @@ public class CallbackScreenJourneys(BrowserApp app) : Journey(app)
         App.Services.GetRequiredService<Dcrc.Features.Calls.LocalTelephony>().Placed.ShouldContain(r => r.Number == mobile);
         (await page.ContentAsync()).ShouldNotContain(mobile);
         await Assertions.Expect(page.Locator("#dial-status")).ToContainTextAsync(mobile[..3] + "****" + mobile[^4..]);
-    });
+        // In English too, one screen wide.
+        (await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth")).ShouldBeLessThanOrEqualTo(await page.EvaluateAsync<int>("window.innerWidth"));
+    }, locale: "en");
 
     [Fact]
     public Task The_queue_finds_a_customer_by_plate_and_by_mobile_tail() =>
