@@ -30,10 +30,22 @@ public enum ComplaintState
 }
 
 /// <summary>What can be done to a case.</summary>
-public enum ComplaintAction { JudgeValid, JudgeInvalid, Dispatch, Propose, ReportResult, Approve, GmApprove, Reject, Accept, Close, FollowUp, Reopen, Pause, Resume }
+public enum ComplaintAction
+{
+    JudgeValid, JudgeInvalid, Dispatch, Propose, ReportResult, Approve, GmApprove, Reject, Accept, Close, FollowUp, Reopen, Pause, Resume,
+    /// <summary>催办: a reminder to the person responsible and their department's manager.</summary>
+    Urge,
+    /// <summary>改派: to another department and/or person responsible.</summary>
+    Redispatch,
+    /// <summary>接管: the manager makes themselves the person responsible.</summary>
+    TakeOver,
+}
 
-/// <summary>Who does a step: DCRC (reception/specialists), the responsible department, its manager, the GM.</summary>
-public enum ComplaintActor { Dcrc, Department, DepartmentManager, GeneralManager }
+/// <summary>
+/// Who does a step: DCRC (reception/specialists), the responsible department, its manager, the GM, and whoever
+/// manages the complaint work (the CR manager and the GM: <see cref="ComplaintPermissions.Manage"/>).
+/// </summary>
+public enum ComplaintActor { Dcrc, Department, DepartmentManager, GeneralManager, Manager }
 
 /// <summary>
 /// The order of the work, as a pure rule: which action is allowed from which state, by whom, and where it leads.
@@ -64,7 +76,18 @@ public static class ComplaintWorkflow
         // Waiting on the customer stops the clock of the open step, and only then.
         new(ComplaintAction.Pause, [ComplaintState.Valid, ComplaintState.Dispatched, ComplaintState.Proposed], [ComplaintActor.Dcrc, ComplaintActor.Department, ComplaintActor.DepartmentManager]),
         new(ComplaintAction.Resume, [ComplaintState.Valid, ComplaintState.Dispatched, ComplaintState.Proposed], [ComplaintActor.Dcrc, ComplaintActor.Department, ComplaintActor.DepartmentManager]),
+        // The managers act on a case the department is late with: while its solution or result is owed, they remind
+        // the department (and, the result back, its manager who is to approve it), send the case to another
+        // department or person, or take it over themselves. None of these moves the case on (see Next) and none
+        // restarts a clock: the limits run on from the first dispatch. Not on a finished case, and — as every step —
+        // not while it is paused.
+        new(ComplaintAction.Urge, [ComplaintState.Dispatched, ComplaintState.Proposed, ComplaintState.Resulted], [ComplaintActor.Manager]),
+        new(ComplaintAction.Redispatch, [ComplaintState.Dispatched, ComplaintState.Proposed], [ComplaintActor.Manager]),
+        new(ComplaintAction.TakeOver, [ComplaintState.Dispatched, ComplaintState.Proposed], [ComplaintActor.Manager]),
     ];
+
+    /// <summary>The managers' actions on a case the department is late with: they change who works on it, never where it stands.</summary>
+    public static bool IsManagement(ComplaintAction action) => action is ComplaintAction.Urge or ComplaintAction.Redispatch or ComplaintAction.TakeOver;
 
     public enum Refusal { None, WrongState, WrongActor, NotPaused, AlreadyPaused, Paused }
 
@@ -96,7 +119,7 @@ public static class ComplaintWorkflow
         ComplaintAction.Close => ComplaintState.Closed,
         ComplaintAction.FollowUp => ComplaintState.FollowedUp,
         ComplaintAction.Reopen => ComplaintState.Dispatched,
-        ComplaintAction.Pause or ComplaintAction.Resume => state,
+        ComplaintAction.Pause or ComplaintAction.Resume or ComplaintAction.Urge or ComplaintAction.Redispatch or ComplaintAction.TakeOver => state,
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 

@@ -29,7 +29,17 @@ public class ComplaintWorkflowTests
         { ComplaintState.Closed, ComplaintAction.Reopen, ComplaintState.Dispatched, ComplaintActor.Dcrc },
         { ComplaintState.FollowedUp, ComplaintAction.Reopen, ComplaintState.Dispatched, ComplaintActor.Dcrc },
         { ComplaintState.Explained, ComplaintAction.Reopen, ComplaintState.Dispatched, ComplaintActor.Dcrc },
+        // The managers act on a case the department is late with, without moving it on.
+        { ComplaintState.Dispatched, ComplaintAction.Urge, ComplaintState.Dispatched, ComplaintActor.Manager },
+        { ComplaintState.Proposed, ComplaintAction.Urge, ComplaintState.Proposed, ComplaintActor.Manager },
+        { ComplaintState.Resulted, ComplaintAction.Urge, ComplaintState.Resulted, ComplaintActor.Manager },
+        { ComplaintState.Dispatched, ComplaintAction.Redispatch, ComplaintState.Dispatched, ComplaintActor.Manager },
+        { ComplaintState.Proposed, ComplaintAction.Redispatch, ComplaintState.Proposed, ComplaintActor.Manager },
+        { ComplaintState.Dispatched, ComplaintAction.TakeOver, ComplaintState.Dispatched, ComplaintActor.Manager },
+        { ComplaintState.Proposed, ComplaintAction.TakeOver, ComplaintState.Proposed, ComplaintActor.Manager },
     };
+
+    private static readonly ComplaintAction[] Management = [ComplaintAction.Urge, ComplaintAction.Redispatch, ComplaintAction.TakeOver];
 
     [Theory]
     [MemberData(nameof(Allowed))]
@@ -78,6 +88,56 @@ public class ComplaintWorkflowTests
         }
         ComplaintWorkflow.Check(ComplaintState.AwaitingGm, false, ComplaintAction.Reject, [ComplaintActor.DepartmentManager]).ShouldBe(ComplaintWorkflow.Refusal.WrongActor);
         ComplaintWorkflow.Available(ComplaintState.AwaitingGm, false, [ComplaintActor.GeneralManager]).ShouldBe([ComplaintAction.GmApprove, ComplaintAction.Reject]);
+    }
+
+    [Fact]
+    public void Only_a_manager_urges_re_dispatches_or_takes_over_never_dcrc_the_department_its_manager_or_the_gm_approver()
+    {
+        foreach (var state in new[] { ComplaintState.Dispatched, ComplaintState.Proposed })
+            foreach (var action in Management)
+                foreach (var actor in new[] { ComplaintActor.Dcrc, ComplaintActor.Department, ComplaintActor.DepartmentManager, ComplaintActor.GeneralManager })
+                {
+                    ComplaintWorkflow.Check(state, false, action, [actor]).ShouldBe(ComplaintWorkflow.Refusal.WrongActor, $"{actor} {action} {state}");
+                    ComplaintWorkflow.Available(state, false, [actor]).ShouldNotContain(action, $"{actor} {state}");
+                }
+        // The CR manager is DCRC and a manager: both sets of steps are open to them.
+        ComplaintWorkflow.Available(ComplaintState.Dispatched, false, [ComplaintActor.Dcrc, ComplaintActor.Manager])
+            .ShouldBe([ComplaintAction.Pause, ComplaintAction.Urge, ComplaintAction.Redispatch, ComplaintAction.TakeOver]);
+        ComplaintWorkflow.Available(ComplaintState.Resulted, false, [ComplaintActor.Manager]).ShouldBe([ComplaintAction.Urge]);
+    }
+
+    [Fact]
+    public void The_managers_act_only_while_the_department_owes_its_solution_or_result()
+    {
+        var urge = new[] { ComplaintState.Dispatched, ComplaintState.Proposed, ComplaintState.Resulted };
+        var move = new[] { ComplaintState.Dispatched, ComplaintState.Proposed };
+        foreach (var state in Enum.GetValues<ComplaintState>())
+        {
+            ComplaintWorkflow.Check(state, false, ComplaintAction.Urge, [ComplaintActor.Manager])
+                .ShouldBe(urge.Contains(state) ? ComplaintWorkflow.Refusal.None : ComplaintWorkflow.Refusal.WrongState, $"urge {state}");
+            foreach (var action in new[] { ComplaintAction.Redispatch, ComplaintAction.TakeOver })
+                ComplaintWorkflow.Check(state, false, action, [ComplaintActor.Manager])
+                    .ShouldBe(move.Contains(state) ? ComplaintWorkflow.Refusal.None : ComplaintWorkflow.Refusal.WrongState, $"{action} {state}");
+        }
+        // Never on a finished case, nor before it is dispatched, nor while the GM or the customer decides.
+        foreach (var state in new[] { ComplaintState.Received, ComplaintState.Valid, ComplaintState.Explained, ComplaintState.AwaitingGm, ComplaintState.Approved,
+                     ComplaintState.Accepted, ComplaintState.Closed, ComplaintState.FollowedUp })
+            foreach (var action in Management)
+                ComplaintWorkflow.Check(state, false, action, Everyone).ShouldBe(ComplaintWorkflow.Refusal.WrongState, $"{action} {state}");
+    }
+
+    [Fact]
+    public void The_managers_actions_never_move_the_case_on_and_wait_while_it_is_paused()
+    {
+        foreach (var state in new[] { ComplaintState.Dispatched, ComplaintState.Proposed })
+            foreach (var action in Management)
+            {
+                ComplaintWorkflow.Next(state, action, compensation: 5000m, gmThreshold: 2000).ShouldBe(state, $"{action} {state}");
+                ComplaintWorkflow.IsManagement(action).ShouldBeTrue();
+                ComplaintWorkflow.Check(state, paused: true, action, [ComplaintActor.Manager]).ShouldBe(ComplaintWorkflow.Refusal.Paused, $"{action} {state}");
+            }
+        Enum.GetValues<ComplaintAction>().Where(ComplaintWorkflow.IsManagement).ShouldBe(Management);
+        ComplaintWorkflow.Available(ComplaintState.Proposed, true, [ComplaintActor.Manager]).ShouldBeEmpty();
     }
 
     [Fact]
