@@ -23,7 +23,8 @@ namespace Dcrc.Features.Complaints;
 /// waiting on the customer), and the satisfaction callback on closing.
 /// </summary>
 public partial class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive archive, SettingsStore settings, StoreCalendars calendars, AuditLog audit,
-    TimeProvider clock, IStringLocalizer<SharedResource> l, ComplaintNames names, CallbackOpenings callbacks, Calls.CallCases calls, ContactDetails contacts, UnitOfWork uow)
+    TimeProvider clock, IStringLocalizer<SharedResource> l, ComplaintNames names, CallbackOpenings callbacks, Calls.CallCases calls, ContactDetails contacts, UnitOfWork uow,
+    Notifier notifier, AccessControl access)
 {
     /// <summary>The cases this user may see: DCRC and managers the store's; sales and service people their department's or their own.</summary>
     public async Task<IQueryable<Complaint>> VisibleAsync()
@@ -44,9 +45,13 @@ public partial class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive ar
         var actors = new HashSet<ComplaintActor>();
         if (await me.CanAsync(ComplaintPermissions.Handle)) actors.Add(ComplaintActor.Dcrc);
         if (await me.CanAsync(ComplaintPermissions.ApproveGm)) actors.Add(ComplaintActor.GeneralManager);
+        if (await me.CanAsync(ComplaintPermissions.Manage)) actors.Add(ComplaintActor.Manager);
         var department = me.DepartmentId;
         var ofDepartment = c.DepartmentId is not null && department == c.DepartmentId;
-        if (await me.CanAsync(ComplaintPermissions.Department) && (c.ResponsibleUserId == me.Id || ofDepartment)) actors.Add(ComplaintActor.Department);
+        var responsible = c.ResponsibleUserId is not null && c.ResponsibleUserId == me.Id;
+        // A manager who took the case over does the department's steps on it (the department's manager still approves).
+        if ((await me.CanAsync(ComplaintPermissions.Department) && (responsible || ofDepartment)) || (responsible && actors.Contains(ComplaintActor.Manager)))
+            actors.Add(ComplaintActor.Department);
         if (await me.CanAsync(ComplaintPermissions.ApproveDepartment) && ofDepartment) actors.Add(ComplaintActor.DepartmentManager);
         return actors;
     }
@@ -129,6 +134,7 @@ public partial class ComplaintDesk(DcrcDb db, CurrentUser me, CustomerArchive ar
             case ComplaintWorkflow.Refusal.NotPaused: return uow.Refuse<Complaint>("", l["Complaints.NotPaused"]);
             default: return uow.Refuse<Complaint>("", l["Complaints.NotNow", l["ComplaintAction." + action], l["ComplaintState." + c.State]]);
         }
+        if (ComplaintWorkflow.IsManagement(action)) return await ManageAsync(c, action, input);
         var errors = await CheckAsync(c, action, input);
         if (errors.Count > 0) return uow.Refuse<Complaint>(WriteStatus.Invalid, errors);
 

@@ -30,6 +30,8 @@ public static class ComplaintPermissions
     public static readonly Permission ApproveDepartment = new("complaints.approve_department", Roles.SalesManager, Roles.ServiceManager);
     /// <summary>The GM's approval above the compensation threshold.</summary>
     public static readonly Permission ApproveGm = new("complaints.approve_gm", Roles.GeneralManager);
+    /// <summary>Acting on cases the department is late with: urging, re-dispatching, taking over (the CR manager and the GM).</summary>
+    public static readonly Permission Manage = new("complaints.manage", Roles.CrManager, Roles.GeneralManager);
 }
 
 [AuditActionSet]
@@ -74,5 +76,21 @@ public sealed class StepInput
     [Display(Name = "Field.EngineerAppraisalOn")] public DateOnly? EngineerAppraisalOn { get; set; }
     [StringLength(500, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.CustomerOpinion")] public string? CustomerOpinion { get; set; }
     [StringLength(1000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.ClosingSummary")] public string? ClosingSummary { get; set; }
+    public int? Version { get; set; }
+}
+
+/// <summary>An urge (催办) or a take-over (接管) by a manager: an optional note for the timeline, and the case's version as read.</summary>
+public sealed class ManageInput
+{
+    [StringLength(1000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.Note")] public string? Note { get; set; }
+    public int? Version { get; set; }
+}
+
+/// <summary>A re-dispatch (改派) by a manager: the person responsible (of the department), the department (the case's when left out), a note, the version read.</summary>
+public sealed class RedispatchInput
+{
+    [Display(Name = "Field.Department")] public int? DepartmentId { get; set; }
+    [Display(Name = "Field.Responsible")] public string? ResponsibleUserId { get; set; }
+    [StringLength(1000, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.Note")] public string? Note { get; set; }
     public int? Version { get; set; }
 }
