@@ -39,8 +39,34 @@ public static class ComplaintsApi
         api.MapGet("/complaints/{id:long}", Get).RequireAuthorization(ComplaintPermissions.Read.Policy)
             .WithSummary("A case with its limits (due, remaining, breached, escalation level), its timeline and the steps open to you");
         api.MapPost("/complaints/{id:long}/steps/{action}", Step).RequireAuthorization(ComplaintPermissions.Read.Policy)
-            .WithSummary("Do a step: judgeValid, judgeInvalid (note, customerOpinion), dispatch (departmentId, responsibleUserId), propose (solution, compensation, compensationAmount), reportResult (result, cause, measures, oemEscalatedOn, engineerAppraisalOn), approve, gmApprove, reject (note), accept (customerOpinion), close (closingSummary), followUp (note), reopen (note), pause (note), resume; every step with the case's version as read (400 naming version without one); 403 when not yours to do, 400 when not now, 409 when stale");
+            .WithSummary("Do a step: judgeValid, judgeInvalid (note, customerOpinion), dispatch (departmentId, responsibleUserId), propose (solution, compensation, compensationAmount), reportResult (result, cause, measures, oemEscalatedOn, engineerAppraisalOn), approve, gmApprove, reject (note), accept (customerOpinion), close (closingSummary), followUp (note), reopen (note), pause (note), resume, and the managers' urge, redispatch, takeOver (as at their own endpoints); every step with the case's version as read (400 naming version without one); 403 when not yours to do, 400 when not now, 409 when stale");
+        api.MapPost("/complaints/{id:long}/urge", Urge).RequireAuthorization(ComplaintPermissions.Manage.Policy)
+            .WithSummary("Urge (催办) a case the department is late with — dispatched, proposed or with its result back: a notice to the person responsible and the department's managers; note (optional, in the timeline), version as read; the case and its limits unchanged; 403 without complaints.manage, 400 not now, paused or nobody to notify, 409 stale");
+        api.MapPost("/complaints/{id:long}/redispatch", Redispatch).RequireAuthorization(ComplaintPermissions.Manage.Policy)
+            .WithSummary("Re-dispatch (改派) a dispatched or proposed case: responsibleUserId (an active person of the department, in the case's store), departmentId (default: the case's), note, version as read; the new person is notified, the former one too; the limits run on from the first dispatch (not reset); 400 naming the field, not now or unchanged, 403, 409 stale");
+        api.MapPost("/complaints/{id:long}/takeover", TakeOver).RequireAuthorization(ComplaintPermissions.Manage.Policy)
+            .WithSummary("Take over (接管) a dispatched or proposed case: you become the person responsible and do the department's steps (its manager still approves); note, version as read; the former person is notified; the limits run on; 400 already yours, not now or paused, 403, 409 stale");
         return api;
+    }
+
+    public static Task<Results<Ok<DetailDto>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> Urge(long id, ManageInput input, ComplaintDesk desk,
+        ComplaintNames names, DcrcDb db, ApiValidator validator, IStringLocalizer<SharedResource> l) =>
+        ManageAsync(id, ComplaintAction.Urge, validator.Validate(input), new StepInput { Note = input.Note, Version = input.Version }, desk, names, db, validator, l);
+
+    public static Task<Results<Ok<DetailDto>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> Redispatch(long id, RedispatchInput input, ComplaintDesk desk,
+        ComplaintNames names, DcrcDb db, ApiValidator validator, IStringLocalizer<SharedResource> l) =>
+        ManageAsync(id, ComplaintAction.Redispatch, validator.Validate(input),
+            new StepInput { DepartmentId = input.DepartmentId, ResponsibleUserId = input.ResponsibleUserId, Note = input.Note, Version = input.Version }, desk, names, db, validator, l);
+
+    public static Task<Results<Ok<DetailDto>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> TakeOver(long id, ManageInput input, ComplaintDesk desk,
+        ComplaintNames names, DcrcDb db, ApiValidator validator, IStringLocalizer<SharedResource> l) =>
+        ManageAsync(id, ComplaintAction.TakeOver, validator.Validate(input), new StepInput { Note = input.Note, Version = input.Version }, desk, names, db, validator, l);
+
+    private static async Task<Results<Ok<DetailDto>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> ManageAsync(long id, ComplaintAction action,
+        Dictionary<string, string[]> errors, StepInput step, ComplaintDesk desk, ComplaintNames names, DcrcDb db, ApiValidator validator, IStringLocalizer<SharedResource> l)
+    {
+        if (errors.Count > 0) return validator.Problem(errors);
+        return await (await desk.StepAsync(id, action, step)).ToApiAsync(async c => TypedResults.Ok(await DetailAsync(c, desk, names, db, l)), l);
     }
 
     public static async Task<Results<Ok<Paged<ComplaintDto>>, ValidationProblem>> List(ComplaintDesk desk, ComplaintNames names, ApiValidator validator, IStringLocalizer<SharedResource> l,

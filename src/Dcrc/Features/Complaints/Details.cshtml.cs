@@ -76,7 +76,8 @@ public class DetailsModel(ComplaintDesk desk, ComplaintNames names, DcrcDb db, A
         var departments = await db.Departments.Where(d => d.IsActive).OrderBy(d => d.Code).Select(d => new { d.Id, d.Name }).ToListAsync();
         Departments = departments.Select(d => (d.Id, d.Name)).ToList();
         DepartmentName = departments.FirstOrDefault(d => d.Id == c.DepartmentId)?.Name;
-        if (Actions.Contains(ComplaintAction.Dispatch))
+        if (Actions.Contains(ComplaintAction.Redispatch)) Step.DepartmentId ??= c.DepartmentId; // re-dispatched within the department unless another is chosen
+        if (Actions.Contains(ComplaintAction.Dispatch) || Actions.Contains(ComplaintAction.Redispatch))
             People = (await db.Users.Where(u => u.IsActive && u.Stores.Any(s => s.StoreId == c.StoreId)).OrderBy(u => u.DepartmentId).ThenBy(u => u.DisplayName)
                 .Select(u => new { u.Id, u.DisplayName, Department = u.Department == null ? null : u.Department.Name }).ToListAsync())
                 .Select(u => (u.Id, u.DisplayName, u.Department)).ToList();
