@@ -18,13 +18,18 @@ public class CallbackScreenJourneys(BrowserApp app) : Journey(app)
         // A sale eight days ago: its sales survey, promised a call-back before any other, is th.callback's next task.
         var (survey, _, _) = await App.SurveyDueTodayAsync("sale", 8, 9);
         var specialist = await App.WithDbAsync(db => db.Users.Where(u => u.UserName == "th.callback").Select(u => u.Id).SingleAsync());
-        var first = await App.WithDbAsync(db => db.CallbackTasks.MinAsync(t => t.RescheduledTo)) ?? DateTime.UtcNow;
+        var earliest = await App.WithDbAsync(db => db.CallbackTasks.MinAsync(t => t.RescheduledTo));
+        var first = earliest is { } e && e < DateTime.UtcNow ? e : DateTime.UtcNow; // a time that has come, before any other
         await App.WithDbAsync(db => db.CallbackTasks.Where(t => t.Id == survey)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.AssignedTo, specialist).SetProperty(t => t.RescheduledTo, first.AddHours(-1))));
 
         await App.LoginAsync(page, "th.callback");
         await page.GotoAsync("/Callbacks");
-        await Assertions.Expect(page.Locator("#next-task")).ToHaveAttributeAsync("href", $"/Callbacks/{survey}");
+        var shown = await page.Locator("#next-task").GetAttributeAsync("href");
+        var competitor = long.Parse(shown!.Split('/')[^1]);
+        var seen = await App.WithDbAsync(db => db.CallbackTasks.Where(t => t.Id == competitor || t.Id == survey)
+            .Select(t => new { t.Id, t.AssignedTo, t.RescheduledTo, t.DueOn, t.Status, t.StoreId }).ToListAsync());
+        shown.ShouldBe($"/Callbacks/{survey}", string.Join("; ", seen.Select(x => $"{x.Id} {x.AssignedTo} {x.RescheduledTo:O} {x.DueOn} {x.Status} {x.StoreId}")) + " me " + specialist);
         var keys = 0;
         async Task PressAsync(string key) { keys++; await page.Keyboard.PressAsync(key); }
 
