@@ -160,6 +160,29 @@ public abstract class ComplaintManagementTests(DcrcApp app)
     }
 
     [Fact]
+    public async Task An_urge_that_would_reach_nobody_but_the_one_urging_is_refused_and_records_nothing()
+    {
+        // Dispatched within DCRC (a department without a manager who approves results), then taken over by the CR manager.
+        var (customer, _, _) = await TestData.CustomerWithVehicleAsync(await app.ApiAs("th.crm"), "无人可催客户");
+        var reception = await app.ApiAs("th.reception");
+        var id = (await TestData.PostCreatedAsync(reception, "/api/v1/complaints", new { customerId = customer, channel = "phone", category = "other", description = "客关部内部处理" }))
+            .GetProperty("id").GetInt64();
+        (await ComplaintData.PostStepAsync(reception, id, "judgeValid")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await OkAsync(await ComplaintData.PostStepAsync(reception, id, "dispatch",
+            new { departmentId = await DepartmentAsync("DCRC"), responsibleUserId = await CallbackData.UserIdAsync(app, "th.callback") }));
+        var crm = await app.ApiAs("th.crm");
+        var taken = await OkAsync(await ManageAsync(crm, id, "takeover", new { version = Version(await CaseAsync(crm, id)) }));
+
+        (await RefusedAsync(await ManageAsync(crm, id, "urge", new { note = "催自己", version = Version(taken) }), HttpStatusCode.BadRequest, ""))
+            .ShouldBe("没有可催办的人：负责人和部门经理都没有在用的账号（或就是您本人）。");
+        (await CaseAsync(crm, id)).GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ShouldNotContain("urge");
+        (await NoticesAsync(id)).Where(n => n.Key == "Notification.ComplaintUrged").ShouldBeEmpty();
+        // The GM urging reaches the CR manager who is now responsible.
+        await OkAsync(await ManageAsync(await app.ApiAs("th.gm"), id, "urge", new { version = Version(taken) }));
+        (await NoticesAsync(id)).ShouldContain(("th.crm", "Notification.ComplaintUrged"));
+    }
+
+    [Fact]
     public async Task Specialists_and_the_department_are_refused_and_never_offered_the_managers_actions()
     {
         var id = await DispatchedAsync("无权催办");
