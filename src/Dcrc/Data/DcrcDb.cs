@@ -50,6 +50,12 @@ public class DcrcDb(DbContextOptions<DcrcDb> options, StoreScope scope) : Identi
     public DbSet<Features.Knowledge.Script> Scripts => Set<Features.Knowledge.Script>();
     public DbSet<Features.Knowledge.ScriptPhrase> ScriptPhrases => Set<Features.Knowledge.ScriptPhrase>();
     public DbSet<Features.Knowledge.FaqEntry> FaqEntries => Set<Features.Knowledge.FaqEntry>();
+    public DbSet<Features.Leads.Lead> Leads => Set<Features.Leads.Lead>();
+    public DbSet<Features.Leads.LeadAttempt> LeadAttempts => Set<Features.Leads.LeadAttempt>();
+    public DbSet<Features.Leads.LeadEvent> LeadEvents => Set<Features.Leads.LeadEvent>();
+    public DbSet<Features.Leads.LeadLimitEvent> LeadLimitEvents => Set<Features.Leads.LeadLimitEvent>();
+    public DbSet<Features.Leads.LeadBatch> LeadBatches => Set<Features.Leads.LeadBatch>();
+    public DbSet<Features.Leads.LeadVisit> LeadVisits => Set<Features.Leads.LeadVisit>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -12,6 +12,7 @@ using Dcrc.Features.Customers.Cadence;
 using Dcrc.Features.Customers.Filing;
 using Dcrc.Features.Customers.Records;
 using Dcrc.Features.Knowledge;
+using Dcrc.Features.Leads;
 using Dcrc.Features.Vehicles;
 using Dcrc.Kernel.Sms;
 using Microsoft.AspNetCore.Authorization;
@@ -79,6 +80,11 @@ public static class FeatureMap
         services.AddSingleton<Calls.CallSignals>();
         services.AddSingleton<Calls.CallSignalListener>();
         services.AddHostedService(sp => sp.GetRequiredService<Calls.CallSignalListener>());
+        services.AddScoped<Leads.LeadDesk>();
+        services.AddScoped<Leads.LeadViews>();
+        services.AddScoped<Leads.LeadCards>();
+        services.AddScoped<Kernel.Jobs.IScheduledJob, Leads.LeadClocksJob>();
+        services.AddScoped<Kernel.Jobs.IScheduledJob, Leads.LeadPoolJob>();
         services.AddScoped<Home.SpecialistDay>();
         services.AddScoped<Home.ManagerDashboard>();
         services.AddScoped<Home.StaffDay>();
@@ -110,6 +116,7 @@ public static class FeatureMap
         api.MapKnowledgeApi();
         api.MapCallsApi();
         api.MapDialApi();
+        api.MapLeadsApi();
         app.MapCallEvents();
         return app;
     }
