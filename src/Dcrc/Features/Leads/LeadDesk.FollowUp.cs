@@ -41,6 +41,7 @@ public partial class LeadDesk
             if (levels.FirstOrDefault(x => string.Equals(x.Code, newLevel.Trim(), StringComparison.OrdinalIgnoreCase)) is { } lv) lead.IntentLevel = lv.Code;
             else errors["intentLevel"] = [l["Leads.UnknownLevel", l["Field.IntentLevel"], string.Join("/", levels.Select(x => x.Code))]];
         }
+        var today = StoreTime.DateOf(now, zone);
         var slots = LeadRules.Slots(await settings.GetTextAsync(LeadSettings.TimeSlots, lead.StoreId));
         var local = StoreTime.ToLocal(at, zone);
         var slot = LeadRules.SlotOf(TimeOnly.FromDateTime(local), slots);
@@ -51,8 +52,9 @@ public partial class LeadDesk
             if (!LeadRules.MayMarkUnreachable(history.Select(h => (h.Result, h.Slot)), required, slots.Count))
                 errors["result"] = [l["Leads.UnreachableTooSoon", required, Math.Min(required, Math.Max(slots.Count, 1))]];
         }
-        var today = StoreTime.DateOf(now, zone);
-        var next = LeadRules.Closes(result) ? (DateOnly?)null : input.NextFollowUpOn ?? LeadRules.NextFollowUp(result, local, slots, levels, lead.IntentLevel);
+        // The rules' day counts from the call; a call entered late never proposes a day already past.
+        var proposed = LeadRules.NextFollowUp(result, local, slots, levels, lead.IntentLevel);
+        var next = LeadRules.Closes(result) ? (DateOnly?)null : input.NextFollowUpOn ?? (proposed < today ? today : proposed);
         if (next is { } n && (n < today || n > today.AddDays(366))) errors["nextFollowUpOn"] = [l["Validation.InvalidValue", l["Field.NextFollowUpOn"]]];
         if (errors.Count > 0) return uow.Refuse<LeadAttempt>(WriteStatus.Invalid, errors);
 

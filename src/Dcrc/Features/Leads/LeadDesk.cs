@@ -27,9 +27,11 @@ public partial class LeadDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<IQueryable<Lead>> VisibleAsync()
+    public Task<IQueryable<Lead>> VisibleAsync() => ScopedAsync(db.Leads.AsNoTracking());
+
+    /// <summary>The leads of <paramref name="q"/> the user may see (tracked or not as <paramref name="q"/> is).</summary>
+    private async Task<IQueryable<Lead>> ScopedAsync(IQueryable<Lead> q)
     {
-        var q = db.Leads.AsNoTracking();
         var viewer = await archive.ViewerAsync();
         if (viewer.Scope >= DataScope.Store) return q;
         var id = me.Id ?? "";
@@ -44,13 +46,12 @@ public partial class LeadDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
     /// <summary>The lead to change: visible (tracked), or why not.</summary>
     private async Task<(Lead? Lead, WriteStatus Status)> LoadAsync(long id)
     {
-        var visible = await VisibleAsync();
-        var lead = await db.Leads.FirstOrDefaultAsync(x => x.Id == id && visible.Any(v => v.Id == id));
-        if (lead is not null) return (lead, WriteStatus.Saved);
-        return (null, await db.Leads.AnyAsync(x => x.Id == id) ? WriteStatus.Forbidden : WriteStatus.NotFound);
+        // Not through VisibleAsync: its AsNoTracking would apply to the whole query and the change would never be saved.
+        var lead = await (await ScopedAsync(db.Leads)).FirstOrDefaultAsync(x => x.Id == id);
+        return (lead, lead is null ? WriteStatus.NotFound : WriteStatus.Saved); // one you may not see is not found: its existence is not told
     }
 
-    private static Written<T> Away<T>(WriteStatus status) => status == WriteStatus.Forbidden ? Written.Forbidden<T>() : Written.NotFound<T>();
+    private static Written<T> Away<T>(WriteStatus status) => Written.NotFound<T>();
 
     /// <summary>The store's consultants who can take leads: active, of the store, sales consultant or sales manager.</summary>
     public Task<List<Consultant>> ConsultantsAsync(int storeId) =>
@@ -65,7 +66,7 @@ public partial class LeadDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
         : scope.CurrentStoreId ?? (me.StoreIds.Count == 1 ? me.StoreIds[0] : null);
 
     /// <summary>Records a lead. A consultant's own lead is theirs; otherwise the named consultant's, or the round robin's where the store turns it on.</summary>
-    public async Task<Written<Lead>> CreateAsync(LeadInput input, LeadSource? onlyFrom = null)
+    public async Task<Written<Lead>> CreateAsync(LeadInput input, LeadSource? onlyFrom = null, IReadOnlyDictionary<string, string[]>? checkedErrors = null)
     {
         if (TargetStore(input.StoreId) is not { } storeId) return uow.Refuse<Lead>("storeId", l["Validation.Required", l["Field.Store"]]);
         var zone = StoreTime.Zone(await db.Stores.Where(s => s.Id == storeId).Select(s => s.TimeZone).SingleAsync());
@@ -74,6 +75,7 @@ public partial class LeadDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
         var errors = await ApplyAsync(input, lead, zone);
         if (input.Source == LeadSource.OemBatch && onlyFrom != LeadSource.OemBatch) errors["source"] = [l["Leads.OemOnlyByBatch", l["Field.LeadSource"]]];
         var consultant = await ConsultantForNewAsync(input.ConsultantUserId, storeId, errors);
+        foreach (var (field, messages) in checkedErrors ?? new Dictionary<string, string[]>()) errors[field] = messages;
         if (errors.Count > 0) return uow.Refuse<Lead>(WriteStatus.Invalid, errors);
         if (await OpenDuplicateAsync(storeId, lead.Mobile, null) is { } twin)
             return uow.Refuse<Lead>(WriteStatus.Duplicate, new Dictionary<string, string[]> { ["mobile"] = [l["Leads.Duplicate", twin.Number, twin.ConsultantName ?? l["Leads.Unassigned"].Value]] },

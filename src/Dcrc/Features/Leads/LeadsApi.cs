@@ -65,9 +65,8 @@ public static class LeadsApi
 
     public static async Task<IResult> Create(LeadInput input, LeadDesk desk, ApiValidator validator, IStringLocalizer<SharedResource> l)
     {
-        var errors = validator.Validate(input);
-        if (errors.Count > 0) return validator.Problem(errors);
-        return (await desk.CreateAsync(input)).ToApi(x => TypedResults.Created($"/api/v1/leads/{x.Id}", ToDto(x)), l);
+        // The attributes' errors go with the desk's own checks, so one answer names every bad field.
+        return (await desk.CreateAsync(input, checkedErrors: validator.Validate(input))).ToApi(x => TypedResults.Created($"/api/v1/leads/{x.Id}", ToDto(x)), l);
     }
 
     public static async Task<Results<Ok<DetailDto>, NotFound>> Get(long id, LeadDesk desk, LeadCards cards)
