@@ -38,6 +38,7 @@ public static class KernelSetup
         services.AddScoped<DemoCustomers>();
         services.AddScoped<DemoCallbacks>();
         services.AddScoped<DemoComplaints>();
+        services.AddScoped<DemoLeads>();
         services.AddScoped<Notifications.Notifier>();
         services.AddScoped<DemoCalls>();
 

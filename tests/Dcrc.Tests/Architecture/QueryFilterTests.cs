@@ -20,6 +20,7 @@ public class QueryFilterTests
         [("Dcrc.Data.DemoCallbacks", "SeedAsync")] = "demo seeding: the store being seeded, named in the query",
         [("Dcrc.Data.DemoComplaints", "SeedAsync")] = "demo seeding: the store being seeded, named in the query",
         [("Dcrc.Data.DemoCalls", "SeedAsync")] = "demo seeding: the store being seeded, named in the query",
+        [("Dcrc.Data.DemoLeads", "SeedAsync")] = "demo seeding: the store being seeded, named in the query",
         // Callbacks
         [("Dcrc.Features.Callbacks.CallbackOpenings", "OpenAsync")] = "idempotency: the (kind, source, event date) index is global; the asking feature checked its record",
         [("Dcrc.Features.Callbacks.CallbackGeneration", "ExpireAsync")] = "job: runs for every store, one store per statement",

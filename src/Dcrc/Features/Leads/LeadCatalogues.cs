@@ -55,5 +55,6 @@ public static class LeadAuditActions
 {
     public const string Created = "leads.created";
     public const string Changed = "leads.changed";
+    public const string Read = "leads.read";
     public const string Unmask = "leads.unmask";
 }

@@ -13,6 +13,9 @@ using Microsoft.Extensions.Localization;
 
 namespace Dcrc.Features.Leads;
 
+/// <summary>The open lead a new one duplicates (answered with the 409).</summary>
+public sealed record LeadTwin(long Id, string Number, string? ConsultantName);
+
 /// <summary>A consultant a lead may be given to: an active sales consultant or manager of the store.</summary>
 public sealed record Consultant(string Id, string Name, int? DepartmentId);
 
@@ -79,7 +82,7 @@ public partial class LeadDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
         if (errors.Count > 0) return uow.Refuse<Lead>(WriteStatus.Invalid, errors);
         if (await OpenDuplicateAsync(storeId, lead.Mobile, null) is { } twin)
             return uow.Refuse<Lead>(WriteStatus.Duplicate, new Dictionary<string, string[]> { ["mobile"] = [l["Leads.Duplicate", twin.Number, twin.ConsultantName ?? l["Leads.Unassigned"].Value]] },
-                new { twin.Id, twin.Number, twin.ConsultantName });
+                new LeadTwin(twin.Id, twin.Number, twin.ConsultantName));
         lead.CustomerId = await db.Customers.Where(c => c.StoreId == storeId && c.Mobile == lead.Mobile && c.Status != ArchiveStatus.Merged).Select(c => (long?)c.Id).FirstOrDefaultAsync();
         lead.NextFollowUpOn = StoreTime.DateOf(now, zone);
         lead.NextClockAt = now;
@@ -103,7 +106,7 @@ public partial class LeadDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
         var mobile = Phone.CheckMobile(input.Mobile);
         if (!mobile.Ok) errors["mobile"] = [l["Validation.InvalidValue", l["Field.Mobile"]]];
         else lead.SetMobile(mobile.Value!);
-        if (string.IsNullOrWhiteSpace(input.Name)) errors["name"] = [l["Validation.Required", l["Field.Name"]]];
+        if (string.IsNullOrWhiteSpace(input.Name)) errors["name"] = [l["Validation.Required", l["Field.PersonName"]]];
         var levels = await LevelsAsync(lead.StoreId);
         var level = levels.FirstOrDefault(x => string.Equals(x.Code, input.IntentLevel?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (level is null) errors["intentLevel"] = [l["Leads.UnknownLevel", l["Field.IntentLevel"], string.Join("/", levels.Select(x => x.Code))]];

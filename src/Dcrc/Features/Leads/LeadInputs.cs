@@ -6,7 +6,7 @@ namespace Dcrc.Features.Leads;
 /// <summary>潜在客户信息收集表: the lead as recorded (create and edit).</summary>
 public sealed class LeadInput
 {
-    [Required(ErrorMessage = "Validation.Required"), StringLength(50, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.Name")] public string? Name { get; set; }
+    [Required(ErrorMessage = "Validation.Required"), StringLength(50, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.PersonName")] public string? Name { get; set; }
     [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.Mobile")] public string? Mobile { get; set; }
     [Display(Name = "Field.Gender")] public Gender Gender { get; set; }
     [StringLength(50, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.Region")] public string? Region { get; set; }

@@ -1,0 +1,32 @@
+using Dcrc.Kernel.Access;
+using Dcrc.Kernel.Time;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Dcrc.Features.Leads;
+
+/// <summary>
+/// The consultant's day: their due and overdue follow-ups, the leads not yet called, and the intent customers followed
+/// today against the store's target (<see cref="LeadSettings.DailyIntentFollowUps"/>); the sales manager, DCRC and
+/// the GM see every consultant's day.
+/// </summary>
+[RequirePermission("leads.read")]
+public class DayModel(LeadViews views, CurrentUser me, StoreScope scope, StoreClock clock, Customers.CustomerArchive archive) : PageModel
+{
+    public DateOnly Today { get; private set; }
+    public List<LeadLine> Due { get; private set; } = [];
+    public List<ConsultantDay> Consultants { get; private set; } = [];
+    public ConsultantDay? Mine { get; private set; }
+    public bool Everyone { get; private set; }
+    public bool NoStore { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var store = scope.CurrentStoreId ?? (me.StoreIds.Count == 1 ? me.StoreIds[0] : null);
+        if (store is not { } s) { NoStore = true; return; }
+        Today = await clock.TodayAsync(s);
+        Everyone = (await archive.ViewerAsync()).Scope >= DataScope.Department;
+        Due = await views.DueAsync(me.Id ?? "", Today);
+        Consultants = await views.DaysAsync(s, Everyone ? null : me.Id);
+        Mine = Consultants.FirstOrDefault(c => c.UserId == me.Id);
+    }
+}
