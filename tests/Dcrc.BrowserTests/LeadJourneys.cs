@@ -99,4 +99,38 @@ public class LeadJourneys(BrowserApp app) : Journey(app)
         await page.GotoAsync("/Leads/Pool?lost=true");
         await Assertions.Expect(page.Locator($"#pool tr[data-lead='{id}']")).ToContainTextAsync("已战败");
     });
+
+    [Fact]
+    public Task Reception_logs_a_showroom_visit_by_keyboard_and_the_DCRCs_48_hour_visit_callback_is_in_the_callback_queue() =>
+        RunAsync(nameof(Reception_logs_a_showroom_visit_by_keyboard_and_the_DCRCs_48_hour_visit_callback_is_in_the_callback_queue), async page =>
+    {
+        var mobile = NewMobile();
+        await App.LoginAsync(page, "th.reception");
+        await page.GotoAsync("/Leads/Visit");
+        await page.Keyboard.TypeAsync(mobile); // the mobile has the focus
+        await page.FillAsync("#Input_Name", "看车赵女士");
+        await page.FillAsync("#Input_PartySize", "2");
+        await page.FillAsync("#Input_Model", "锐际");
+        await page.SelectOptionAsync("#Input_ConsultantUserId", new SelectOptionValue { Label = await DisplayNameAsync("th.sales") });
+        await page.CheckAsync("#Input_TestDrive");
+        await page.PressAsync("#Input_Model", "Enter");
+        await Assertions.Expect(page.Locator("[role=status]").First).ToContainTextAsync("来店已登记");
+        await Assertions.Expect(page.Locator("#Input_Mobile")).ToHaveValueAsync(""); // ready for the next visitor
+        var (leadId, taskId) = await App.WithDbAsync(async db =>
+        {
+            var visit = await db.LeadVisits.Where(v => db.Leads.Any(l => l.Id == v.LeadId && l.Mobile == mobile)).SingleAsync();
+            return (visit.LeadId, visit.CallbackTaskId!.Value);
+        });
+        await Assertions.Expect(page.Locator("#last-lead")).ToHaveAttributeAsync("href", $"/Leads/{leadId}");
+
+        var specialist = await App.NewPageAsync();
+        await App.LoginAsync(specialist, "th.callback");
+        await specialist.GotoAsync("/Callbacks");
+        await specialist.ClickAsync($"a[href='/Callbacks/{taskId}']");
+        await Assertions.Expect(specialist.Locator("#task-customer")).ToContainTextAsync("看车赵女士");
+        await Assertions.Expect(specialist.Locator("#task-visit")).ToContainTextAsync("锐际");
+        await Assertions.Expect(specialist.Locator("#customer-mobile")).ToHaveTextAsync(mobile[..3] + "****" + mobile[7..]);
+        await SnapAsync(specialist, "visit-callback");
+        await specialist.Context.CloseAsync();
+    });
 }

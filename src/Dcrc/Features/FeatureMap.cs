@@ -83,6 +83,8 @@ public static class FeatureMap
         services.AddScoped<Leads.LeadDesk>();
         services.AddScoped<Leads.LeadViews>();
         services.AddScoped<Leads.LeadCards>();
+        services.AddScoped<Leads.LeadVisits>();
+        services.AddScoped<Callbacks.ISourceVisits>(sp => sp.GetRequiredService<Leads.LeadVisits>());
         services.AddScoped<Kernel.Jobs.IScheduledJob, Leads.LeadClocksJob>();
         services.AddScoped<Kernel.Jobs.IScheduledJob, Leads.LeadPoolJob>();
         services.AddScoped<Home.SpecialistDay>();

@@ -26,7 +26,7 @@ namespace Dcrc.Features.Callbacks;
 /// </summary>
 [RequirePermission("callbacks.work")]
 public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionnaires, KnowledgeBase knowledge, AuditLog audit, CurrentUser me,
-    MaskedCustomers cards, ISourceCalls calls, CustomerArchive archive, Kernel.Settings.SettingsStore settings, IStringLocalizer<SharedResource> l) : PageModel
+    MaskedCustomers cards, ISourceCalls calls, ISourceVisits visits, CustomerArchive archive, Kernel.Settings.SettingsStore settings, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>The store lets this user see the number in full to dial by hand (open task they record; <see cref="CallbackSettings.HandDialShowsNumber"/>).</summary>
     public bool HandDial { get; private set; }
@@ -35,6 +35,8 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
     public MaskedCustomer? Customer { get; private set; }
     /// <summary>The call-log entry of a promised call-back or a missed call.</summary>
     public SourceCall? Call { get; private set; }
+    /// <summary>The showroom visit a visit callback was opened for.</summary>
+    public SourceVisit? Visit { get; private set; }
     public ScriptView Script { get; private set; } = null!;
     public VehicleLine? Vehicle { get; private set; }
     public CustomerTransaction? Event { get; private set; }
@@ -53,7 +55,7 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
     /// <summary>The reschedule time as the specialist types it, in the store's time.</summary>
     [BindProperty] public DateTime? RescheduleLocal { get; set; }
 
-    public string MaskedMobile => Customer?.Mobile ?? Call?.MaskedNumber ?? "";
+    public string MaskedMobile => Customer?.Mobile ?? Call?.MaskedNumber ?? Visit?.MaskedMobile ?? "";
     /// <summary>The specialist's name as the greeting gives it.</summary>
     public string Me => me.DisplayName;
 
@@ -115,6 +117,7 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
         // The task is the user's: its customer is shown as a work record's is (class-A rule, numbers masked).
         Customer = await cards.ForWorkAsync(task.StoreId, task.CustomerId);
         Call = task.Kind is CallbackKind.PromisedCallback or CallbackKind.MissedCall ? await calls.FindAsync(task.SourceId) : null;
+        Visit = task.Kind == CallbackKind.ShowroomVisit ? await visits.FindAsync(task.SourceId) : null;
         Vehicle = task.VehicleId is { } vid ? await cards.VehicleForWorkAsync(task.StoreId, vid) : null;
         Event = task.TransactionId is { } tid ? await cards.TransactionForWorkAsync(task.StoreId, tid) : null;
         Attempts = await db.CallbackAttempts.AsNoTracking().Where(a => a.TaskId == id).OrderBy(a => a.At).ToListAsync();
@@ -137,6 +140,6 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
 
     /// <summary>The customer as the script addresses them (令狐先生, 欧阳女士, a company by name); a caller without an archive by the name they gave.</summary>
     public string Addressed => Customer is { Addressed: var (key, arg) } ? Cultures.InChinese(l, key, arg)
-        : Call?.CallerName is { Length: > 0 } caller ? Cultures.InChinese(l, Salutation.Key(Salutation.Kind.Name), caller)
+        : (Call?.CallerName ?? Visit?.VisitorName) is { Length: > 0 } caller ? Cultures.InChinese(l, Salutation.Key(Salutation.Kind.Name), caller)
         : Cultures.InChinese(l, Salutation.Key(Salutation.Kind.Neutral));
 }

@@ -126,6 +126,8 @@ public static class KnowledgeDefaults
         [CallbackKind.LostCustomer] = "好久没见到您了,想了解一下您的爱车近况,最近有没有保养或维修的需要?我们可以为您预约。",
         [CallbackKind.PromisedCallback] = "您之前来电咨询的问题,我们已经查询清楚,现在给您回复,感谢您的耐心等待。",
         [CallbackKind.MissedCall] = "对不起,刚才因为线路忙,未能及时接听您的来电,让您久等了!请问有什么可以帮助您?",
+        // Seed 004 §3.3.1: the DCRC calls an intent visitor within 48 hours of leaving.
+        [CallbackKind.ShowroomVisit] = "感谢您前两天光临我们的展厅!想了解一下您对我们的接待和车型介绍是否满意,您对哪款车比较感兴趣?",
     };
 
     public static List<ScriptPhrase> Callback(CallbackKind kind) =>

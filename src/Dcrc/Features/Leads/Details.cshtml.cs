@@ -16,11 +16,12 @@ namespace Dcrc.Features.Leads;
 /// a small form of its own; a refused one shows its errors beside it.
 /// </summary>
 [RequirePermission("leads.read")]
-public class DetailsModel(LeadDesk desk, LeadCards cards, LeadViews views, CurrentUser me, SettingsStore settings, StoreClock storeClock, AuditLog audit,
+public class DetailsModel(LeadDesk desk, LeadCards cards, LeadViews views, LeadVisits visits, CurrentUser me, SettingsStore settings, StoreClock storeClock, AuditLog audit,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public LeadsApi.DetailDto Detail { get; private set; } = null!;
     public LeadsApi.LeadDto Lead => Detail.Lead;
+    public List<LeadVisit> Visits { get; private set; } = [];
     public IReadOnlyList<IntentLevel> Levels { get; private set; } = [];
     public IReadOnlyList<Kernel.Deadlines.WorkPeriod> Slots { get; private set; } = [];
     public List<Consultant> Consultants { get; private set; } = [];
@@ -108,6 +109,7 @@ public class DetailsModel(LeadDesk desk, LeadCards cards, LeadViews views, Curre
         var lead = await desk.FindAsync(id);
         if (lead is null) return false;
         Detail = await cards.DetailAsync(lead);
+        Visits = await visits.OfLeadAsync(id);
         Zone = await storeClock.ZoneAsync(lead.StoreId);
         Levels = await desk.LevelsAsync(lead.StoreId);
         Slots = LeadRules.Slots(await settings.GetTextAsync(LeadSettings.TimeSlots, lead.StoreId));

@@ -26,9 +26,12 @@ public static class LeadSettings
     public static readonly IntSetting PoolClaimsPerDay = new("leads.poolClaimsPerDay", 5, 1, 100, SettingUnit.Count);
     /// <summary>1: a new lead without a consultant goes round the store's active consultants.</summary>
     public static readonly IntSetting AutoAssign = new("leads.autoAssign", 0, 0, 1);
-    // Still to come with the showroom visits and delivery preparation (nothing reads them yet, so they are not in the
-    // catalogue): leads.visitCallbackHours 48 h, the visit's thank-you SMS text, leads.deliveryFirstReminderHours 72 h
-    // and leads.deliverySecondReminderHours 24 h.
+    /// <summary>Seed 004 §3.3.1: the DCRC calls a visitor within 48 hours of leaving the showroom (clock hours).</summary>
+    public static readonly IntSetting VisitCallbackHours = new("leads.visitCallbackHours", 48, 1, 240, SettingUnit.ClockHours);
+    /// <summary>Seed 004 §2 (顾客接待): the thank-you SMS after the visitor leaves. {0} the visitor's name, {1} the store, {2} the consultant.</summary>
+    public static readonly TextSetting VisitThanksSms = new("leads.visitThanksSms", "{0}您好，感谢您今天光临{1}！您的销售顾问{2}将竭诚为您服务，如有任何问题欢迎随时联系。", 300, Multiline: true);
+    // Still to come with the delivery preparation (nothing reads them yet, so they are not in the catalogue):
+    // leads.deliveryFirstReminderHours 72 h and leads.deliverySecondReminderHours 24 h.
 }
 
 [PermissionSet]

@@ -76,3 +76,19 @@ public sealed class LostDecisionInput
     [StringLength(500, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.Note")] public string? Note { get; set; }
     [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.Version")] public int? Version { get; set; }
 }
+
+/// <summary>来店登记: a showroom visit as reception records it, quickly — who, when in and out, how many, which model, who received them, test drive.</summary>
+public sealed class VisitInput
+{
+    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.Mobile")] public string? Mobile { get; set; }
+    /// <summary>Required when the mobile has no open lead yet (a new visitor).</summary>
+    [StringLength(50, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.PersonName")] public string? Name { get; set; }
+    [Display(Name = "Field.ArrivedAt")] public DateTimeOffset? ArrivedAt { get; set; }
+    [Display(Name = "Field.LeftAt")] public DateTimeOffset? LeftAt { get; set; }
+    [Range(1, 30, ErrorMessage = "Validation.Range"), Display(Name = "Field.PartySize")] public int PartySize { get; set; } = 1;
+    [StringLength(50, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.Model")] public string? Model { get; set; }
+    [Display(Name = "Field.IntentLevel")] public string? IntentLevel { get; set; }
+    [Display(Name = "Field.Consultant")] public string? ConsultantUserId { get; set; }
+    [Display(Name = "Field.TestDrive")] public bool TestDrive { get; set; }
+    [Display(Name = "Field.Store")] public int? StoreId { get; set; }
+}

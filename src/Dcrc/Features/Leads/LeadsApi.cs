@@ -33,6 +33,8 @@ public static class LeadsApi
             .WithSummary("Leads you may see, newest first: q (XS number, mobile, last four digits, name), state, level, source, consultant (user id), late, open, from/to (created, store dates), batchId; page, pageSize");
         api.MapPost("/leads", Create).RequireAuthorization(LeadPermissions.Create.Policy)
             .WithSummary("Record a lead (潜在客户信息收集表): name, mobile, gender, region, series, model, intentLevel, budget, purchaseTiming, payment, competingBrands, tradeIn, tradeInNote, visitAt, visitMinutes, companions, needs, source (not oemBatch: batches are imported), consultantUserId, storeId; 400 per field, 409 with the open lead of the same mobile");
+        api.MapPost("/leads/visits", Visit).RequireAuthorization(LeadPermissions.Create.Policy)
+            .WithSummary("Record a showroom visit (来店登记): mobile, name (for a new visitor), arrivedAt, leftAt, partySize, model, intentLevel, consultantUserId, testDrive, storeId; the open lead of the mobile gets it or a walk-in lead is recorded; opens the DCRC's visit callback (within leads.visitCallbackHours of leaving) and queues the thank-you SMS (consent checked); 400 per field, 409 never (the open lead is used)");
         api.MapGet("/leads/{id:long}", Get).RequireAuthorization(read).WithSummary("A lead with its attempts, timeline and clocks (first contact, OEM feedback, follow-up)");
         api.MapPost("/leads/{id:long}/attempts", Attempt).RequireAuthorization(read)
             .WithSummary("Record a follow-up attempt: result (noAnswer, busy, or the feedback), at, remark (required for unreachable and other), consultantName, nextFollowUpOn, intentLevel, version; unreachable only after the failed calls in different slots the store requires; 400, 403, 409 stale");
@@ -68,6 +70,16 @@ public static class LeadsApi
         // The attributes' errors go with the desk's own checks, so one answer names every bad field.
         return (await desk.CreateAsync(input, checkedErrors: validator.Validate(input))).ToApi(x => TypedResults.Created($"/api/v1/leads/{x.Id}", ToDto(x)), l);
     }
+
+    public sealed record VisitDto(long Id, long LeadId, string LeadNumber, DateTime ArrivedAt, DateTime? LeftAt, int PartySize, string? Model, string? ConsultantName,
+        bool TestDrive, long? CallbackTaskId, long? SmsMessageId);
+
+    public static VisitDto ToDto(LeadVisit v) => new(v.Id, v.LeadId, Lead.NumberOf(v.LeadId), v.ArrivedAt, v.LeftAt, v.PartySize, v.Model, v.ConsultantName, v.TestDrive,
+        v.CallbackTaskId, v.SmsMessageId);
+
+    public static async Task<IResult> Visit(VisitInput input, LeadDesk desk, Callbacks.CallbackOpenings callbacks, Kernel.Sms.SmsOutbox outbox, ApiValidator validator,
+        IStringLocalizer<SharedResource> l) =>
+        (await desk.VisitAsync(input, callbacks, outbox, validator.Validate(input))).ToApi(v => TypedResults.Created($"/api/v1/leads/{v.LeadId}", ToDto(v)), l);
 
     public static async Task<Results<Ok<DetailDto>, NotFound>> Get(long id, LeadDesk desk, LeadCards cards)
     {

@@ -22,6 +22,7 @@ public class Shell(CurrentUser user, DcrcDb db, StoreScope scope, AccessControl 
         new("Nav.Archive", "Nav.Handovers", "/Customers/Filing/Handovers", "inbox", [Customers.Filing.FilingPermissions.Filing]),
         new("Nav.Archive", "Nav.ArchiveChecks", "/Customers/Filing/Checks", "clipboard-check", [Customers.Filing.FilingPermissions.Filing]),
         new("Nav.Sales", "Nav.LeadDay", "/Leads/Day", "calendar-check", [Leads.LeadPermissions.Read]),
+        new("Nav.Sales", "Nav.LeadVisit", "/Leads/Visit", "door-open", [Leads.LeadPermissions.Create]),
         new("Nav.Sales", "Nav.Leads", "/Leads", "person-plus", [Leads.LeadPermissions.Read]),
         new("Nav.Sales", "Nav.LeadPool", "/Leads/Pool", "inbox", [Leads.LeadPermissions.Read]),
         new("Nav.Callbacks", "Nav.CallbackQueue", "/Callbacks", "telephone", [Callbacks.CallbackPermissions.Work]),

@@ -21,6 +21,8 @@ public enum CallbackKind
     MissedCall = 7,
     /// <summary>Within a week of a complaint's closing: was the customer satisfied with how it was handled?</summary>
     ComplaintSatisfaction = 8,
+    /// <summary>Within 48 hours of a showroom visit (来店登记; SourceId: the visit): the DCRC's thank-you and intent call; the visitor may have no archive (CustomerId 0).</summary>
+    ShowroomVisit = 9,
 }
 
 public static class CallbackKinds

@@ -16,7 +16,7 @@ namespace Dcrc.Features.Calls;
 /// system only (through <see cref="CustomerArchive.NumberForCallAsync"/>, audited); the user sees it masked. The
 /// attempt is kept with the call's end as the telephony system reports it, which suggests the task's outcome.
 /// </summary>
-public class Dialer(DcrcDb db, CurrentUser me, CallbackDesk tasks, MaskedCustomers cards, CustomerArchive archive, ITelephony telephony,
+public class Dialer(DcrcDb db, CurrentUser me, CallbackDesk tasks, MaskedCustomers cards, CustomerArchive archive, ISourceVisits visits, ITelephony telephony,
     UnitOfWork uow, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     /// <summary>The outcome a call's end suggests on the callback screen; none when the call did not happen.</summary>
@@ -42,9 +42,14 @@ public class Dialer(DcrcDb db, CurrentUser me, CallbackDesk tasks, MaskedCustome
             if (task.Status is not (CallbackStatus.Open or CallbackStatus.SmsSent)) return uow.Refuse<DialAttempt>("callbackTaskId", l["Dial.TaskClosed"]);
             (storeId, customer) = (task.StoreId, task.CustomerId);
             // A caller without an archive is called back on the number the call came from.
-            if (customer == 0) callerNumber = task.Kind is CallbackKind.PromisedCallback or CallbackKind.MissedCall
-                ? await db.CallLogs.AsNoTracking().Where(x => x.Id == task.SourceId && x.StoreId == task.StoreId).Select(x => x.Number).FirstOrDefaultAsync(ct)
-                : null;
+            // A visitor without an archive, on the number they gave at the showroom (the prospects' seam, audited there).
+            if (customer == 0) callerNumber = task.Kind switch
+            {
+                CallbackKind.PromisedCallback or CallbackKind.MissedCall =>
+                    await db.CallLogs.AsNoTracking().Where(x => x.Id == task.SourceId && x.StoreId == task.StoreId).Select(x => x.Number).FirstOrDefaultAsync(ct),
+                CallbackKind.ShowroomVisit => await visits.NumberForCallAsync(task.StoreId, task.SourceId, $"task #{t}"),
+                _ => null,
+            };
             if (customer == 0 && callerNumber is null) return Written.NotFound<DialAttempt>();
         }
         else if (customerId is { } c && await cards.VisibleAsync(c) is { } card) (storeId, customer) = (card.StoreId, card.Id);
