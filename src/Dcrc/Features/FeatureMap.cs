@@ -84,6 +84,9 @@ public static class FeatureMap
         services.AddScoped<Leads.LeadViews>();
         services.AddScoped<Leads.LeadCards>();
         services.AddScoped<Leads.LeadVisits>();
+        services.AddScoped<Leads.LeadBatches>();
+        services.AddScoped<Customers.ICustomerLeads>(sp => sp.GetRequiredService<Leads.LeadViews>());
+        services.AddScoped<Leads.LeadBatchImport>();
         services.AddScoped<Callbacks.ISourceVisits>(sp => sp.GetRequiredService<Leads.LeadVisits>());
         services.AddScoped<Kernel.Jobs.IScheduledJob, Leads.LeadClocksJob>();
         services.AddScoped<Kernel.Jobs.IScheduledJob, Leads.LeadPoolJob>();

@@ -14,7 +14,7 @@ namespace Dcrc.Features.Customers;
 /// </summary>
 [RequirePermission("customers.read")]
 [RequestSizeLimit(DocumentStore.MaxRequestBytes), RequestFormLimits(MultipartBodyLengthLimit = DocumentStore.MaxRequestBytes)]
-public class DetailsModel(CustomerArchive archive, VehicleRegister vehicles, CustomerRecords records, CustomerMerge merger, CurrentUser me,
+public class DetailsModel(CustomerArchive archive, VehicleRegister vehicles, CustomerRecords records, CustomerMerge merger, CurrentUser me, ICustomerLeads leads,
     Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     [FromRoute] public long Id { get; set; }
@@ -30,6 +30,8 @@ public class DetailsModel(CustomerArchive archive, VehicleRegister vehicles, Cus
     public List<CustomerTransaction> Transactions { get; private set; } = [];
     public List<ArchiveDocument> Documents { get; private set; } = [];
     public CardFigures? Card { get; private set; }
+    /// <summary>The customer's leads (an owner's new interest, or the lead the archive was made from).</summary>
+    public IReadOnlyList<CustomerLead> Leads { get; private set; } = [];
     /// <summary>Which tab of the records opens (the one a failed form is on).</summary>
     public string OpenTab { get; private set; } = "interactions";
 
@@ -57,6 +59,7 @@ public class DetailsModel(CustomerArchive archive, VehicleRegister vehicles, Cus
         Transactions = await records.TransactionsAsync(Id);
         Documents = await records.DocumentsAsync(Id);
         Card = await records.CardAsync(Customer);
+        Leads = await leads.OfCustomerAsync(Customer.Id);
         return null;
     }
 

@@ -4,6 +4,7 @@ using Dcrc.Features.Calls;
 using Dcrc.Features.Complaints;
 using Dcrc.Features.Customers;
 using Dcrc.Features.Customers.Filing;
+using Dcrc.Features.Leads;
 using static Dcrc.Features.Help.HelpParagraph;
 
 namespace Dcrc.Features.Help;
@@ -34,6 +35,11 @@ public static class HelpPages
         ("/Complaints", "complaints"),
         ("/Complaints/New", "complaintNew"),
         ("/Complaints/Statistics", "complaintStatistics"),
+        ("/Leads", "leads"),
+        ("/Leads/Day", "leadDay"),
+        ("/Leads/Visit", "leadVisit"),
+        ("/Leads/Pool", "leadPool"),
+        ("/Leads/Batches", "leadBatches"),
         ("/Calls", "calls"),
         ("/Calls/Lines", "lines"),
         ("/Knowledge", "knowledge"),
@@ -70,6 +76,12 @@ public static class HelpPages
             V(ComplaintSettings.ResultHours), V(ComplaintSettings.FollowUpDays), V(ComplaintSettings.SatisfactionCallbackDays), V(ComplaintSettings.GmApprovalAmount)]),
         S("complaintNew", "Complaints.New", "/Complaints/New", 1, [V(ComplaintSettings.DispatchMinutes)]),
         S("complaintStatistics", "Nav.ComplaintStatistics", "/Complaints/Statistics"),
+        S("leads", "Nav.Leads", "/Leads", 2, [V(LeadSettings.FirstContactMinutes), V(LeadSettings.OemFeedbackHours), V(LeadSettings.CrManagerAfterMinutes)],
+            [N(LeadSettings.UnreachableAfterFailures)]),
+        S("leadDay", "Nav.LeadDay", "/Leads/Day", 1, [N(LeadSettings.DailyIntentFollowUps)]),
+        S("leadVisit", "Nav.LeadVisit", "/Leads/Visit", 1, [V(LeadSettings.VisitCallbackHours)]),
+        S("leadPool", "Nav.LeadPool", "/Leads/Pool", 1, [V(LeadSettings.PoolAfterDays), N(LeadSettings.PoolClaimsPerDay)]),
+        S("leadBatches", "Nav.LeadBatches", "/Leads/Batches", 1, [V(LeadSettings.OemFeedbackHours)]),
         S("calls", "Nav.CallDesk", "/Calls", 2, [], [V(CallSettings.CallbackOwedHours), V(CallSettings.MissedCallHours)]),
         S("lines", "Nav.CallLines", "/Calls/Lines"),
         S("knowledge", "Nav.Knowledge", "/Knowledge"),

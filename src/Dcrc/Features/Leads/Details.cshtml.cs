@@ -16,7 +16,7 @@ namespace Dcrc.Features.Leads;
 /// a small form of its own; a refused one shows its errors beside it.
 /// </summary>
 [RequirePermission("leads.read")]
-public class DetailsModel(LeadDesk desk, LeadCards cards, LeadViews views, LeadVisits visits, CurrentUser me, SettingsStore settings, StoreClock storeClock, AuditLog audit,
+public class DetailsModel(LeadDesk desk, LeadCards cards, LeadViews views, LeadVisits visits, LeadBatches batches, CurrentUser me, SettingsStore settings, StoreClock storeClock, AuditLog audit,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public LeadsApi.DetailDto Detail { get; private set; } = null!;
@@ -31,6 +31,9 @@ public class DetailsModel(LeadDesk desk, LeadCards cards, LeadViews views, LeadV
     public bool MayClaim { get; private set; }
     public bool MayDecide { get; private set; }
     public bool MayUnmask { get; private set; }
+    /// <summary>A batch lead, and the user records the OEM's side (its check, its taking the lead back).</summary>
+    public bool MayOem { get; private set; }
+    public string? BatchNumber { get; private set; }
     public string? FullMobile { get; private set; }
     /// <summary>The step whose form was refused (its errors show beside it).</summary>
     public string? Refused { get; private set; }
@@ -83,6 +86,15 @@ public class DetailsModel(LeadDesk desk, LeadCards cards, LeadViews views, LeadV
             decision.Approve == true ? "Leads.LostApproved" : "Leads.LostRefused");
     }
 
+    public async Task<IActionResult> OnPostConvertAsync(long id, VersionInput convert) =>
+        await StepAsync(id, "convert", ModelState.IsValid ? await desk.ConvertAsync(id, convert) : null, "Leads.ConvertedDone");
+
+    public async Task<IActionResult> OnPostCheckAsync(long id, OemCheckInput check) =>
+        await StepAsync(id, "check", ModelState.IsValid ? await desk.CheckFeedbackAsync(id, check) : null, "Leads.OemCheckRecorded");
+
+    public async Task<IActionResult> OnPostTransferAsync(long id, TransferInput transfer) =>
+        await StepAsync(id, "transfer", ModelState.IsValid ? await desk.TransferAsync(id, transfer) : null, "Leads.TransferRecorded");
+
     public async Task<IActionResult> OnPostUnmaskAsync(long id)
     {
         FullMobile = await views.UnmaskAsync(id);
@@ -119,6 +131,8 @@ public class DetailsModel(LeadDesk desk, LeadCards cards, LeadViews views, LeadV
         MayClaim = (lead.State == LeadState.Pool || lead.State == LeadState.Lost && lead.KeepsInterest) && await me.CanAsync(LeadPermissions.Follow);
         MayDecide = lead.State == LeadState.LostPending && await me.CanAsync(LeadPermissions.ApproveLost);
         MayUnmask = await me.CanAsync(Customers.CustomerPermissions.Unmask);
+        MayOem = lead.BatchId is not null && await me.CanAsync(LeadPermissions.Oem);
+        BatchNumber = lead.BatchId is { } b ? (await batches.LinesAsync(b)).FirstOrDefault()?.BatchNumber : null;
         if (MayAssign) Consultants = (await desk.ConsultantsAsync(lead.StoreId)).Where(c => c.Id != lead.ConsultantUserId).ToList();
         Attempt.ConsultantName ??= me.DisplayName;
         (Attempt.Version, Assign.Version, Lost.Version, Decision.Version) = (lead.Version, lead.Version, lead.Version, lead.Version);

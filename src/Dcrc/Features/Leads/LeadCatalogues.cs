@@ -59,5 +59,7 @@ public static class LeadAuditActions
     public const string Created = "leads.created";
     public const string Changed = "leads.changed";
     public const string Read = "leads.read";
+    public const string Imported = "leads.imported";
+    public const string Exported = "leads.exported";
     public const string Unmask = "leads.unmask";
 }

@@ -159,6 +159,26 @@ public partial class LeadDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
         return round[(after + 1) % round.Count];
     }
 
+    /// <summary>
+    /// The round robin for <paramref name="count"/> new leads at once (a batch): the store's active consultants in turn,
+    /// starting after the last one given automatically; empty when the store does not turn the round robin on.
+    /// </summary>
+    internal async Task<List<Consultant>> RoundRobinAsync(int storeId, int count)
+    {
+        if (await settings.GetAsync(LeadSettings.AutoAssign, storeId) != 1) return [];
+        var all = await ConsultantsAsync(storeId);
+        var list = new List<Consultant>();
+        if (await NextInRoundAsync(storeId, all) is not { } first) return list;
+        var roundIds = await db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.SalesConsultant)))
+            .Select(u => u.Id).ToListAsync();
+        var round = all.Where(c => roundIds.Contains(c.Id)).ToList();
+        var start = round.FindIndex(c => c.Id == first.Id);
+        for (var i = 0; i < Math.Min(count, round.Count); i++) list.Add(round[(start + i) % round.Count]);
+        return list;
+    }
+
+    internal void GiveByRound(Lead lead, Consultant c, DateTime now) => Give(lead, c, now, auto: true);
+
     private void Give(Lead lead, Consultant c, DateTime now, bool auto)
     {
         (lead.ConsultantUserId, lead.ConsultantName, lead.ConsultantDepartmentId, lead.AssignedAt, lead.AutoAssigned) = (c.Id, c.Name, c.DepartmentId, now, auto);

@@ -92,3 +92,20 @@ public sealed class VisitInput
     [Display(Name = "Field.TestDrive")] public bool TestDrive { get; set; }
     [Display(Name = "Field.Store")] public int? StoreId { get; set; }
 }
+
+/// <summary>The OEM's check of the dealer's feedback on a batch lead (seed 000 考核目标).</summary>
+public sealed class OemCheckInput
+{
+    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.OemFeedbackTrue")] public bool? FeedbackTrue { get; set; }
+    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.OemInfoAccurate")] public bool? InfoAccurate { get; set; }
+    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.OemOffered")] public bool? Offered { get; set; }
+    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.Version")] public int? Version { get; set; }
+}
+
+/// <summary>The OEM takes a lead back (转出): why — no contact, a feedback untrue to the wish, late.</summary>
+public sealed class TransferInput
+{
+    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.TransferReason")] public TransferReason? Reason { get; set; }
+    [StringLength(500, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.Note")] public string? Note { get; set; }
+    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.Version")] public int? Version { get; set; }
+}

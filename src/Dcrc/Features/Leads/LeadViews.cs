@@ -20,7 +20,16 @@ public sealed record LeadFilter(string? Q = null, LeadState? State = null, strin
 
 /// <summary>The reads of leads the pages and the API share: the masked line, the filtered list, the pool, the consultant's day.</summary>
 public sealed class LeadViews(DcrcDb db, LeadDesk desk, CurrentUser me, SettingsStore settings, StoreClock storeClock, Kernel.Audit.AuditLog audit, TimeProvider clock)
+    : Customers.ICustomerLeads
 {
+    /// <summary>The leads of an archive customer, newest first, for the customer's card (which checked the customer; no mobile shown).</summary>
+    public async Task<IReadOnlyList<Customers.CustomerLead>> OfCustomerAsync(long customerId) =>
+        (await db.Leads.AsNoTracking().Where(x => x.CustomerId == customerId).OrderByDescending(x => x.Id).Take(20)
+            .Select(x => new { x.Id, x.State, x.Source, x.IntentLevel, x.Series, x.ConsultantName, x.CreatedAt, x.OrderedAt, x.Attempts, Visits = db.LeadVisits.Count(v => v.LeadId == x.Id) })
+            .ToListAsync())
+        .Select(x => new Customers.CustomerLead(x.Id, Lead.NumberOf(x.Id), $"LeadState.{x.State}", $"LeadSource.{x.Source}", x.IntentLevel, x.Series, x.ConsultantName,
+            x.CreatedAt, x.OrderedAt, x.Attempts, x.Visits)).ToList();
+
     /// <summary>The columns of a line, read as stored: shown only after <see cref="Padded"/> masks the mobile.</summary>
     private static readonly System.Linq.Expressions.Expression<Func<Lead, LeadLine>> Line = x => new LeadLine(x.Id, "", x.StoreId, x.Name,
         x.Mobile, x.IntentLevel, x.Series, x.Model, x.Source, x.State, x.ConsultantName, x.NextFollowUpOn,

@@ -46,13 +46,15 @@ public static class LeadsApi
             .WithSummary("Declare the lead lost (战败): reason (price, service, product, competitor, other), competitor (required for competitor), note (required for other), keepsInterest, version; waits for the sales manager");
         api.MapPost("/leads/{id:long}/lost/decision", Decide).RequireAuthorization(LeadPermissions.ApproveLost.Policy)
             .WithSummary("The sales manager's decision on a lost lead: approve (true/false), note (required to refuse), version");
+        api.MapPost("/leads/{id:long}/convert", Convert).RequireAuthorization(read)
+            .WithSummary("The lead ordered: a draft archive is made from it through the archive (or it links to the archive customer of its mobile); closed as ordered; version; 403 not your lead, 400 not now, 409 stale");
         api.MapPost("/leads/{id:long}/unmask", Unmask).RequireAuthorization(Customers.CustomerPermissions.Unmask.Policy)
             .WithSummary("The lead's mobile in full (audited)");
         api.MapGet("/leads/pool", Pool).RequireAuthorization(read)
             .WithSummary("The store's pool (公海), oldest first; lost=true adds the lost leads kept for campaigns; page, pageSize");
         api.MapGet("/leads/day", Day).RequireAuthorization(read)
             .WithSummary("The consultant's day: your due and overdue follow-ups, and each consultant's counts (due, overdue, new, followed today against the target, late) — everyone's for the sales manager, DCRC and the GM; storeId when you have several stores");
-        return api;
+        return api.MapLeadBatchesApi();
     }
 
     public static async Task<Results<Ok<Paged<LeadLine>>, ValidationProblem>> List(LeadViews views, ApiValidator validator, IStringLocalizer<SharedResource> l,
@@ -99,6 +101,9 @@ public static class LeadsApi
 
     public static Task<IResult> Claim(long id, VersionInput input, LeadDesk desk, LeadCards cards, ApiValidator validator, IStringLocalizer<SharedResource> l) =>
         WriteAsync(validator.Validate(input), () => desk.ClaimAsync(id, input), cards, validator, l);
+
+    public static Task<IResult> Convert(long id, VersionInput input, LeadDesk desk, LeadCards cards, ApiValidator validator, IStringLocalizer<SharedResource> l) =>
+        WriteAsync(validator.Validate(input), () => desk.ConvertAsync(id, input), cards, validator, l);
 
     public static Task<IResult> Lost(long id, LostInput input, LeadDesk desk, LeadCards cards, ApiValidator validator, IStringLocalizer<SharedResource> l) =>
         WriteAsync(validator.Validate(input), () => desk.DeclareLostAsync(id, input), cards, validator, l);

@@ -25,10 +25,13 @@ public static class Cultures
     /// A text of the scripts, which are spoken in Chinese whatever the screen's language: a salutation inside a Chinese
     /// script reads 令狐先生, never "Mr 令狐".
     /// </summary>
-    public static string InChinese(IStringLocalizer l, string key, params object[] args)
+    public static string InChinese(IStringLocalizer l, string key, params object[] args) => In(l, Supported[0], key, args);
+
+    /// <summary>A text in the given language whatever the request's (an import's column in either language).</summary>
+    public static string In(IStringLocalizer l, CultureInfo culture, string key, params object[] args)
     {
         var ui = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = Supported[0];
+        CultureInfo.CurrentUICulture = culture;
         try { return l[key, args]; }
         finally { CultureInfo.CurrentUICulture = ui; }
     }
