@@ -85,6 +85,7 @@ public static class FeatureMap
         services.AddScoped<Leads.LeadCards>();
         services.AddScoped<Leads.LeadVisits>();
         services.AddScoped<Leads.LeadBatches>();
+        services.AddScoped<Leads.LeadReports>();
         services.AddScoped<Customers.ICustomerLeads>(sp => sp.GetRequiredService<Leads.LeadViews>());
         services.AddScoped<Leads.LeadBatchImport>();
         services.AddScoped<Callbacks.ISourceVisits>(sp => sp.GetRequiredService<Leads.LeadVisits>());

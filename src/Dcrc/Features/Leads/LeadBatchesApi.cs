@@ -23,7 +23,17 @@ public static class LeadBatchesApi
             .WithSummary("The OEM's check of the feedback: feedbackTrue (true to the customer's wish), infoAccurate, offered (brochures or an appointment), version");
         api.MapPost("/leads/{id:long}/transfer", Transfer).RequireAuthorization(oem)
             .WithSummary("The OEM takes the lead back: reason (noContact, wrongFeedback, late), note, version; closed as transferred");
+        api.MapGet("/leads/reports", Report).RequireAuthorization(LeadPermissions.Reports.Policy)
+            .WithSummary("The prospects report of the leads recorded from..to (store dates, default the last 30 days), storeId: the funnel (leads, contacted, visited, test drive, ordered, delivered — a stage counts every lead that reached it or a later one) in total, by source, intent level and consultant; lost reasons and competitors; OEM feedback in time; follow-up compliance; the pool by age");
         return api;
+    }
+
+    public static async Task<Results<Ok<LeadReport>, ValidationProblem>> Report(Callbacks.Reports.ReportFilters filters, LeadReports reports, ApiValidator validator,
+        string? from = null, string? to = null, int? storeId = null)
+    {
+        var parsed = await filters.RangeAsync(from, to, storeId);
+        if (!parsed.Ok) return validator.Problem(parsed.Errors);
+        return TypedResults.Ok(await reports.ReportAsync(parsed.Period));
     }
 
     public static async Task<Ok<List<BatchLine>>> List(LeadBatches batches) => TypedResults.Ok(await batches.LinesAsync());
