@@ -25,7 +25,7 @@ public class DayModel(LeadViews views, CurrentUser me, StoreScope scope, StoreCl
         if (store is not { } s) { NoStore = true; return; }
         Today = await clock.TodayAsync(s);
         Everyone = (await archive.ViewerAsync()).Scope >= DataScope.Department;
-        Due = await views.DueAsync(me.Id ?? "", Today);
+        Due = await views.DueAsync(Today);
         Consultants = await views.DaysAsync(s, Everyone ? null : me.Id);
         Mine = Consultants.FirstOrDefault(c => c.UserId == me.Id);
     }

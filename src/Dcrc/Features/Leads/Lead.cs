@@ -129,8 +129,9 @@ public class LeadConfiguration : IEntityTypeConfiguration<Lead>
         e.Ignore(x => x.Number);
         e.Ignore(x => x.IsOpen);
         // The consultant's day and the pool: by store, consultant, state and due date.
-        e.HasIndex(x => new { x.StoreId, x.ConsultantUserId, x.State, x.NextFollowUpOn });
-        e.HasIndex(x => new { x.StoreId, x.State, x.PoolSince });
+        // On PostgreSQL the day's counts (new: no attempt yet; late) read the index alone.
+        e.HasIndex(x => new { x.StoreId, x.ConsultantUserId, x.State, x.NextFollowUpOn }).IncludeProperties(x => new { x.Attempts, x.LateSince });
+        e.HasIndex(x => new { x.StoreId, x.State, x.PoolSince, x.Id }); // the pool in its order, a page's ids from the index alone
         e.HasIndex(x => new { x.StoreId, x.CreatedAt });
         // Duplicates among open leads and the archive link: by mobile.
         e.HasIndex(x => new { x.StoreId, x.Mobile });

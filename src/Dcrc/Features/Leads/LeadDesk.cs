@@ -65,6 +65,9 @@ public partial class LeadDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
     public async Task<IReadOnlyList<IntentLevel>> LevelsAsync(int storeId) => LeadRules.Levels(await settings.GetTextAsync(LeadSettings.IntentLevels, storeId)) is { Count: > 0 } levels
         ? levels : LeadRules.Levels(LeadSettings.IntentLevels.Default);
 
+    /// <summary>The store the user works in now (switched to, or their only one); null for several at once.</summary>
+    internal int? DefaultStore => TargetStore(null);
+
     private int? TargetStore(int? asked) => asked is { } s ? (scope.CanSee(s) ? s : null)
         : scope.CurrentStoreId ?? (me.StoreIds.Count == 1 ? me.StoreIds[0] : null);
 

@@ -43,6 +43,12 @@ public sealed class LeadViews(DcrcDb db, LeadDesk desk, CurrentUser me, Settings
     /// <summary>The line read by <see cref="Line"/> made fit to show: its number, its mobile masked.</summary>
     private static LeadLine Padded(LeadLine l) => l with { Number = Lead.NumberOf(l.Id), Mobile = Phone.Mask(l.Mobile) };
 
+    /// <summary>
+    /// The user's one store as an equality besides the store filter's list: PostgreSQL then reads an index in its order
+    /// (with "= ANY(list)" alone it sorts every matching row first).
+    /// </summary>
+    private IQueryable<Lead> InStore(IQueryable<Lead> q) => desk.DefaultStore is { } store ? q.Where(x => x.StoreId == store) : q;
+
     public async Task<IQueryable<Lead>> FilteredAsync(LeadFilter f)
     {
         var q = await desk.VisibleAsync();
@@ -79,16 +85,26 @@ public sealed class LeadViews(DcrcDb db, LeadDesk desk, CurrentUser me, Settings
     /// <summary>The store's pool: returned leads, then lost leads that kept an interest (marked), oldest in the pool first.</summary>
     public async Task<(List<LeadLine> Items, int Total)> PoolAsync(bool lostToo, int page, int pageSize)
     {
-        var q = (await desk.VisibleAsync()).Where(x => x.State == LeadState.Pool || (lostToo && x.State == LeadState.Lost && x.KeepsInterest));
+        // Everyone who reads leads sees the store's pool (the store filter applies): no visibility OR, so the count is an index-only scan.
+        var pool = InStore(db.Leads.AsNoTracking());
+        var q = lostToo ? pool.Where(x => x.State == LeadState.Pool || (x.State == LeadState.Lost && x.KeepsInterest)) : pool.Where(x => x.State == LeadState.Pool);
         var total = await q.CountAsync();
-        var items = await q.OrderBy(x => x.State).ThenBy(x => x.PoolSince).ThenBy(x => x.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(Line).ToListAsync();
-        return (items.Select(Padded).ToList(), total);
+        // The page's ids first (the skipped rows read from the index alone), then those rows.
+        var ids = await q.OrderBy(x => x.State).ThenBy(x => x.PoolSince).ThenBy(x => x.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(x => x.Id).ToListAsync();
+        var rows = (await db.Leads.AsNoTracking().Where(x => ids.Contains(x.Id)).Select(Line).ToListAsync()).ToDictionary(x => x.Id);
+        return (ids.Where(rows.ContainsKey).Select(id => Padded(rows[id])).ToList(), total);
     }
 
-    /// <summary>A consultant's due follow-ups (overdue first), then the newest leads not yet called.</summary>
-    public async Task<List<LeadLine>> DueAsync(string userId, DateOnly today, int take = 200) =>
-        (await (await desk.VisibleAsync()).Where(x => x.ConsultantUserId == userId && x.State == LeadState.Following && x.NextFollowUpOn <= today)
+    /// <summary>
+    /// The user's own due follow-ups (overdue first). Their own leads are theirs to see whatever the role, so no
+    /// visibility filter beyond the store's: one range of the (store, consultant, state, day) index.
+    /// </summary>
+    public async Task<List<LeadLine>> DueAsync(DateOnly today, int take = 200)
+    {
+        var userId = me.Id ?? "";
+        return (await InStore(db.Leads.AsNoTracking()).Where(x => x.ConsultantUserId == userId && x.State == LeadState.Following && x.NextFollowUpOn <= today)
             .OrderBy(x => x.NextFollowUpOn).ThenBy(x => x.Id).Take(take).Select(Line).ToListAsync()).Select(Padded).ToList();
+    }
 
     /// <summary>
     /// The day of each consultant of the store (the sales manager's view) or of one: due today, overdue, new (not called

@@ -136,6 +136,6 @@ public static class LeadsApi
         if (store is not { } s || !scope.CanSee(s)) return validator.Problem("storeId", l["Validation.Required", l["Field.Store"]]);
         var today = await clock.TodayAsync(s);
         var everyone = (await archive.ViewerAsync()).Scope >= Kernel.Access.DataScope.Department;
-        return TypedResults.Ok(new DayDto(today, await views.DueAsync(me.Id ?? "", today), await views.DaysAsync(s, everyone ? null : me.Id)));
+        return TypedResults.Ok(new DayDto(today, await views.DueAsync(today), await views.DaysAsync(s, everyone ? null : me.Id)));
     }
 }
