@@ -91,6 +91,7 @@ public static class FeatureMap
         services.AddScoped<Callbacks.ISourceVisits>(sp => sp.GetRequiredService<Leads.LeadVisits>());
         services.AddScoped<Kernel.Jobs.IScheduledJob, Leads.LeadClocksJob>();
         services.AddScoped<Kernel.Jobs.IScheduledJob, Leads.LeadPoolJob>();
+        services.AddScoped<Kernel.Jobs.IScheduledJob, Leads.LeadDeliveryJob>();
         services.AddScoped<Home.SpecialistDay>();
         services.AddScoped<Home.ManagerDashboard>();
         services.AddScoped<Home.StaffDay>();

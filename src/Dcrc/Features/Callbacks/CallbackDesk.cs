@@ -194,10 +194,9 @@ public partial class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, M
         if (customer is null && input.Grievance) errors["grievance"] = [l["Callbacks.GrievanceNeedsArchive"]];
         Questionnaire? questionnaire = null;
         var answers = new List<CallbackAnswer>();
-        if (cls == OutcomeClass.Success && CallbackSchedule.IsSurvey(task.Kind))
+        if (cls == OutcomeClass.Success && CallbackSchedule.QuestionnaireOf(task.Kind) is { } surveyKind)
         {
-            questionnaire = task.QuestionnaireId is { } qid ? await questionnaires.VersionAsync(qid)
-                : await questionnaires.CurrentAsync(task.Kind == CallbackKind.SalesSurvey ? SurveyKind.Sales : SurveyKind.Service);
+            questionnaire = task.QuestionnaireId is { } qid ? await questionnaires.VersionAsync(qid) : await questionnaires.CurrentAsync(surveyKind);
             if (questionnaire is null) errors["answers"] = [l["Callbacks.NoQuestionnaire"]];
             else answers = CheckAnswers(questionnaire, input.Answers, errors);
         }

@@ -1,3 +1,4 @@
+using Dcrc.Features.Callbacks.Questionnaires;
 using Dcrc.Kernel.Cases;
 using Dcrc.Kernel.Settings;
 
@@ -28,6 +29,15 @@ public static class CallbackSchedule
         [CallbackKind.DeliveryThanks, CallbackKind.OwnerConfirmation, CallbackKind.SalesSurvey, CallbackKind.FirstMaintenanceCare];
 
     public static bool IsSurvey(CallbackKind kind) => kind.IsSurvey();
+
+    /// <summary>The questionnaire a successful call of the kind answers: the two satisfaction surveys and the showroom visitor's intent survey.</summary>
+    public static SurveyKind? QuestionnaireOf(CallbackKind kind) => kind switch
+    {
+        CallbackKind.SalesSurvey => SurveyKind.Sales,
+        CallbackKind.ServiceSurvey => SurveyKind.Service,
+        CallbackKind.ShowroomVisit => SurveyKind.Intent,
+        _ => null,
+    };
 
     /// <summary>How far the calendar is searched for a working day before it is taken to have none.</summary>
     private const int HorizonDays = 3 * 366;

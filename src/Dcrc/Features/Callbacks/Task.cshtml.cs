@@ -122,9 +122,8 @@ public class TaskModel(CallbackDesk desk, DcrcDb db, QuestionnaireBook questionn
         Event = task.TransactionId is { } tid ? await cards.TransactionForWorkAsync(task.StoreId, tid) : null;
         Attempts = await db.CallbackAttempts.AsNoTracking().Where(a => a.TaskId == id).OrderBy(a => a.At).ToListAsync();
         Answers = await db.CallbackAnswers.AsNoTracking().Where(a => a.TaskId == id).ToDictionaryAsync(a => a.QuestionId);
-        if (CallbackSchedule.IsSurvey(task.Kind))
-            Questionnaire = task.QuestionnaireId is { } q ? await questionnaires.VersionAsync(q)
-                : await questionnaires.CurrentAsync(task.Kind == CallbackKind.SalesSurvey ? SurveyKind.Sales : SurveyKind.Service);
+        if (CallbackSchedule.QuestionnaireOf(task.Kind) is { } surveyKind)
+            Questionnaire = task.QuestionnaireId is { } q ? await questionnaires.VersionAsync(q) : await questionnaires.CurrentAsync(surveyKind);
         var store = await db.Stores.AsNoTracking().Where(s => s.Id == task.StoreId).Select(s => new { s.Name, s.TimeZone }).SingleAsync();
         StoreName = store.Name;
         Zone = StoreTime.Zone(store.TimeZone);

@@ -15,7 +15,7 @@ namespace Dcrc.Features.Home;
 /// <see cref="ReportFilters.DefaultDays"/> days as the reports' overview (rates of the closed windows only), the open
 /// complaint cases as the case list, this month's cases as the complaint statistics. Within the stores the user may see.
 /// </summary>
-public class ManagerDashboard(DcrcDb db, ReportFilters filters, CallbackReports reports, ComplaintDesk complaints, StoreClock storeClock, CurrentUser me,
+public class ManagerDashboard(DcrcDb db, ReportFilters filters, CallbackReports reports, ComplaintDesk complaints, Leads.LeadViews leads, StoreClock storeClock, CurrentUser me,
     TimeProvider clock)
 {
     /// <summary>The surveys of the period, counted as the reports' overview counts them (sales and service together).</summary>
@@ -31,11 +31,20 @@ public class ManagerDashboard(DcrcDb db, ReportFilters filters, CallbackReports 
     }
 
     /// <summary>Null for a part the user may not read (the reports, the cases).</summary>
-    public sealed record View(CallbackFigures? Callbacks, ComplaintFigures? Complaints);
+    /// <summary>The open leads the user may see, those late, and the store's pool (each the count of the list behind it).</summary>
+    public sealed record LeadFigures(int Open, int Late, int Pool);
+
+    public sealed record View(CallbackFigures? Callbacks, ComplaintFigures? Complaints, LeadFigures? Leads);
 
     public async Task<View> LoadAsync() => new(
         await me.CanAsync(CallbackPermissions.Reports) ? await CallbacksAsync() : null,
-        await me.CanAsync(ComplaintPermissions.Read) ? await ComplaintsAsync() : null);
+        await me.CanAsync(ComplaintPermissions.Read) ? await ComplaintsAsync() : null,
+        await me.CanAsync(Leads.LeadPermissions.Read) ? await LeadsAsync() : null);
+
+    private async Task<LeadFigures> LeadsAsync() => new(
+        (await leads.PageAsync(new Leads.LeadFilter(OpenOnly: true), 1, 1)).Total,
+        (await leads.PageAsync(new Leads.LeadFilter(Late: true, OpenOnly: true), 1, 1)).Total,
+        (await leads.PoolAsync(false, 1, 1)).Total);
 
     private async Task<CallbackFigures> CallbacksAsync()
     {

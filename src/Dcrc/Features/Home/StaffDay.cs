@@ -12,7 +12,7 @@ namespace Dcrc.Features.Home;
 /// department's): the customers due for a call or a visit by their class's cadence (<see cref="DueContacts"/>), the open
 /// complaint cases dispatched to them (<see cref="ComplaintDesk.VisibleAsync"/>), and their callbacks of today.
 /// </summary>
-public class StaffDay(DueContacts due, ComplaintDesk complaints, CallbackDesk callbacks, CurrentUser me)
+public class StaffDay(DueContacts due, ComplaintDesk complaints, CallbackDesk callbacks, Leads.LeadViews leads, Leads.LeadDesk leadDesk, CurrentUser me)
 {
     /// <summary>How many lines of each list the home shows (the page behind it has them all).</summary>
     public const int Shown = 5;
@@ -22,7 +22,7 @@ public class StaffDay(DueContacts due, ComplaintDesk complaints, CallbackDesk ca
     public sealed record Case(long Id, string Number, DateTime ReceivedAt, Kernel.Cases.ComplaintCategory Category, ComplaintState State, bool Emergency);
 
     /// <summary>Null for a part the user may not read.</summary>
-    public sealed record View(Due? Calls, Due? Visits, IReadOnlyList<Case>? Cases, int CasesTotal, CallbackDesk.Counts? Callbacks);
+    public sealed record View(Due? Calls, Due? Visits, IReadOnlyList<Case>? Cases, int CasesTotal, CallbackDesk.Counts? Callbacks, Leads.ConsultantDay? Leads);
 
     public async Task<View> LoadAsync()
     {
@@ -43,6 +43,10 @@ public class StaffDay(DueContacts due, ComplaintDesk complaints, CallbackDesk ca
                 .Select(c => new Case(c.Id, Complaint.NumberOf(c.Id), c.ReceivedAt, c.Category, c.State, c.Emergency)).ToListAsync();
         }
         var work = await me.CanAsync(CallbackPermissions.Work) ? await callbacks.CountsAsync() : null;
-        return new(calls, visits, cases, casesTotal, work);
+        // A consultant's (or sales manager's) own day of leads, as the day page counts it.
+        Leads.ConsultantDay? mine = null;
+        if (await me.CanAsync(Leads.LeadPermissions.Follow) && leadDesk.DefaultStore is { } store && me.Id is { } id)
+            mine = (await leads.DaysAsync(store, id)).FirstOrDefault();
+        return new(calls, visits, cases, casesTotal, work, mine);
     }
 }

@@ -33,6 +33,7 @@ public class DetailsModel(LeadDesk desk, LeadCards cards, LeadViews views, LeadV
     public bool MayUnmask { get; private set; }
     /// <summary>A batch lead, and the user records the OEM's side (its check, its taking the lead back).</summary>
     public bool MayOem { get; private set; }
+    public bool MayPlanDelivery { get; private set; }
     public string? BatchNumber { get; private set; }
     public string? FullMobile { get; private set; }
     /// <summary>The step whose form was refused (its errors show beside it).</summary>
@@ -89,6 +90,16 @@ public class DetailsModel(LeadDesk desk, LeadCards cards, LeadViews views, LeadV
     public async Task<IActionResult> OnPostConvertAsync(long id, VersionInput convert) =>
         await StepAsync(id, "convert", ModelState.IsValid ? await desk.ConvertAsync(id, convert) : null, "Leads.ConvertedDone");
 
+    public async Task<IActionResult> OnPostDeliveryAsync(long id, DeliveryInput delivery, string? deliveryLocal)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        ModelState.Remove("delivery.PlannedAt"); // the form sends store time (deliveryLocal)
+        if (DateTime.TryParse(deliveryLocal, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            delivery.PlannedAt = new DateTimeOffset(StoreTime.ToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone), TimeSpan.Zero);
+        else ModelState.AddModelError("delivery.PlannedAt", l["Validation.InvalidValue", l["Field.PlannedDeliveryAt"]]);
+        return await StepAsync(id, "delivery", ModelState.IsValid ? await desk.PlanDeliveryAsync(id, delivery) : null, "Leads.DeliveryPlanned");
+    }
+
     public async Task<IActionResult> OnPostCheckAsync(long id, OemCheckInput check) =>
         await StepAsync(id, "check", ModelState.IsValid ? await desk.CheckFeedbackAsync(id, check) : null, "Leads.OemCheckRecorded");
 
@@ -131,6 +142,7 @@ public class DetailsModel(LeadDesk desk, LeadCards cards, LeadViews views, LeadV
         MayClaim = (lead.State == LeadState.Pool || lead.State == LeadState.Lost && lead.KeepsInterest) && await me.CanAsync(LeadPermissions.Follow);
         MayDecide = lead.State == LeadState.LostPending && await me.CanAsync(LeadPermissions.ApproveLost);
         MayUnmask = await me.CanAsync(Customers.CustomerPermissions.Unmask);
+        MayPlanDelivery = lead.State == LeadState.Ordered && (lead.ConsultantUserId == me.Id && await me.CanAsync(LeadPermissions.Follow) || await me.CanAsync(LeadPermissions.Assign));
         MayOem = lead.BatchId is not null && await me.CanAsync(LeadPermissions.Oem);
         BatchNumber = lead.BatchId is { } b ? (await batches.LinesAsync(b)).FirstOrDefault()?.BatchNumber : null;
         if (MayAssign) Consultants = (await desk.ConsultantsAsync(lead.StoreId)).Where(c => c.Id != lead.ConsultantUserId).ToList();

@@ -81,6 +81,10 @@ public class Lead : IStoreOwned
     public DateTime? OrderedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
     public DateTime? PoolSince { get; set; }
+    /// <summary>Delivery preparation (seed 004 §2 新车交付): the planned handover and when each reminder went out.</summary>
+    public DateTime? PlannedDeliveryAt { get; set; }
+    public DateTime? DeliveryFirstReminderAt { get; set; }
+    public DateTime? DeliverySecondReminderAt { get; set; }
 
     // OEM batch (潜在客户跟踪表): the batch, the OEM's number, the 24-hour feedback and the OEM's check of it.
     public long? BatchId { get; set; }
@@ -140,6 +144,7 @@ public class LeadConfiguration : IEntityTypeConfiguration<Lead>
         e.HasIndex(x => new { x.BatchId, x.OemLeadNumber });
         e.HasIndex(x => new { x.ConsultantDepartmentId, x.State });
         e.HasIndex(x => x.NextClockAt);
+        e.HasIndex(x => x.PlannedDeliveryAt);
         e.Property(x => x.Version).IsConcurrencyToken();
     }
 }

@@ -30,8 +30,12 @@ public static class LeadSettings
     public static readonly IntSetting VisitCallbackHours = new("leads.visitCallbackHours", 48, 1, 240, SettingUnit.ClockHours);
     /// <summary>Seed 004 §2 (顾客接待): the thank-you SMS after the visitor leaves. {0} the visitor's name, {1} the store, {2} the consultant.</summary>
     public static readonly TextSetting VisitThanksSms = new("leads.visitThanksSms", "{0}您好，感谢您今天光临{1}！您的销售顾问{2}将竭诚为您服务，如有任何问题欢迎随时联系。", 300, Multiline: true);
-    // Still to come with the delivery preparation (nothing reads them yet, so they are not in the catalogue):
-    // leads.deliveryFirstReminderHours 72 h and leads.deliverySecondReminderHours 24 h.
+    /// <summary>Seed 004 §2 (新车交付): the customer is reminded 72 and 24 hours before the planned delivery (clock hours).</summary>
+    public static readonly IntSetting DeliveryFirstReminderHours = new("leads.deliveryFirstReminderHours", 72, 1, 720, SettingUnit.ClockHours);
+    public static readonly IntSetting DeliverySecondReminderHours = new("leads.deliverySecondReminderHours", 24, 1, 720, SettingUnit.ClockHours);
+    /// <summary>The reminder: {0} the customer's name, {1} the planned time (store time), {2} the store, {3} the consultant.</summary>
+    public static readonly TextSetting DeliveryReminderSms = new("leads.deliveryReminderSms",
+        "{0}您好，您的新车计划于{1}在{2}交付，请提前准备好身份证件和购车款项，如需调整请联系您的销售顾问{3}。", 300, Multiline: true);
 }
 
 [PermissionSet]

@@ -39,7 +39,7 @@ public enum LeadEventKind
 {
     Created = 0, Assigned = 1, Reassigned = 2, AutoAssigned = 3, Attempt = 4, Visit = 5, ToPool = 6, Claimed = 7,
     LostRequested = 8, LostApproved = 9, LostRefused = 10, Converted = 11, Transferred = 12, OemChecked = 13,
-    LimitWarned = 14, LimitBreached = 15, LimitEscalated = 16, Edited = 17, Reopened = 18,
+    LimitWarned = 14, LimitBreached = 15, LimitEscalated = 16, Edited = 17, Reopened = 18, DeliveryPlanned = 19, DeliveryReminded = 20,
 }
 
 /// <summary>One follow-up attempt (a line of 潜在客户跟踪表): when, in which time slot, the result, the remark, by whom.</summary>

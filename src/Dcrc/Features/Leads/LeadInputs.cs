@@ -109,3 +109,10 @@ public sealed class TransferInput
     [StringLength(500, ErrorMessage = "Validation.StringLength"), Display(Name = "Field.Note")] public string? Note { get; set; }
     [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.Version")] public int? Version { get; set; }
 }
+
+/// <summary>The planned delivery of an ordered lead (交车时间): the reminders count back from it.</summary>
+public sealed class DeliveryInput
+{
+    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.PlannedDeliveryAt")] public DateTimeOffset? PlannedAt { get; set; }
+    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.Version")] public int? Version { get; set; }
+}

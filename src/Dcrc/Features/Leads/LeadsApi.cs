@@ -14,7 +14,7 @@ public static class LeadsApi
     public sealed record LeadDto(LeadLine Line, Kernel.Identifiers.Gender Gender, string? Region, string? Budget, PurchaseTiming PurchaseTiming, PaymentMethod Payment,
         string? CompetingBrands, bool TradeIn, string? TradeInNote, DateTime? VisitAt, int? VisitMinutes, string? Companions, string? Needs, DateTime? ContactedAt,
         DateTime? VisitedAt, DateTime? TestDriveAt, DateTime? OrderedAt, DateTime? ClosedAt, DateTime? LateSince, string? OemLeadNumber, LeadFeedback? Feedback,
-        string? FeedbackRemark, string? FeedbackBy, DateTime? OemCheckedAt, bool? OemFeedbackTrue, bool? OemInfoAccurate, bool? OemOffered, TransferReason? TransferReason,
+        string? FeedbackRemark, string? FeedbackBy, DateTime? OemCheckedAt, DateTime? PlannedDeliveryAt, DateTime? DeliveryFirstReminderAt, DateTime? DeliverySecondReminderAt, bool? OemFeedbackTrue, bool? OemInfoAccurate, bool? OemOffered, TransferReason? TransferReason,
         LostReason? LostReason, string? LostCompetitor, string? LostNote, string? LostApprovedBy);
     public sealed record AttemptDto(long Id, DateTime At, int? Slot, LeadFeedback Result, string? Remark, string ConsultantName, DateOnly? NextFollowUpOn);
     public sealed record EventDto(DateTime At, LeadEventKind Kind, string? By, string? Note, string Text);
@@ -23,7 +23,7 @@ public static class LeadsApi
 
     public static LeadDto ToDto(Lead x) => new(LeadViews.LineOf(x), x.Gender, x.Region, x.Budget, x.PurchaseTiming, x.Payment, x.CompetingBrands, x.TradeIn,
         x.TradeInNote, x.VisitAt, x.VisitMinutes, x.Companions, x.Needs, x.ContactedAt, x.VisitedAt, x.TestDriveAt, x.OrderedAt, x.ClosedAt, x.LateSince, x.OemLeadNumber,
-        x.Feedback, x.FeedbackRemark, x.FeedbackBy, x.OemCheckedAt, x.OemFeedbackTrue, x.OemInfoAccurate, x.OemOffered, x.TransferReason, x.LostReason, x.LostCompetitor,
+        x.Feedback, x.FeedbackRemark, x.FeedbackBy, x.OemCheckedAt, x.PlannedDeliveryAt, x.DeliveryFirstReminderAt, x.DeliverySecondReminderAt, x.OemFeedbackTrue, x.OemInfoAccurate, x.OemOffered, x.TransferReason, x.LostReason, x.LostCompetitor,
         x.LostNote, x.LostApprovedBy);
 
     public static RouteGroupBuilder MapLeadsApi(this RouteGroupBuilder api)
@@ -48,6 +48,8 @@ public static class LeadsApi
             .WithSummary("The sales manager's decision on a lost lead: approve (true/false), note (required to refuse), version");
         api.MapPost("/leads/{id:long}/convert", Convert).RequireAuthorization(read)
             .WithSummary("The lead ordered: a draft archive is made from it through the archive (or it links to the archive customer of its mobile); closed as ordered; version; 403 not your lead, 400 not now, 409 stale");
+        api.MapPost("/leads/{id:long}/delivery", Delivery).RequireAuthorization(read)
+            .WithSummary("The planned delivery of an ordered lead: plannedAt (in the future, within a year), version; the customer is reminded by SMS leads.deliveryFirstReminderHours and leads.deliverySecondReminderHours before it, the consultant told");
         api.MapPost("/leads/{id:long}/unmask", Unmask).RequireAuthorization(Customers.CustomerPermissions.Unmask.Policy)
             .WithSummary("The lead's mobile in full (audited)");
         api.MapGet("/leads/pool", Pool).RequireAuthorization(read)
@@ -104,6 +106,9 @@ public static class LeadsApi
 
     public static Task<IResult> Convert(long id, VersionInput input, LeadDesk desk, LeadCards cards, ApiValidator validator, IStringLocalizer<SharedResource> l) =>
         WriteAsync(validator.Validate(input), () => desk.ConvertAsync(id, input), cards, validator, l);
+
+    public static Task<IResult> Delivery(long id, DeliveryInput input, LeadDesk desk, LeadCards cards, ApiValidator validator, IStringLocalizer<SharedResource> l) =>
+        WriteAsync(validator.Validate(input), () => desk.PlanDeliveryAsync(id, input), cards, validator, l);
 
     public static Task<IResult> Lost(long id, LostInput input, LeadDesk desk, LeadCards cards, ApiValidator validator, IStringLocalizer<SharedResource> l) =>
         WriteAsync(validator.Validate(input), () => desk.DeclareLostAsync(id, input), cards, validator, l);

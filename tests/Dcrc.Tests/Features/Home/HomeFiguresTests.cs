@@ -112,7 +112,9 @@ public abstract class HomeFiguresTests(DcrcApp app)
         // The bands' line of the overview (完全满意 n · 基本满意 n · 不满意 n) is the same.
         report.ShouldContain(Figure(home, "figure-bands"));
         (await client.GetAsync(Href(home, "link-sales"))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        home.ShouldContain("id=\"missing-leads\"");
+        // The leads' figures are the counts of the lists they link to.
+        foreach (var id in new[] { "open-leads", "late-leads", "pool-leads" })
+            Number(home, "figure-" + id).ShouldBe(int.Parse(Regex.Match(await client.GetStringAsync(Href(home, "link-" + id)), @"id=""pager-summary"">共 (\d+) 条").Groups[1].Value), id);
     }
 
     [Fact]
@@ -157,7 +159,10 @@ public abstract class HomeFiguresTests(DcrcApp app)
         var home = await sales.GetStringAsync("/");
         var due = await sales.GetStringAsync(Href(home, "link-due-calls"));
         Number(home, "figure-due-calls").ShouldBe(int.Parse(Regex.Match(due, @"id=""pager-summary"">共 (\d+) 条").Groups[1].Value));
-        home.ShouldContain("id=\"missing-leads\"");
+        // The consultant's leads due today and overdue: the list of the day page.
+        Href(home, "my-leads").ShouldBe("/Leads/Day");
+        var day = await sales.GetStringAsync("/Leads/Day");
+        Number(home, "figure-lead-due").ShouldBe(Math.Min(200, Regex.Matches(day.Split("id=\"consultant-days\"")[0], @"<tr data-lead=").Count));
 
         // A case dispatched to the advisor is on the advisor's home, and on their service manager's.
         var crm = await app.ApiAs("th.crm");

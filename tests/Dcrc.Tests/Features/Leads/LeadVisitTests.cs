@@ -54,6 +54,14 @@ public abstract class LeadVisitTests(DcrcApp app)
         (await dial.Content.ReadAsStringAsync()).ShouldNotContain(mobile);
         app.Services.GetRequiredService<Dcrc.Features.Calls.LocalTelephony>().Placed.ShouldContain(r => r.Number == mobile);
 
+        // A successful call answers the intent survey (a questionnaire like the satisfaction surveys); without it, refused.
+        var taskUrl = $"/api/v1/callbacks/tasks/{taskId}";
+        (await Callbacks.CallbackData.PostVersionedAsync(specialist, taskUrl, "outcome", new { outcome = "success" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var answers = await Callbacks.CallbackData.AnswersAsync(specialist, "intent", 9);
+        var done = await Callbacks.CallbackData.PostVersionedAsync(specialist, taskUrl, "outcome", new { outcome = "success", answers });
+        done.StatusCode.ShouldBe(HttpStatusCode.OK, await done.Content.ReadAsStringAsync());
+        (await DbAsync(db => db.CallbackAnswers.CountAsync(a => a.TaskId == taskId))).ShouldBe(answers.Count);
+
         // Back a day later: the same open lead gets the second visit.
         var again = await reception.PostAsJsonAsync("/api/v1/leads/visits", new { mobile, partySize = 1 });
         again.StatusCode.ShouldBe(HttpStatusCode.Created, await again.Content.ReadAsStringAsync());

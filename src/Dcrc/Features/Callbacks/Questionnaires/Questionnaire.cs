@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Dcrc.Features.Callbacks.Questionnaires;
 
 /// <summary>After a delivery (表1 销售回访问卷) or after a repair or maintenance (表2 售后回访问卷).</summary>
-public enum SurveyKind { Sales = 0, Service = 1 }
+/// <summary>表1 sales, 表2 service, and the intent survey of a showroom visitor (seed 004 §3.3.1: 离店 48 小时内的电话回访).</summary>
+public enum SurveyKind { Sales = 0, Service = 1, Intent = 2 }
 
 /// <summary>Score 1–10, yes/no, one of a few choices (e.g. 详细说明/部分说明/未说明), or free text.</summary>
 public enum AnswerType { Score = 0, YesNo = 1, Choice = 2, Text = 3 }

@@ -53,12 +53,34 @@ public static class QuestionnaireDefaults
         ],
     };
 
+    /// <summary>
+    /// The showroom visitor's intent survey. Seed 004 §3.3.1 leaves its content to the dealer ("回访内容可根据销售服务店销售
+    /// 各环节的薄弱点制订"); these questions follow the visit's own steps of its table of 客户关系维系 (接待, 需求分析, 产品说明,
+    /// 试乘试驾, 离店后感谢短信) and ask the intent. The CR manager edits it like the others.
+    /// </summary>
+    public static Questionnaire Intent() => new()
+    {
+        Kind = SurveyKind.Intent, Version = 1, Title = "{store}来店客户回访问卷",
+        Opening = "您好,我是{store}的回访员{me},请问是{customer}吗?感谢您前两天光临我们的展厅,能否占用您几分钟时间,了解一下您对我们接待的感受。",
+        Closing = "好的,非常感谢您的宝贵意见,您的销售顾问会继续为您服务,如有任何疑问请随时与我们联系,祝您生活愉快,再见!",
+        Questions =
+        [
+            Q(1, "您对到店时展厅人员的接待是否满意?" + Score, AnswerType.Score),
+            Q(2, "销售顾问是否详细了解了您的需求,并介绍了您感兴趣的车型?", AnswerType.YesNo),
+            Q(3, "销售顾问是否主动邀请您试乘试驾?", AnswerType.YesNo),
+            Q(4, "离店后您是否收到了我们的感谢短信?", AnswerType.YesNo),
+            Q(5, "您预计什么时候购车?", AnswerType.Choice, "一周内|一个月内|三个月内|半年内|半年以上|未定"),
+            Q(6, "您目前最感兴趣的车型,或者还在比较的品牌是?", AnswerType.Text),
+            Q(7, "您对我们的接待和服务还有什么意见或建议吗?", AnswerType.Text),
+        ],
+    };
+
     private static Question Q(int number, string text, AnswerType type, string? options = null) => new() { Number = number, Text = text, Type = type, Options = options };
 
     /// <summary>Installs version 1 of each kind that has none yet.</summary>
     public static async Task EnsureAsync(DcrcDb db, DateTime now)
     {
-        foreach (var q in new[] { Sales(), Service() })
+        foreach (var q in new[] { Sales(), Service(), Intent() })
         {
             if (await db.Questionnaires.AnyAsync(x => x.Kind == q.Kind)) continue;
             q.CreatedAt = now;
