@@ -107,7 +107,8 @@ public class LeadJourneys(BrowserApp app) : Journey(app)
         var mobile = NewMobile();
         await App.LoginAsync(page, "th.reception");
         await page.GotoAsync("/Leads/Visit");
-        await page.Keyboard.TypeAsync(mobile); // the mobile has the focus
+        await Assertions.Expect(page.Locator("#Input_Mobile")).ToBeFocusedAsync(); // the mobile has the focus
+        await page.Keyboard.TypeAsync(mobile);
         await page.FillAsync("#Input_Name", "看车赵女士");
         await page.FillAsync("#Input_PartySize", "2");
         await page.FillAsync("#Input_Model", "锐际");
