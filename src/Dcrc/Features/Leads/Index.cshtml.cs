@@ -7,7 +7,8 @@ namespace Dcrc.Features.Leads;
 
 /// <summary>Leads the user may see, newest first: searched by number, mobile, its last four digits or name; filtered by state, level, source, consultant, late, dates.</summary>
 [RequirePermission("leads.read")]
-public class IndexModel(LeadViews views, LeadDesk desk, CurrentUser me, StoreScope scope, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(LeadViews views, LeadDesk desk, CurrentUser me, StoreScope scope, Kernel.Audit.AuditLog audit,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 30;
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -26,6 +27,27 @@ public class IndexModel(LeadViews views, LeadDesk desk, CurrentUser me, StoreSco
     public bool MayApprove { get; private set; }
     public IReadOnlyList<IntentLevel> Levels { get; private set; } = [];
     public List<Consultant> Consultants { get; private set; } = [];
+
+    public const int ExportRows = 10_000;
+
+    /// <summary>The filtered list as <c>.xlsx</c> (mobiles masked, at most <see cref="ExportRows"/> rows, newest first; audited).</summary>
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var filter = new LeadFilter(Q, State, Level, Source, Consultant, Late ? true : null, Open, From, To is { } t && From is { } f && t < f ? null : To);
+        var (rows, total) = await views.PageAsync(filter, 1, ExportRows);
+        var zone = Kernel.Time.StoreTime.GroupZone;
+        var headers = new[] { "Leads.Number", "Field.PersonName", "Field.Mobile", "Field.IntentLevel", "Field.Series", "Field.Model", "Field.LeadSource", "Leads.State",
+            "Field.Consultant", "Field.NextFollowUpOn", "Leads.CreatedAt", "Leads.Late" }.Select(k => l[k].Value).ToList();
+        var lines = rows.Select(x => (IReadOnlyList<string?>)
+        [
+            x.Number, x.Name, x.Mobile, x.IntentLevel, x.Series, x.Model, l[$"LeadSource.{x.Source}"], l[$"LeadState.{x.State}"], x.ConsultantName ?? l["Leads.Unassigned"],
+            x.NextFollowUpOn?.ToString("yyyy-MM-dd"), Kernel.Time.StoreTime.Format(x.CreatedAt, zone), x.Late ? l["Common.Yes"] : l["Common.No"],
+        ]);
+        await audit.WriteReadAsync(LeadAuditActions.Exported, $"lead list q={Q} state={State} level={Level} source={Source} consultant={Consultant} late={Late} open={Open} from={From} to={To} → {rows.Count} of {total}",
+            storeId: scope.CurrentStoreId);
+        var footer = total > rows.Count ? [l["Leads.ExportCapped", rows.Count, total].Value] : (IReadOnlyList<string>?)null;
+        return File(Kernel.Excel.Spreadsheet.Write(l["Leads.Title"], headers, lines, footer), Kernel.Excel.Spreadsheet.XlsxContentType, "leads.xlsx");
+    }
 
     public async Task OnGetAsync()
     {

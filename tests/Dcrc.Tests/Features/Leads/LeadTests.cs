@@ -75,6 +75,12 @@ public abstract class LeadTests(DcrcApp app)
         (await (await app.ApiAs("th.advisor")).GetAsync($"/api/v1/leads/{id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var list = await otherClient.GetFromJsonAsync<JsonElement>("/api/v1/leads?pageSize=200");
         list.GetProperty("items").EnumerateArray().ShouldNotContain(x => x.GetProperty("id").GetInt64() == id);
+        // The list's export is the list: the consultant's own lead there (mobile masked), not in the other consultant's.
+        var mine = Dcrc.Kernel.Excel.Spreadsheet.ReadXlsx(new MemoryStream(await (await app.BrowserAs("th.sales")).GetByteArrayAsync("/Leads?handler=Export&open=true")));
+        var row = mine.Single(r => r.Contains(Lead.NumberOf(id)));
+        row.ShouldContain(c => c.Contains("****"));
+        Dcrc.Kernel.Excel.Spreadsheet.ReadXlsx(new MemoryStream(await (await app.BrowserAs(other.UserName!)).GetByteArrayAsync("/Leads?handler=Export")))
+            .ShouldNotContain(r => r.Contains(Lead.NumberOf(id)));
         // Another consultant may not record on it either.
         (await otherClient.PostAsJsonAsync($"/api/v1/leads/{id}/attempts", new { result = "considering", consultantName = "x", version = 0 })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
