@@ -22,7 +22,7 @@ namespace Dcrc.Features.Callbacks;
 /// and grievances. A user sees the tasks they hold, the pool if they work it, everyone's if they assign.
 /// </summary>
 public partial class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, MaskedCustomers cards, ContactDetails contacts, UnitOfWork uow, QuestionnaireBook questionnaires,
-    ICallbackGrievances grievances, SmsOutbox outbox, SettingsStore settings, StoreClock storeClock, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    ICallbackGrievances grievances, ISourceVisits visits, SmsOutbox outbox, SettingsStore settings, StoreClock storeClock, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public sealed record Row(long Id, int StoreId, CallbackKind Kind, CallbackStatus Status, long CustomerId, string CustomerName, string Mobile,
         string? Plate, string? Model, string? Staff, DateOnly EventDate, DateOnly DueOn, DateOnly DueBy, DateTime? RescheduledTo, int FailedAttempts,
@@ -105,10 +105,13 @@ public partial class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, M
                 Assigned = db.Users.Where(u => u.Id == t.AssignedTo).Select(u => u.DisplayName).FirstOrDefault(),
             }).ToListAsync();
         var customers = await cards.ForWorkAsync(rows.Select(r => (r.Task.StoreId, r.Task.CustomerId)));
+        // A showroom visitor without an archive: the name and masked number given at the showroom.
+        var visitors = await visits.VisitorsAsync(rows.Where(r => r.Task.CustomerId == 0 && r.Task.Kind == CallbackKind.ShowroomVisit).Select(r => r.Task.SourceId).ToList());
         return new(rows.Select(r =>
         {
             var c = customers.GetValueOrDefault(r.Task.CustomerId);
-            return new Row(r.Task.Id, r.Task.StoreId, r.Task.Kind, r.Task.Status, r.Task.CustomerId, c?.Name ?? "", c?.Mobile ?? "", r.Vehicle?.PlateNumber,
+            var v = r.Task.CustomerId == 0 && r.Task.Kind == CallbackKind.ShowroomVisit ? visitors.GetValueOrDefault(r.Task.SourceId) : default;
+            return new Row(r.Task.Id, r.Task.StoreId, r.Task.Kind, r.Task.Status, r.Task.CustomerId, c?.Name ?? v.Name ?? "", c?.Mobile ?? v.MaskedMobile ?? "", r.Vehicle?.PlateNumber,
                 r.Vehicle?.Model, r.Task.StaffName, r.Task.EventDate, r.Task.DueOn, r.Task.DueBy, r.Task.RescheduledTo, r.Task.FailedAttempts, r.Task.AssignedTo,
                 r.Assigned, r.Task.Score, r.Task.Version);
         }).ToList(), page, pageSize, total);

@@ -13,6 +13,9 @@ public interface ISourceVisits
     /// <summary>The visit, in the user's stores; null when there is none.</summary>
     Task<SourceVisit?> FindAsync(long visitId);
 
+    /// <summary>The visitors of these visits (the queue's lines), their numbers masked; one query.</summary>
+    Task<Dictionary<long, (string? Name, string? MaskedMobile)>> VisitorsAsync(IReadOnlyCollection<long> visitIds);
+
     /// <summary>The visitor's mobile in full, for the telephony system or to dial (audited); null when there is no such visit in the store.</summary>
     Task<string?> NumberForCallAsync(int storeId, long visitId, string why);
 }

@@ -21,6 +21,13 @@ public sealed class LeadVisits(DcrcDb db, AuditLog audit) : ISourceVisits
             Phone.Mask(v.Mobile), v.x.Model, v.x.ConsultantName, v.x.TestDrive, v.IntentLevel);
     }
 
+    public async Task<Dictionary<long, (string? Name, string? MaskedMobile)>> VisitorsAsync(IReadOnlyCollection<long> visitIds)
+    {
+        if (visitIds.Count == 0) return [];
+        return (await db.LeadVisits.AsNoTracking().Where(x => visitIds.Contains(x.Id)).Join(db.Leads, x => x.LeadId, x => x.Id, (x, lead) => new { x.Id, lead.Name, lead.Mobile })
+            .ToListAsync()).ToDictionary(x => x.Id, x => ((string?)x.Name, (string?)Phone.Mask(x.Mobile)));
+    }
+
     public async Task<string?> NumberForCallAsync(int storeId, long visitId, string why)
     {
         var v = await db.LeadVisits.AsNoTracking().Where(x => x.Id == visitId && x.StoreId == storeId)

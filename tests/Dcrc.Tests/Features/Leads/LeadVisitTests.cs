@@ -44,6 +44,9 @@ public abstract class LeadVisitTests(DcrcApp app)
         var queue = await specialist.GetFromJsonAsync<JsonElement>("/api/v1/callbacks/tasks?view=upcoming&kind=showroomVisit&pageSize=200");
         var due = await specialist.GetFromJsonAsync<JsonElement>("/api/v1/callbacks/tasks?view=due&kind=showroomVisit&pageSize=200");
         queue.GetProperty("items").EnumerateArray().Concat(due.GetProperty("items").EnumerateArray()).ShouldContain(t => t.GetProperty("id").GetInt64() == taskId);
+        // The queue names the visitor, though not in the archive.
+        var row = System.Text.RegularExpressions.Regex.Match(await (await app.BrowserAs("th.callback")).GetStringAsync("/Callbacks?view=Due"), $@"<a href=""/Callbacks/{taskId}"">([^<]*)</a>");
+        row.Groups[1].Value.ShouldBe("来店周先生");
         var page = await (await app.BrowserAs("th.callback")).GetStringAsync($"/Callbacks/{taskId}");
         page.ShouldContain("来店周先生");
         page.ShouldContain(mobile[..3] + "****" + mobile[7..]);
