@@ -11,8 +11,8 @@ namespace Dcrc.Data;
 /// <summary>
 /// Three months of leads per store in every state — followed (due today, overdue, later), new walk-ins not yet called,
 /// in the pool, waiting for the 战败 approval, lost (some kept for campaigns), unreachable after three failed slots,
-/// ordered — a few of owners of archive customers, and an OEM batch of yesterday with most feedback in time, some late
-/// and some still owed (the clocks job flags those on its first run). Its own random seed, so the other demo data stay as they were.
+/// ordered — a few of owners of archive customers, and an OEM batch of yesterday with most feedback in time, some late,
+/// one still owed (the clocks job flags it on its first run) and one the OEM took back. Its own random seed, so the other demo data stay as they were.
 /// </summary>
 public class DemoLeads(DcrcDb db, TimeProvider clock)
 {
@@ -155,6 +155,15 @@ public class DemoLeads(DcrcDb db, TimeProvider clock)
             await db.SaveChangesAsync();
             Event(lead, LeadEventKind.Created, batch.ImportedAt, batch.ImportedBy, batch.BatchNumber);
             Limit(lead, LeadLimit.OemFeedback, 0, LimitEventKind.Started, arrived);
+            if (i == 11)
+            {
+                // No feedback in time and the OEM took it back.
+                (lead.State, lead.TransferReason, lead.ClosedAt, lead.NextFollowUpOn, lead.NextClockAt) = (LeadState.Transferred, TransferReason.Late, lead.FeedbackDueAt!.Value.AddHours(2), null, null);
+                Limit(lead, LeadLimit.OemFeedback, 0, LimitEventKind.Breached, lead.FeedbackDueAt.Value);
+                Limit(lead, LeadLimit.OemFeedback, 0, LimitEventKind.Cancelled, lead.ClosedAt.Value);
+                Event(lead, LeadEventKind.Transferred, lead.ClosedAt.Value, "厂家", "未在时限内反馈");
+                continue;
+            }
             if (i >= 10) continue; // no feedback yet: breached, flagged late by the clocks job
             var at = arrived.AddHours(i < 8 ? faker.Random.Double(1, 20) : faker.Random.Double(25, 29));
             var result = faker.PickRandom(LeadFeedback.Considering, LeadFeedback.VisitBooked, LeadFeedback.NoPlan);

@@ -72,6 +72,8 @@ public abstract class LeadTests(DcrcApp app)
         (await otherClient.GetAsync($"/api/v1/leads/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await (await app.ApiAs("th.salesmgr")).GetAsync($"/api/v1/leads/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await (await app.ApiAs("th.gm")).GetAsync($"/api/v1/leads/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await app.ApiAs("group.gm")).GetAsync($"/api/v1/leads/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await app.ApiAs("ns.gm")).GetAsync($"/api/v1/leads/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound); // another store's
         (await (await app.ApiAs("th.advisor")).GetAsync($"/api/v1/leads/{id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var list = await otherClient.GetFromJsonAsync<JsonElement>("/api/v1/leads?pageSize=200");
         list.GetProperty("items").EnumerateArray().ShouldNotContain(x => x.GetProperty("id").GetInt64() == id);
