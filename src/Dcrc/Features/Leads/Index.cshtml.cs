@@ -43,7 +43,7 @@ public class IndexModel(LeadViews views, LeadDesk desk, CurrentUser me, StoreSco
             x.Number, x.Name, x.Mobile, x.IntentLevel, x.Series, x.Model, l[$"LeadSource.{x.Source}"], l[$"LeadState.{x.State}"], x.ConsultantName ?? l["Leads.Unassigned"],
             x.NextFollowUpOn?.ToString("yyyy-MM-dd"), Kernel.Time.StoreTime.Format(x.CreatedAt, zone), x.Late ? l["Common.Yes"] : l["Common.No"],
         ]);
-        await audit.WriteReadAsync(LeadAuditActions.Exported, $"lead list q={Q} state={State} level={Level} source={Source} consultant={Consultant} late={Late} open={Open} from={From} to={To} → {rows.Count} of {total}",
+        await audit.WriteReadAsync(LeadAuditActions.Exported, $"lead list q={(Q is { } q && Kernel.Identifiers.Phone.Digits(q).Length == 11 ? Kernel.Identifiers.Phone.Mask(Kernel.Identifiers.Phone.Digits(q)) : Q)} state={State} level={Level} source={Source} consultant={Consultant} late={Late} open={Open} from={From} to={To} → {rows.Count} of {total}",
             storeId: scope.CurrentStoreId);
         var footer = total > rows.Count ? [l["Leads.ExportCapped", rows.Count, total].Value] : (IReadOnlyList<string>?)null;
         return File(Kernel.Excel.Spreadsheet.Write(l["Leads.Title"], headers, lines, footer), Kernel.Excel.Spreadsheet.XlsxContentType, "leads.xlsx");

@@ -145,6 +145,7 @@ public class LeadConfiguration : IEntityTypeConfiguration<Lead>
         e.HasIndex(x => new { x.ConsultantDepartmentId, x.State });
         e.HasIndex(x => x.NextClockAt);
         e.HasIndex(x => x.PlannedDeliveryAt);
+        e.HasIndex(x => new { x.StoreId, x.FeedbackDueAt }); // the report's OEM feedback of a period
         e.Property(x => x.Version).IsConcurrencyToken();
     }
 }

@@ -12,19 +12,23 @@ namespace Dcrc.Features.Leads;
 
 /// <summary>A batch as the list shows it: its leads, the feedback given and given in time, the OEM's check and the dealer's pass rate.</summary>
 public sealed record BatchLine(long Id, int StoreId, string BatchNumber, DateTime ArrivedAt, DateTime DueAt, DateTime ImportedAt, string? ImportedBy, int Leads,
-    int FedBack, int OnTime, int Owed, int Checked, int Passed, int Transferred)
+    int FedBack, int OnTime, int Owed, int Checked, int Passed, int Transferred, int Decided)
 {
-    /// <summary>Share of the batch answered within the deadline, percent (null for an empty batch).</summary>
-    public double? OnTimeRate => Leads == 0 ? null : Math.Round(100.0 * OnTime / Leads, 1);
+    /// <summary>
+    /// Share answered within the deadline of the leads already decided — answered, or past their deadline unanswered —
+    /// percent; a batch still inside its 24 hours is not counted against (null while none is decided).
+    /// </summary>
+    public double? OnTimeRate => Decided == 0 ? null : Math.Round(100.0 * OnTime / Decided, 1);
     /// <summary>The OEM's pass rate of the checked feedback (true to the wish, accurate, brochure or appointment offered), percent.</summary>
     public double? PassRate => Checked == 0 ? null : Math.Round(100.0 * Passed / Checked, 1);
 }
 
 /// <summary>The OEM's batches: their lines, the feedback export in the OEM's layout. Reads within the user's stores.</summary>
-public sealed class LeadBatches(DcrcDb db, AuditLog audit, IStringLocalizer<SharedResource> l)
+public sealed class LeadBatches(DcrcDb db, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public async Task<List<BatchLine>> LinesAsync(long? only = null, int take = 200)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
         var batches = db.LeadBatches.AsNoTracking().Where(b => only == null || b.Id == only);
         var stats = db.Leads.AsNoTracking().Where(x => x.BatchId != null && (only == null || x.BatchId == only)).GroupBy(x => x.BatchId!.Value).Select(g => new
         {
@@ -36,6 +40,7 @@ public sealed class LeadBatches(DcrcDb db, AuditLog audit, IStringLocalizer<Shar
             Checked = g.Count(x => x.OemCheckedAt != null),
             Passed = g.Count(x => x.OemCheckedAt != null && x.OemFeedbackTrue == true && x.OemInfoAccurate == true && x.OemOffered == true),
             Transferred = g.Count(x => x.State == LeadState.Transferred),
+            Decided = g.Count(x => x.FeedbackAt != null || x.FeedbackDueAt <= now),
         });
         var rows = await batches.OrderByDescending(b => b.ArrivedAt).Take(take).ToListAsync();
         var ids = rows.Select(b => b.Id).ToList();
@@ -43,8 +48,8 @@ public sealed class LeadBatches(DcrcDb db, AuditLog audit, IStringLocalizer<Shar
         var hours = await db.Leads.AsNoTracking().Where(x => x.BatchId != null && ids.Contains(x.BatchId.Value)).GroupBy(x => x.BatchId!.Value)
             .Select(g => new { g.Key, Due = g.Max(x => x.FeedbackDueAt) }).ToDictionaryAsync(x => x.Key, x => x.Due);
         return rows.Select(b => counts.TryGetValue(b.Id, out var c)
-            ? new BatchLine(b.Id, b.StoreId, b.BatchNumber, b.ArrivedAt, hours.GetValueOrDefault(b.Id) ?? b.ArrivedAt, b.ImportedAt, b.ImportedBy, c.Leads, c.FedBack, c.OnTime, c.Owed, c.Checked, c.Passed, c.Transferred)
-            : new BatchLine(b.Id, b.StoreId, b.BatchNumber, b.ArrivedAt, b.ArrivedAt, b.ImportedAt, b.ImportedBy, 0, 0, 0, 0, 0, 0, 0)).ToList();
+            ? new BatchLine(b.Id, b.StoreId, b.BatchNumber, b.ArrivedAt, hours.GetValueOrDefault(b.Id) ?? b.ArrivedAt, b.ImportedAt, b.ImportedBy, c.Leads, c.FedBack, c.OnTime, c.Owed, c.Checked, c.Passed, c.Transferred, c.Decided)
+            : new BatchLine(b.Id, b.StoreId, b.BatchNumber, b.ArrivedAt, b.ArrivedAt, b.ImportedAt, b.ImportedBy, 0, 0, 0, 0, 0, 0, 0, 0)).ToList();
     }
 
     /// <summary>

@@ -19,9 +19,9 @@ public static class LeadBatchesApi
             .WithSummary("Import an OEM batch (form: file .xlsx/.csv, batchNumber, arrivedAt, storeId): all or nothing — 400 with every row error in 'rows', or 201 with the batch; each lead due for feedback leads.oemFeedbackHours clock hours after arrivedAt");
         api.MapGet("/leads/batches/{id:long}", Get).RequireAuthorization(oem).WithSummary("One batch's line");
         api.MapGet("/leads/batches/{id:long}/feedback", Feedback).RequireAuthorization(oem).WithSummary("The dealer's feedback in the OEM's layout (.xlsx; mobiles masked; audited)");
-        api.MapPost("/leads/{id:long}/oem-check", Check).RequireAuthorization(oem)
+        api.MapPost("/leads/{id:long}/oem-check", Check).RequireAuthorization(LeadPermissions.OemCheck.Policy)
             .WithSummary("The OEM's check of the feedback: feedbackTrue (true to the customer's wish), infoAccurate, offered (brochures or an appointment), version");
-        api.MapPost("/leads/{id:long}/transfer", Transfer).RequireAuthorization(oem)
+        api.MapPost("/leads/{id:long}/transfer", Transfer).RequireAuthorization(LeadPermissions.OemCheck.Policy)
             .WithSummary("The OEM takes the lead back: reason (noContact, wrongFeedback, late), note, version; closed as transferred");
         api.MapGet("/leads/reports", Report).RequireAuthorization(LeadPermissions.Reports.Policy)
             .WithSummary("The prospects report of the leads recorded from..to (store dates, default the last 30 days), storeId: the funnel (leads, contacted, visited, test drive, ordered, delivered — a stage counts every lead that reached it or a later one) in total, by source, intent level and consultant; lost reasons and competitors; OEM feedback in time; follow-up compliance; the pool by age");

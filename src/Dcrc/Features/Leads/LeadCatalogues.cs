@@ -52,8 +52,10 @@ public static class LeadPermissions
     public static readonly Permission Follow = new("leads.follow", Roles.SalesManager, Roles.SalesConsultant);
     /// <summary>Approving or refusing a lost lead (战败审批).</summary>
     public static readonly Permission ApproveLost = new("leads.approve_lost", Roles.GeneralManager, Roles.SalesManager);
-    /// <summary>OEM batches: import, the feedback export, the OEM's check and its taking a lead back.</summary>
+    /// <summary>OEM batches: import, the list and the feedback export.</summary>
     public static readonly Permission Oem = new("leads.oem", Roles.CrManager, Roles.CallbackSpecialist, Roles.SalesManager);
+    /// <summary>Recording the OEM's own verdicts: its check of the dealer's feedback and its taking a lead back — not the sales side, whose feedback it grades.</summary>
+    public static readonly Permission OemCheck = new("leads.oem_check", Roles.CrManager);
     public static readonly Permission Reports = new("leads.reports", Roles.GroupManager, Roles.GeneralManager, Roles.CrManager, Roles.SalesManager, Roles.Marketing);
 }
 

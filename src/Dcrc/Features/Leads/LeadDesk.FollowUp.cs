@@ -69,14 +69,15 @@ public partial class LeadDesk
         var round = await NextRoundAsync(lead.Id);
         lead.LastFollowUpAt = at;
         lead.State = LeadState.Following;
-        if (!LeadRules.IsFailure(result)) lead.ContactedAt ??= at;
+        if (LeadRules.Reached(result)) lead.ContactedAt ??= at;
         var meet = new List<LeadLimit> { LeadLimit.FirstContact, LeadLimit.FollowUp };
+        // The clocks are met when the call is recorded, not at the time entered for it: a call entered late is late.
         if (!LeadRules.IsFailure(result) && lead.BatchId is not null && lead.FeedbackAt is null)
         {
-            (lead.Feedback, lead.FeedbackAt, lead.FeedbackRemark, lead.FeedbackBy) = (result, at, remark, attempt.ConsultantName);
+            (lead.Feedback, lead.FeedbackAt, lead.FeedbackRemark, lead.FeedbackBy) = (result, now, remark, attempt.ConsultantName);
             meet.Add(LeadLimit.OemFeedback);
         }
-        await StopClocksAsync(lead.Id, at, LimitEventKind.Met, meet);
+        await StopClocksAsync(lead.Id, now, LimitEventKind.Met, meet);
         if (LeadRules.Closes(result))
         {
             (lead.State, lead.ClosedAt, lead.NextFollowUpOn, lead.NextClockAt) = (LeadState.Unreachable, at, null, null);

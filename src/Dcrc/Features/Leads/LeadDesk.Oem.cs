@@ -12,7 +12,7 @@ public partial class LeadDesk
     {
         var (lead, status) = await LoadAsync(id);
         if (lead is null) return Away<Lead>(status);
-        if (!await me.CanAsync(LeadPermissions.Oem)) return Written.Forbidden<Lead>();
+        if (!await me.CanAsync(LeadPermissions.OemCheck)) return Written.Forbidden<Lead>();
         if (lead.BatchId is null || lead.FeedbackAt is null) return uow.Refuse<Lead>("", l["Leads.NoFeedbackToCheck"]);
         var now = Now;
         db.Entry(lead).Property(x => x.Version).OriginalValue = input.Version!.Value;
@@ -29,7 +29,7 @@ public partial class LeadDesk
     {
         var (lead, status) = await LoadAsync(id);
         if (lead is null) return Away<Lead>(status);
-        if (!await me.CanAsync(LeadPermissions.Oem)) return Written.Forbidden<Lead>();
+        if (!await me.CanAsync(LeadPermissions.OemCheck)) return Written.Forbidden<Lead>();
         if (lead.BatchId is null) return uow.Refuse<Lead>("", l["Leads.NotFromBatch"]);
         if (!lead.IsOpen) return uow.Refuse<Lead>("", l["Leads.NotNow", l[$"LeadState.{lead.State}"]]);
         var reason = input.Reason!.Value;

@@ -92,6 +92,7 @@ public partial class LeadDesk
         if (!await me.CanAsync(LeadPermissions.ApproveLost)) return Written.Forbidden<Lead>();
         if (lead.State != LeadState.LostPending) return uow.Refuse<Lead>("", l["Leads.NotNow", l[$"LeadState.{lead.State}"]]);
         var approve = input.Approve!.Value;
+        if (approve && lead.LostRequestedBy == me.Id) return uow.Refuse<Lead>("", l["Leads.NotOwnLost"]);
         if (!approve && Blank(input.Note) is null) return uow.Refuse<Lead>("note", l["Validation.Required", l["Field.Note"]]);
         var now = Now;
         db.Entry(lead).Property(x => x.Version).OriginalValue = input.Version!.Value;

@@ -49,7 +49,7 @@ public partial class LeadDesk
                 ? uow.Refuse<LeadVisit>(created.Status, created.Errors, created.Detail) : Written.Forbidden<LeadVisit>();
             lead = created.Value!;
         }
-        else if (input.ConsultantUserId is { Length: > 0 } named && lead.ConsultantUserId is null)
+        else if (input.ConsultantUserId is { Length: > 0 } named && lead.ConsultantUserId is null && await me.CanAsync(LeadPermissions.Assign))
         {
             if ((await ConsultantsAsync(storeId)).FirstOrDefault(c => c.Id == named) is not { } c) return uow.Refuse<LeadVisit>("consultantUserId", l["Validation.InvalidValue", l["Field.Consultant"]]);
             Give(lead, c, now, auto: false);

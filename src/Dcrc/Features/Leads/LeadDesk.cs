@@ -89,6 +89,7 @@ public partial class LeadDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
         lead.CustomerId = await db.Customers.Where(c => c.StoreId == storeId && c.Mobile == lead.Mobile && c.Status != ArchiveStatus.Merged).Select(c => (long?)c.Id).FirstOrDefaultAsync();
         lead.NextFollowUpOn = StoreTime.DateOf(now, zone);
         lead.NextClockAt = now;
+        if (lead.VisitAt is { } visited) lead.VisitedAt ??= visited; // a visit recorded with the lead counts in the funnel
         if (consultant is { } c) Give(lead, c, now, auto: input.ConsultantUserId is null && !(await me.CanAsync(LeadPermissions.Follow) && c.Id == me.Id));
         db.Leads.Add(lead);
         uow.AuditOnSave(() => new(LeadAuditActions.Created, $"{lead.Number} {lead.Source}", "Lead", lead.Id.ToString(CultureInfo.InvariantCulture), storeId));
@@ -207,6 +208,16 @@ public partial class LeadDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
         db.Entry(lead).Property(x => x.Version).OriginalValue = input.Version!.Value;
         Give(lead, consultant, now, auto: false);
         lead.UpdatedAt = now;
+        // The new consultant calls today when the lead was waiting in the pool or is overdue: a fresh follow-up round,
+        // so the pool job does not take it straight back.
+        var today = StoreTime.DateOf(now, StoreTime.Zone(await db.Stores.Where(s => s.Id == lead.StoreId).Select(s => s.TimeZone).SingleAsync()));
+        if (lead.NextFollowUpOn is null || lead.NextFollowUpOn < today)
+        {
+            (lead.NextFollowUpOn, lead.NextClockAt) = (today, now);
+            if (!(lead.FeedbackAt is null && lead.FeedbackDueAt <= now)) lead.LateSince = null;
+            await StopClocksAsync(lead.Id, now, LimitEventKind.Cancelled, [LeadLimit.FollowUp]);
+            db.LeadLimitEvents.Add(new LeadLimitEvent { LeadId = lead.Id, Limit = LeadLimit.FollowUp, Round = await NextRoundAsync(lead.Id), Kind = LimitEventKind.Started, At = now });
+        }
         db.LeadEvents.Add(Event(lead.Id, former.ConsultantUserId is null ? LeadEventKind.Assigned : LeadEventKind.Reassigned, now,
             former.ConsultantName is null ? consultant.Name : $"{former.ConsultantName} → {consultant.Name}" + (Blank(input.Note) is { } n ? $": {n}" : "")));
         notifier.Notify([consultant.Id], lead.StoreId, now, "Notification.LeadAssigned", $"/Leads/{lead.Id}", lead.Number, lead.Name);

@@ -125,12 +125,20 @@ public class LeadAttemptConfiguration : IEntityTypeConfiguration<LeadAttempt>
 
 public class LeadEventConfiguration : IEntityTypeConfiguration<LeadEvent>
 {
-    public void Configure(EntityTypeBuilder<LeadEvent> e) => e.HasIndex(x => new { x.LeadId, x.At });
+    public void Configure(EntityTypeBuilder<LeadEvent> e)
+    {
+        e.HasIndex(x => new { x.LeadId, x.At });
+        e.HasIndex(x => new { x.ByUserId, x.Kind, x.At }); // a consultant's claims today (the daily limit)
+    }
 }
 
 public class LeadLimitEventConfiguration : IEntityTypeConfiguration<LeadLimitEvent>
 {
-    public void Configure(EntityTypeBuilder<LeadLimitEvent> e) => e.HasIndex(x => new { x.LeadId, x.Limit, x.Round });
+    public void Configure(EntityTypeBuilder<LeadLimitEvent> e)
+    {
+        e.HasIndex(x => new { x.LeadId, x.Limit, x.Round });
+        e.HasIndex(x => new { x.Limit, x.Kind, x.At }); // the report's follow-up rounds of a period
+    }
 }
 
 public class LeadBatchConfiguration : IEntityTypeConfiguration<LeadBatch>

@@ -23,10 +23,11 @@ public sealed class LeadClocksJob(DcrcDb db, SettingsStore settings, StoreCalend
 
     public async Task RunAsync(DateTime nowUtc, CancellationToken ct)
     {
-        var due = await db.Leads.IgnoreQueryFilters().Where(x => x.NextClockAt != null && x.NextClockAt <= nowUtc).OrderBy(x => x.NextClockAt).Take(Batch).ToListAsync(ct);
+        var due = await db.Leads.IgnoreQueryFilters().AsNoTracking().Where(x => x.NextClockAt != null && x.NextClockAt <= nowUtc).OrderBy(x => x.NextClockAt).Take(Batch).ToListAsync(ct);
         if (due.Count == 0) return;
         var clocks = await LeadLimits.EvaluateAsync(db, settings, calendars, due.Select(x => (x.Id, x.StoreId, x.NextFollowUpOn)).ToList(), nowUtc, ct);
         var storeCalendars = new Dictionary<int, BusinessCalendar>();
+        var looked = new List<Lead>();
         foreach (var lead in due)
         {
             if (!storeCalendars.TryGetValue(lead.StoreId, out var calendar)) storeCalendars[lead.StoreId] = calendar = await calendars.ForStoreAsync(lead.StoreId);
@@ -39,16 +40,28 @@ public sealed class LeadClocksJob(DcrcDb db, SettingsStore settings, StoreCalend
                     var kind = p.Kind switch { LimitEventKind.Warned => LeadEventKind.LimitWarned, LimitEventKind.Breached => LeadEventKind.LimitBreached, _ => LeadEventKind.LimitEscalated };
                     db.LeadEvents.Add(new LeadEvent { LeadId = lead.Id, At = p.At, Kind = kind, Note = $"{limit}|{p.Level}" });
                     if (p.Kind == LimitEventKind.Breached && lead.IsOpen) lead.LateSince ??= p.At;
-                    var who = p.Kind == LimitEventKind.Escalated ? await notifier.UsersInRolesAsync(lead.StoreId, policy.Escalation[p.Level - 1].NotifyRole)
-                        : lead.ConsultantUserId is { } c ? [c] : await notifier.UsersInRolesAsync(lead.StoreId, Roles.SalesManager);
+                    var who = p.Kind == LimitEventKind.Escalated ? await RoleAsync(lead.StoreId, policy.Escalation[p.Level - 1].NotifyRole)
+                        : lead.ConsultantUserId is { } c ? [c] : await RoleAsync(lead.StoreId, Roles.SalesManager);
                     notifier.Notify(who, lead.StoreId, p.At, $"Notification.Lead{p.Kind}", $"/Leads/{lead.Id}", lead.Number, $"LeadLimit.{limit}", p.Level);
                 }
                 if (state.Status == LimitStatus.Running && NextLook(calendar, policy, state) is { } at && (next is null || at < next)) next = at;
             }
             lead.NextClockAt = lead.IsOpen ? next : null;
+            looked.Add(lead);
         }
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct); // the facts (limit events, timeline lines, notices): inserts only
+        // The lead's two clock fields, without raising its version (a user's open card stays current), and only if
+        // nobody changed the lead meanwhile — their save set NextClockAt again, so the next run looks at it anew.
+        foreach (var x in looked)
+            await db.Leads.IgnoreQueryFilters().Where(l => l.Id == x.Id && l.Version == x.Version)
+                .ExecuteUpdateAsync(u => u.SetProperty(l => l.NextClockAt, x.NextClockAt).SetProperty(l => l.LateSince, x.LateSince), ct);
     }
+
+    private readonly Dictionary<(int, string), IReadOnlyList<string>> roles = [];
+
+    /// <summary>The users of a role in a store, read once per run.</summary>
+    private async Task<IReadOnlyList<string>> RoleAsync(int storeId, string role) =>
+        roles.TryGetValue((storeId, role), out var ids) ? ids : roles[(storeId, role)] = (await notifier.UsersInRolesAsync(storeId, role)).ToList();
 
     /// <summary>When a running clock next has something to record: its warning, its breach, or its next escalation step.</summary>
     public static DateTime? NextLook(BusinessCalendar calendar, LimitPolicy policy, LimitState state)

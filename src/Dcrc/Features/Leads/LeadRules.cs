@@ -44,6 +44,9 @@ public static class LeadRules
 
     public static bool IsFailure(LeadFeedback result) => result is LeadFeedback.NoAnswer or LeadFeedback.Busy;
 
+    /// <summary>The customer was reached (the funnel's "contacted"): not a failed call, not unreachable, not a wrong number.</summary>
+    public static bool Reached(LeadFeedback result) => !IsFailure(result) && result is not (LeadFeedback.Unreachable or LeadFeedback.WrongInfo);
+
     /// <summary>"Unreachable" and "other" need the reason written in the remark (意见).</summary>
     public static bool NeedsReason(LeadFeedback result) => result is LeadFeedback.Unreachable or LeadFeedback.Other;
 

@@ -139,6 +139,23 @@ public abstract class LeadTests(DcrcApp app)
     }
 
     [Fact]
+    public async Task A_pool_lead_given_to_a_consultant_is_due_today_and_stays_theirs_when_the_pool_job_runs()
+    {
+        var id = (await CreateAsync(await app.ApiAs("th.reception"), TestData.NewMobile())).GetProperty("line").GetProperty("id").GetInt64();
+        var old = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(-20);
+        await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Leads.Where(x => x.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.State, LeadState.Pool).SetProperty(x => x.ConsultantUserId, (string?)null).SetProperty(x => x.NextFollowUpOn, old)));
+        var manager = await app.ApiAs("th.salesmgr");
+        var detail = await manager.GetFromJsonAsync<JsonElement>($"/api/v1/leads/{id}");
+        var (status, given) = await PostAsync(manager, $"/api/v1/leads/{id}/assign", new { consultantUserId = await Callbacks.CallbackData.UserIdAsync(app, "th.sales"), version = VersionOf(detail) });
+        status.ShouldBe(HttpStatusCode.OK, given.ToString());
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddHours(8));
+        given.GetProperty("lead").GetProperty("line").GetProperty("nextFollowUpOn").GetString().ShouldBe(today.ToString("yyyy-MM-dd"));
+        await RunJobAsync("leads.pool");
+        (await manager.GetFromJsonAsync<JsonElement>($"/api/v1/leads/{id}")).GetProperty("lead").GetProperty("line").GetProperty("state").GetString().ShouldBe("following");
+    }
+
+    [Fact]
     public async Task A_lost_lead_needs_the_sales_managers_approval_and_a_reason()
     {
         var sales = await app.ApiAs("th.sales");
@@ -161,6 +178,12 @@ public abstract class LeadTests(DcrcApp app)
         // Kept an interest: in the pool's campaign list.
         var pool = await manager.GetFromJsonAsync<JsonElement>("/api/v1/leads/pool?lost=true&pageSize=200");
         pool.GetProperty("items").EnumerateArray().ShouldContain(x => x.GetProperty("id").GetInt64() == id && x.GetProperty("keepsInterest").GetBoolean());
+        // A sales manager's own 战败 waits for another approver.
+        var own = await CreateAsync(manager, TestData.NewMobile());
+        var ownId = own.GetProperty("line").GetProperty("id").GetInt64();
+        var (_, ownPending) = await PostAsync(manager, $"/api/v1/leads/{ownId}/lost", new { reason = "price", version = own.GetProperty("line").GetProperty("version").GetInt32() });
+        (await PostAsync(manager, $"/api/v1/leads/{ownId}/lost/decision", new { approve = true, version = VersionOf(ownPending) })).Status.ShouldBe(HttpStatusCode.BadRequest);
+        (await PostAsync(await app.ApiAs("th.gm"), $"/api/v1/leads/{ownId}/lost/decision", new { approve = true, version = VersionOf(ownPending) })).Status.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

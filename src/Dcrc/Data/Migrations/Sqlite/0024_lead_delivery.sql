@@ -3,3 +3,7 @@ ALTER TABLE "Leads" ADD "PlannedDeliveryAt" TEXT NULL;
 ALTER TABLE "Leads" ADD "DeliveryFirstReminderAt" TEXT NULL;
 ALTER TABLE "Leads" ADD "DeliverySecondReminderAt" TEXT NULL;
 CREATE INDEX "IX_Leads_PlannedDeliveryAt" ON "Leads" ("PlannedDeliveryAt");
+-- A consultant's claims of the day, the report's follow-up rounds and OEM deadlines of a period.
+CREATE INDEX "IX_LeadEvents_ByUserId_Kind_At" ON "LeadEvents" ("ByUserId", "Kind", "At");
+CREATE INDEX "IX_LeadLimitEvents_Limit_Kind_At" ON "LeadLimitEvents" ("Limit", "Kind", "At");
+CREATE INDEX "IX_Leads_StoreId_FeedbackDueAt" ON "Leads" ("StoreId", "FeedbackDueAt");
