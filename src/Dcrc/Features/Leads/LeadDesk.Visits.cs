@@ -65,7 +65,8 @@ public partial class LeadDesk
         lead.VisitedAt ??= arrived;
         (lead.VisitAt, lead.UpdatedAt) = (arrived, now);
         if (input.TestDrive) lead.TestDriveAt ??= arrived;
-        await db.SaveChangesAsync();
+        try { await db.SaveChangesAsync(); }
+        catch (DbUpdateConcurrencyException) { return uow.Conflict<LeadVisit>(); } // the lead changed meanwhile: nothing kept (the transaction rolls back)
 
         var until = (left ?? arrived).AddHours(await settings.GetAsync(LeadSettings.VisitCallbackHours, storeId));
         var visitDay = StoreTime.DateOf(arrived, zone);

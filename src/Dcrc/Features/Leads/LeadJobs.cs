@@ -95,16 +95,23 @@ public sealed class LeadPoolJob(DcrcDb db, SettingsStore settings, Notifier noti
                 .OrderBy(x => x.Id).Take(Batch).Select(x => new { x.Id, x.ConsultantUserId, x.ConsultantName }).ToListAsync(ct);
             if (stale.Count == 0) continue;
             var ids = stale.Select(x => x.Id).ToList();
-            await db.Leads.IgnoreQueryFilters().Where(x => ids.Contains(x.Id) && x.State == LeadState.Following)
-                .ExecuteUpdateAsync(u => u.SetProperty(x => x.State, LeadState.Pool).SetProperty(x => x.PoolSince, nowUtc)
-                    .SetProperty(x => x.ConsultantUserId, (string?)null).SetProperty(x => x.ConsultantName, (string?)null)
+            // One transaction: the leads that are still stale when the statement runs (one followed a moment ago stays),
+            // then the timeline lines and notices of exactly those.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var stamp = new DateTime(nowUtc.Ticks - nowUtc.Ticks % 10, DateTimeKind.Utc); // whole microseconds: PostgreSQL keeps it exactly, to find the moved rows by it
+            await db.Leads.IgnoreQueryFilters().Where(x => ids.Contains(x.Id) && x.State == LeadState.Following && x.NextFollowUpOn != null && x.NextFollowUpOn <= cutoff)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.State, LeadState.Pool).SetProperty(x => x.PoolSince, stamp)
+                    .SetProperty(x => x.ConsultantUserId, (string?)null).SetProperty(x => x.ConsultantName, (string?)null).SetProperty(x => x.LateSince, (DateTime?)null)
+                    .SetProperty(x => x.AutoAssigned, false) // the round robin goes on from the last lead still given automatically
                     .SetProperty(x => x.NextClockAt, (DateTime?)null).SetProperty(x => x.UpdatedAt, nowUtc).SetProperty(x => x.Version, x => x.Version + 1), ct);
-            foreach (var x in stale)
+            var moved = (await db.Leads.IgnoreQueryFilters().Where(x => ids.Contains(x.Id) && x.State == LeadState.Pool && x.PoolSince == stamp).Select(x => x.Id).ToListAsync(ct)).ToHashSet();
+            foreach (var x in stale.Where(x => moved.Contains(x.Id)))
             {
                 db.LeadEvents.Add(new LeadEvent { LeadId = x.Id, At = nowUtc, Kind = LeadEventKind.ToPool, Note = x.ConsultantName });
                 if (x.ConsultantUserId is { } c) notifier.Notify([c], store.Id, nowUtc, "Notification.LeadToPool", $"/Leads/{x.Id}", Lead.NumberOf(x.Id));
             }
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
     }
 }

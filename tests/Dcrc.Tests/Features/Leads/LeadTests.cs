@@ -139,6 +139,22 @@ public abstract class LeadTests(DcrcApp app)
     }
 
     [Fact]
+    public async Task A_lead_not_followed_for_days_returns_to_the_pool_once_no_longer_late_and_its_consultant_is_told()
+    {
+        var sales = await app.ApiAs("th.sales");
+        var id = (await CreateAsync(sales, TestData.NewMobile())).GetProperty("line").GetProperty("id").GetInt64();
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Leads.Where(x => x.Id == id).ExecuteUpdateAsync(u => u
+            .SetProperty(x => x.NextFollowUpOn, DateOnly.FromDateTime(now).AddDays(-10)).SetProperty(x => x.LateSince, now.AddDays(-9))));
+        await RunJobAsync("leads.pool");
+        await RunJobAsync("leads.pool");
+        var lead = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Leads.SingleAsync(x => x.Id == id));
+        (lead.State, lead.ConsultantUserId, lead.LateSince, lead.PoolSince is not null).ShouldBe((LeadState.Pool, (string?)null, (DateTime?)null, true));
+        (await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().LeadEvents.CountAsync(e => e.LeadId == id && e.Kind == LeadEventKind.ToPool))).ShouldBe(1);
+        (await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Notifications.CountAsync(n => n.Link == $"/Leads/{id}" && n.Key == "Notification.LeadToPool"))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_pool_lead_given_to_a_consultant_is_due_today_and_stays_theirs_when_the_pool_job_runs()
     {
         var id = (await CreateAsync(await app.ApiAs("th.reception"), TestData.NewMobile())).GetProperty("line").GetProperty("id").GetInt64();
