@@ -61,7 +61,7 @@ public class DemoLeads(DcrcDb db, TimeProvider clock)
             };
             lead.SetMobile(owner?.Mobile ?? NewMobile());
             if (lead.Source == LeadSource.Walkin) (lead.VisitAt, lead.VisitMinutes, lead.VisitedAt) = (created, faker.Random.Int(20, 120), created);
-            if (state != LeadState.New) (lead.ConsultantUserId, lead.ConsultantName, lead.ConsultantDepartmentId, lead.AssignedAt) = (staff.Id, staff.Name, staff.DepartmentId, created);
+            if (state != LeadState.New) (lead.ConsultantUserId, lead.ConsultantName, lead.LastConsultantName, lead.ConsultantDepartmentId, lead.AssignedAt) = (staff.Id, staff.Name, staff.Name, staff.DepartmentId, created);
             db.Leads.Add(lead);
             await db.SaveChangesAsync();
             Event(lead, LeadEventKind.Created, created, reception.Name, null);
@@ -147,7 +147,7 @@ public class DemoLeads(DcrcDb db, TimeProvider clock)
             {
                 StoreId = store.Id, Name = faker.Name.LastName() + faker.PickRandom("先生", "女士"), IntentLevel = faker.PickRandom("A", "B", "C"), Series = faker.PickRandom(Series),
                 Source = LeadSource.OemBatch, State = LeadState.Following, BatchId = batch.Id, OemLeadNumber = $"L{batch.Id:D4}{i + 1:D3}", FeedbackDueAt = arrived.AddHours(24),
-                ConsultantUserId = staff.Id, ConsultantName = staff.Name, ConsultantDepartmentId = staff.DepartmentId, AssignedAt = batch.ImportedAt,
+                ConsultantUserId = staff.Id, ConsultantName = staff.Name, LastConsultantName = staff.Name, ConsultantDepartmentId = staff.DepartmentId, AssignedAt = batch.ImportedAt,
                 CreatedAt = batch.ImportedAt, UpdatedAt = batch.ImportedAt, CreatedBy = batch.ImportedBy, NextFollowUpOn = StoreTime.DateOf(now, StoreTime.Zone(store.TimeZone)), NextClockAt = now,
             };
             lead.SetMobile(newMobile());

@@ -59,6 +59,8 @@ public class Lead : IStoreOwned
     [MaxLength(64)] public string? ConsultantUserId { get; set; }
     [MaxLength(50)] public string? ConsultantName { get; set; }
     public int? ConsultantDepartmentId { get; set; }
+    /// <summary>The last consultant who had the lead — kept when it goes to the pool or is lost; the report credits them.</summary>
+    [MaxLength(50)] public string? LastConsultantName { get; set; }
     public DateTime? AssignedAt { get; set; }
     /// <summary>Given by the store's round robin (the next auto-assignment goes to the consultant after this one).</summary>
     public bool AutoAssigned { get; set; }

@@ -185,7 +185,7 @@ public partial class LeadDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
 
     private void Give(Lead lead, Consultant c, DateTime now, bool auto)
     {
-        (lead.ConsultantUserId, lead.ConsultantName, lead.ConsultantDepartmentId, lead.AssignedAt, lead.AutoAssigned) = (c.Id, c.Name, c.DepartmentId, now, auto);
+        (lead.ConsultantUserId, lead.ConsultantName, lead.LastConsultantName, lead.ConsultantDepartmentId, lead.AssignedAt, lead.AutoAssigned) = (c.Id, c.Name, c.Name, c.DepartmentId, now, auto);
         if (lead.State is LeadState.New or LeadState.Pool) lead.State = LeadState.Following;
         lead.PoolSince = null;
     }

@@ -42,9 +42,9 @@ public sealed class LeadReports(DcrcDb db, TimeProvider clock)
         var (start, end) = (p.StartUtc, p.EndUtc);
         var leads = db.Leads.AsNoTracking().Where(x => p.StoreId == null || x.StoreId == p.StoreId);
         var recorded = leads.Where(x => x.CreatedAt >= start && x.CreatedAt < end);
-        var groups = await recorded.GroupBy(x => new { x.Source, x.IntentLevel, x.ConsultantName }).Select(g => new
+        var groups = await recorded.GroupBy(x => new { x.Source, x.IntentLevel, x.LastConsultantName }).Select(g => new
         {
-            g.Key.Source, g.Key.IntentLevel, g.Key.ConsultantName,
+            g.Key.Source, g.Key.IntentLevel, g.Key.LastConsultantName,
             Leads = g.Count(),
             Contacted = g.Count(x => x.ContactedAt != null || x.VisitedAt != null || x.TestDriveAt != null || x.OrderedAt != null),
             Visited = g.Count(x => x.VisitedAt != null || x.TestDriveAt != null || x.OrderedAt != null),
@@ -52,9 +52,9 @@ public sealed class LeadReports(DcrcDb db, TimeProvider clock)
             Ordered = g.Count(x => x.OrderedAt != null),
         }).ToListAsync();
         var delivered = await DeliveredAsync(recorded, p.Zone);
-        var rows = groups.Select(g => (g.Source, g.IntentLevel, g.ConsultantName, Funnel: new Funnel(g.Leads, g.Contacted, g.Visited, g.TestDrive, g.Ordered,
-            delivered.GetValueOrDefault((g.Source, g.IntentLevel, g.ConsultantName))))).ToList();
-        List<FunnelRow> By(Func<(LeadSource Source, string IntentLevel, string? ConsultantName, Funnel Funnel), string> key) =>
+        var rows = groups.Select(g => (g.Source, g.IntentLevel, g.LastConsultantName, Funnel: new Funnel(g.Leads, g.Contacted, g.Visited, g.TestDrive, g.Ordered,
+            delivered.GetValueOrDefault((g.Source, g.IntentLevel, g.LastConsultantName))))).ToList();
+        List<FunnelRow> By(Func<(LeadSource Source, string IntentLevel, string? LastConsultantName, Funnel Funnel), string> key) =>
             rows.GroupBy(key).Select(g => new FunnelRow(g.Key, g.Aggregate(Funnel.Zero, (a, r) => a + r.Funnel))).OrderByDescending(r => r.Funnel.Leads).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
 
         var lost = leads.Where(x => x.State == LeadState.Lost && x.ClosedAt >= start && x.ClosedAt < end);
@@ -73,7 +73,7 @@ public sealed class LeadReports(DcrcDb db, TimeProvider clock)
 
         var pool = leads.Where(x => x.State == LeadState.Pool);
         var (week, month) = (now.AddDays(-7), now.AddDays(-30));
-        return new LeadReport(p, rows.Aggregate(Funnel.Zero, (a, r) => a + r.Funnel), By(r => $"LeadSource.{r.Source}"), By(r => r.IntentLevel), By(r => r.ConsultantName ?? ""),
+        return new LeadReport(p, rows.Aggregate(Funnel.Zero, (a, r) => a + r.Funnel), By(r => $"LeadSource.{r.Source}"), By(r => r.IntentLevel), By(r => r.LastConsultantName ?? ""),
             reasons, competitors, oemDue, oemOnTime, rounds, breached,
             await pool.CountAsync(), await pool.CountAsync(x => x.PoolSince >= week), await pool.CountAsync(x => x.PoolSince < week && x.PoolSince >= month),
             await pool.CountAsync(x => x.PoolSince < month), await leads.CountAsync(x => x.State == LeadState.Lost && x.KeepsInterest));
@@ -86,7 +86,7 @@ public sealed class LeadReports(DcrcDb db, TimeProvider clock)
     private async Task<Dictionary<(LeadSource, string, string?), int>> DeliveredAsync(IQueryable<Lead> recorded, TimeZoneInfo zone)
     {
         var ordered = await recorded.Where(x => x.OrderedAt != null && x.CustomerId != null)
-            .Select(x => new { x.Source, x.IntentLevel, x.ConsultantName, x.CustomerId, x.CreatedAt }).ToListAsync();
+            .Select(x => new { x.Source, x.IntentLevel, x.LastConsultantName, x.CustomerId, x.CreatedAt }).ToListAsync();
         var customers = ordered.Select(x => x.CustomerId!.Value).Distinct().ToList();
         var sales = new Dictionary<long, DateOnly>();
         foreach (var chunk in customers.Chunk(1000))
@@ -94,6 +94,6 @@ public sealed class LeadReports(DcrcDb db, TimeProvider clock)
                          .GroupBy(t => t.CustomerId).Select(g => new { g.Key, Last = g.Max(t => t.Date) }).ToListAsync())
                 sales[s.Key] = s.Last;
         return ordered.Where(x => sales.TryGetValue(x.CustomerId!.Value, out var d) && d >= StoreTime.DateOf(x.CreatedAt, zone))
-            .GroupBy(x => (x.Source, x.IntentLevel, x.ConsultantName)).ToDictionary(g => g.Key, g => g.Count());
+            .GroupBy(x => (x.Source, x.IntentLevel, x.LastConsultantName)).ToDictionary(g => g.Key, g => g.Count());
     }
 }

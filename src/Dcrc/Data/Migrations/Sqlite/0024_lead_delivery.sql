@@ -7,3 +7,6 @@ CREATE INDEX "IX_Leads_PlannedDeliveryAt" ON "Leads" ("PlannedDeliveryAt");
 CREATE INDEX "IX_LeadEvents_ByUserId_Kind_At" ON "LeadEvents" ("ByUserId", "Kind", "At");
 CREATE INDEX "IX_LeadLimitEvents_Limit_Kind_At" ON "LeadLimitEvents" ("Limit", "Kind", "At");
 CREATE INDEX "IX_Leads_StoreId_FeedbackDueAt" ON "Leads" ("StoreId", "FeedbackDueAt");
+-- The last consultant who had a lead, kept when it goes to the pool or is lost: the report credits them.
+ALTER TABLE "Leads" ADD "LastConsultantName" TEXT NULL;
+UPDATE "Leads" SET "LastConsultantName" = "ConsultantName";
