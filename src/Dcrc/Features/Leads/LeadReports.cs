@@ -29,7 +29,7 @@ public sealed record LeadReport(ReportPeriod Period, Funnel Total, IReadOnlyList
 {
     /// <summary>OEM leads answered within their deadline, of those whose deadline fell in the period and has passed, percent.</summary>
     public double? OemOnTimeRate => OemDue == 0 ? null : Math.Round(100.0 * OemOnTime / OemDue, 1);
-    /// <summary>Follow-up rounds started in the period that did not breach, percent.</summary>
+    /// <summary>Of the follow-up rounds started in the period and decided (met or breached), those not breached, percent.</summary>
     public double? FollowUpCompliance => FollowUpRounds == 0 ? null : Math.Round(100.0 * (FollowUpRounds - FollowUpBreached) / FollowUpRounds, 1);
 }
 
@@ -68,8 +68,11 @@ public sealed class LeadReports(DcrcDb db, TimeProvider clock)
 
         var started = db.LeadLimitEvents.AsNoTracking().Where(e => e.Limit == LeadLimit.FollowUp && e.Kind == LimitEventKind.Started && e.At >= start && e.At < end
             && leads.Any(x => x.Id == e.LeadId));
-        var rounds = await started.CountAsync();
-        var breached = await started.CountAsync(e => db.LeadLimitEvents.Any(b => b.LeadId == e.LeadId && b.Limit == LeadLimit.FollowUp && b.Round == e.Round && b.Kind == LimitEventKind.Breached));
+        // Decided rounds only: met (the call came) or breached; one still running, or cancelled by a claim or reassignment, counts neither way.
+        var decided = started.Where(e => db.LeadLimitEvents.Any(b => b.LeadId == e.LeadId && b.Limit == LeadLimit.FollowUp && b.Round == e.Round
+            && (b.Kind == LimitEventKind.Met || b.Kind == LimitEventKind.Breached)));
+        var rounds = await decided.CountAsync();
+        var breached = await decided.CountAsync(e => db.LeadLimitEvents.Any(b => b.LeadId == e.LeadId && b.Limit == LeadLimit.FollowUp && b.Round == e.Round && b.Kind == LimitEventKind.Breached));
 
         var pool = leads.Where(x => x.State == LeadState.Pool);
         var (week, month) = (now.AddDays(-7), now.AddDays(-30));
