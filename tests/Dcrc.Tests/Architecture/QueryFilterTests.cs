@@ -33,10 +33,6 @@ public class QueryFilterTests
         [("Dcrc.Features.Complaints.ComplaintDesk", "CreateAsync")] = "case number: the customer's complaints in every store count",
         [("Dcrc.Features.Complaints.ComplaintDesk", "OpenCaseAsync")] = "case number: the customer's complaints in every store count (case from a callback)",
         [("Dcrc.Features.Complaints.ComplaintLimitsJob", "RunAsync")] = "job: runs for every store",
-        // Leads
-        [("Dcrc.Features.Leads.LeadClocksJob", "RunAsync")] = "job: the clocks of every store's leads due a look",
-        [("Dcrc.Features.Leads.LeadPoolJob", "RunAsync")] = "job: runs for every store, one store per statement",
-        [("Dcrc.Features.Leads.LeadDeliveryJob", "RunAsync")] = "job: the delivery reminders due in every store",
         // Customers
         [("Dcrc.Features.Customers.CustomerArchive", "DuplicatesAsync")] = "duplicate check: the whole store, archives the user may not see included",
         [("Dcrc.Features.Customers.CustomerImport", "DuplicatesAsync")] = "duplicate check: the whole target store and VINs of every store",

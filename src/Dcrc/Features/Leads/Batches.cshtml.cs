@@ -15,7 +15,10 @@ namespace Dcrc.Features.Leads;
 [RequirePermission("leads.oem")]
 public class BatchesModel(LeadBatches batches, LeadBatchImport import, StoreClock clock, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
+    public const int PageSize = 30;
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
     public List<BatchLine> Lines { get; private set; } = [];
+    public Shared.Pager Pager { get; private set; } = null!;
     [BindProperty] public string? BatchNumber { get; set; }
     [BindProperty] public string? ArrivedLocal { get; set; }
     public string? FileError { get; private set; }
@@ -57,7 +60,9 @@ public class BatchesModel(LeadBatches batches, LeadBatchImport import, StoreCloc
     private async Task LoadAsync()
     {
         Zone = await clock.ZoneAsync();
-        Lines = await batches.LinesAsync();
+        PageNumber = Math.Max(1, PageNumber);
+        (Lines, var total) = await batches.PageAsync(PageNumber, PageSize);
+        Pager = new Shared.Pager(PageNumber, PageSize, total, Request);
         ArrivedLocal ??= StoreTime.ToLocal(time.GetUtcNow().UtcDateTime, Zone).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
     }
 }

@@ -144,7 +144,7 @@ public class DetailsModel(LeadDesk desk, LeadCards cards, LeadViews views, LeadV
         MayUnmask = await me.CanAsync(Customers.CustomerPermissions.Unmask);
         MayPlanDelivery = lead.State == LeadState.Ordered && (lead.ConsultantUserId == me.Id && await me.CanAsync(LeadPermissions.Follow) || await me.CanAsync(LeadPermissions.Assign));
         MayOem = lead.BatchId is not null && await me.CanAsync(LeadPermissions.OemCheck);
-        BatchNumber = lead.BatchId is { } b ? (await batches.LinesAsync(b)).FirstOrDefault()?.BatchNumber : null;
+        BatchNumber = lead.BatchId is { } b ? await batches.NumberAsync(b) : null;
         if (MayAssign) Consultants = (await desk.ConsultantsAsync(lead.StoreId)).Where(c => c.Id != lead.ConsultantUserId).ToList();
         Attempt.ConsultantName ??= me.DisplayName;
         (Attempt.Version, Assign.Version, Lost.Version, Decision.Version) = (lead.Version, lead.Version, lead.Version, lead.Version);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dcrc.Data;
 using Dcrc.Kernel.Access;
-using Dcrc.Kernel.Audit;
+using Dcrc.Kernel.Writes;
 using Dcrc.Kernel.Deadlines;
 using Dcrc.Kernel.Excel;
 using Dcrc.Kernel.Identifiers;
@@ -24,7 +24,7 @@ public sealed record BatchHeader(string? BatchNumber, DateTimeOffset? ArrivedAt,
 /// the store's round robin when the store turns it on, else waits for the sales manager. Set-based: a few statements
 /// per thousand rows.
 /// </summary>
-public sealed class LeadBatchImport(DcrcDb db, LeadDesk desk, CurrentUser me, StoreScope scope, SettingsStore settings, AuditLog audit, TimeProvider clock,
+public sealed class LeadBatchImport(DcrcDb db, LeadDesk desk, CurrentUser me, StoreScope scope, SettingsStore settings, UnitOfWork uow, TimeProvider clock,
     IStringLocalizer<SharedResource> l)
 {
     public const int MaxRows = 10_000;
@@ -92,7 +92,8 @@ public sealed class LeadBatchImport(DcrcDb db, LeadDesk desk, CurrentUser me, St
         if (parsed.Count == 0 && errors.Count == 0) return new(null, [new(0, "", l["Import.Empty"])]);
         await DuplicatesAsync(store, parsed, errors);
         if (errors.Count > 0) return new(null, errors.OrderBy(e => e.Row).ToList());
-        return new(await SaveAsync(store, number!, arrived!.Value, now, parsed.Select(p => p.Lead).ToList(), fileName), []);
+        return await SaveAsync(store, number!, arrived!.Value, now, parsed.Select(p => p.Lead).ToList(), fileName) is { } saved
+            ? new(saved, []) : new(null, [new(0, l["Field.BatchNumber"], l["LeadImport.BatchExists", number!])]);
     }
 
     /// <summary>Within the file (the OEM's number, the mobile) and against the store (the OEM's number ever, an open lead of the mobile), a thousand values per query.</summary>
@@ -115,7 +116,8 @@ public sealed class LeadBatchImport(DcrcDb db, LeadDesk desk, CurrentUser me, St
         }
     }
 
-    private async Task<LeadBatch> SaveAsync(int store, string number, DateTime arrived, DateTime now, List<Lead> leads, string fileName)
+    /// <summary>The batch and its leads through the one write path; null when another import took the batch number a moment ago.</summary>
+    private async Task<LeadBatch?> SaveAsync(int store, string number, DateTime arrived, DateTime now, List<Lead> leads, string fileName)
     {
         var zone = StoreTime.Zone(await db.Stores.Where(s => s.Id == store).Select(s => s.TimeZone).SingleAsync());
         var due = arrived.AddHours(await settings.GetAsync(LeadSettings.OemFeedbackHours, store));
@@ -125,29 +127,29 @@ public sealed class LeadBatchImport(DcrcDb db, LeadDesk desk, CurrentUser me, St
                          .Select(c => new { c.Mobile, c.Id }).ToListAsync())
                 customers.TryAdd(c.Mobile!, c.Id);
         var round = await desk.RoundRobinAsync(store, leads.Count);
-        await using var tx = await db.Database.BeginTransactionAsync();
         var batch = new LeadBatch { StoreId = store, BatchNumber = number, ArrivedAt = arrived, ImportedAt = now, ImportedBy = me.DisplayName, Leads = leads.Count };
         db.LeadBatches.Add(batch);
-        await db.SaveChangesAsync();
-        for (var i = 0; i < leads.Count; i++)
+        uow.AuditOnSave(() => new(LeadAuditActions.Imported, $"{fileName}: batch {number}, {leads.Count} leads ({leads[0].Number} … {leads[^1].Number})", "LeadBatch",
+            batch.Id.ToString(CultureInfo.InvariantCulture), store));
+        // The batch, then its leads (they need its id), then their timeline and clocks (they need theirs): one transaction.
+        var saved = await uow.SaveAsync(batch, then: async () =>
         {
-            var x = leads[i];
-            (x.BatchId, x.FeedbackDueAt, x.NextFollowUpOn, x.NextClockAt, x.CustomerId) = (batch.Id, due, StoreTime.DateOf(now, zone), now, customers.GetValueOrDefault(x.Mobile) is var c and > 0 ? c : null);
-            if (round.Count > 0) desk.GiveByRound(x, round[i % round.Count], now);
-        }
-        db.Leads.AddRange(leads);
-        await db.SaveChangesAsync();
-        foreach (var x in leads)
-        {
-            db.LeadEvents.Add(new LeadEvent { LeadId = x.Id, Kind = LeadEventKind.Created, At = now, ByUserId = me.Id, ByName = me.DisplayName, Note = number });
-            if (x.ConsultantName is { } who) db.LeadEvents.Add(new LeadEvent { LeadId = x.Id, Kind = LeadEventKind.AutoAssigned, At = now, ByUserId = me.Id, ByName = me.DisplayName, Note = who });
-            db.LeadLimitEvents.Add(new LeadLimitEvent { LeadId = x.Id, Limit = LeadLimit.OemFeedback, Kind = LimitEventKind.Started, At = arrived });
-        }
-        await db.SaveChangesAsync();
-        await audit.WriteAsync(LeadAuditActions.Imported, $"{fileName}: batch {number}, {leads.Count} leads ({leads[0].Number} … {leads[^1].Number})", "LeadBatch",
-            batch.Id.ToString(CultureInfo.InvariantCulture), store);
-        await tx.CommitAsync();
-        db.ChangeTracker.Clear();
-        return batch;
+            for (var i = 0; i < leads.Count; i++)
+            {
+                var x = leads[i];
+                (x.BatchId, x.FeedbackDueAt, x.NextFollowUpOn, x.NextClockAt, x.CustomerId) = (batch.Id, due, StoreTime.DateOf(now, zone), now, customers.GetValueOrDefault(x.Mobile) is var c and > 0 ? c : null);
+                if (round.Count > 0) desk.GiveByRound(x, round[i % round.Count], now);
+            }
+            db.Leads.AddRange(leads);
+            await db.SaveChangesAsync();
+            foreach (var x in leads)
+            {
+                db.LeadEvents.Add(new LeadEvent { LeadId = x.Id, Kind = LeadEventKind.Created, At = now, ByUserId = me.Id, ByName = me.DisplayName, Note = number });
+                if (x.ConsultantName is { } who) db.LeadEvents.Add(new LeadEvent { LeadId = x.Id, Kind = LeadEventKind.AutoAssigned, At = now, ByUserId = me.Id, ByName = me.DisplayName, Note = who });
+                db.LeadLimitEvents.Add(new LeadLimitEvent { LeadId = x.Id, Limit = LeadLimit.OemFeedback, Kind = LimitEventKind.Started, At = arrived });
+            }
+            await db.SaveChangesAsync();
+        }, taken: () => uow.Refuse<LeadBatch>("batchNumber", l["LeadImport.BatchExists", number]));
+        return saved.Saved ? batch : null;
     }
 }

@@ -26,7 +26,14 @@ public sealed record BatchLine(long Id, int StoreId, string BatchNumber, DateTim
 /// <summary>The OEM's batches: their lines, the feedback export in the OEM's layout. Reads within the user's stores.</summary>
 public sealed class LeadBatches(DcrcDb db, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    public async Task<List<BatchLine>> LinesAsync(long? only = null, int take = 200)
+    /// <summary>A batch's number (the lead card's line), without its figures.</summary>
+    public Task<string?> NumberAsync(long id) => db.LeadBatches.AsNoTracking().Where(b => b.Id == id).Select(b => b.BatchNumber).FirstOrDefaultAsync();
+
+    /// <summary>One page of the batches, newest first, and how many there are.</summary>
+    public async Task<(List<BatchLine> Items, int Total)> PageAsync(int page, int pageSize) =>
+        (await LinesAsync(null, (page - 1) * pageSize, pageSize), await db.LeadBatches.CountAsync());
+
+    public async Task<List<BatchLine>> LinesAsync(long? only = null, int skip = 0, int take = 200)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var batches = db.LeadBatches.AsNoTracking().Where(b => only == null || b.Id == only);
@@ -42,7 +49,7 @@ public sealed class LeadBatches(DcrcDb db, AuditLog audit, TimeProvider clock, I
             Transferred = g.Count(x => x.State == LeadState.Transferred),
             Decided = g.Count(x => x.FeedbackAt != null || x.FeedbackDueAt <= now),
         });
-        var rows = await batches.OrderByDescending(b => b.ArrivedAt).Take(take).ToListAsync();
+        var rows = await batches.OrderByDescending(b => b.ArrivedAt).ThenByDescending(b => b.Id).Skip(skip).Take(take).ToListAsync();
         var ids = rows.Select(b => b.Id).ToList();
         var counts = await stats.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id);
         var hours = await db.Leads.AsNoTracking().Where(x => x.BatchId != null && ids.Contains(x.BatchId.Value)).GroupBy(x => x.BatchId!.Value)

@@ -13,7 +13,7 @@ public static class LeadBatchesApi
     public static RouteGroupBuilder MapLeadBatchesApi(this RouteGroupBuilder api)
     {
         var oem = LeadPermissions.Oem.Policy;
-        api.MapGet("/leads/batches", List).RequireAuthorization(oem).WithSummary("The OEM batches, newest first, each with its leads, feedback given and in time, owed, checked, passed (pass rate), transferred");
+        api.MapGet("/leads/batches", List).RequireAuthorization(oem).WithSummary("The OEM batches, newest first, paged (page, pageSize), each with its leads, feedback given and in time, owed, checked, passed (pass rate), transferred");
         api.MapGet("/leads/batches/template", Template).RequireAuthorization(oem).WithSummary("The batch import template (.xlsx)");
         api.MapPost("/leads/batches", Import).RequireAuthorization(oem).DisableAntiforgery()
             .WithSummary("Import an OEM batch (form: file .xlsx/.csv, batchNumber, arrivedAt, storeId): all or nothing — 400 with every row error in 'rows', or 201 with the batch; each lead due for feedback leads.oemFeedbackHours clock hours after arrivedAt");
@@ -36,7 +36,12 @@ public static class LeadBatchesApi
         return TypedResults.Ok(await reports.ReportAsync(parsed.Period));
     }
 
-    public static async Task<Ok<List<BatchLine>>> List(LeadBatches batches) => TypedResults.Ok(await batches.LinesAsync());
+    public static async Task<Ok<Paged<BatchLine>>> List(LeadBatches batches, int page = 1, int pageSize = 50)
+    {
+        (page, pageSize) = (Math.Max(1, page), Math.Clamp(pageSize, 1, 200));
+        var (items, total) = await batches.PageAsync(page, pageSize);
+        return TypedResults.Ok(new Paged<BatchLine>(items, page, pageSize, total));
+    }
 
     public static async Task<Results<Ok<BatchLine>, NotFound>> Get(long id, LeadBatches batches) =>
         (await batches.LinesAsync(id)).FirstOrDefault() is { } b ? TypedResults.Ok(b) : TypedResults.NotFound();

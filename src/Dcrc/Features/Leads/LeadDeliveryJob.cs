@@ -25,12 +25,12 @@ public sealed class LeadDeliveryJob(DcrcDb db, SettingsStore settings, SmsOutbox
     {
         // The widest first reminder any store may set bounds the read; each store's own hours decide below.
         var horizon = nowUtc.AddHours(LeadSettings.DeliveryFirstReminderHours.Max);
-        var due = await db.Leads.IgnoreQueryFilters()
+        var due = await db.Leads
             .Where(x => x.PlannedDeliveryAt != null && x.PlannedDeliveryAt > nowUtc && x.PlannedDeliveryAt <= horizon && x.State == LeadState.Ordered
                 && (x.DeliveryFirstReminderAt == null || x.DeliverySecondReminderAt == null))
             .OrderBy(x => x.PlannedDeliveryAt).Take(Batch).ToListAsync(ct);
         if (due.Count == 0) return;
-        var stores = await db.Stores.IgnoreQueryFilters().Where(s => due.Select(x => x.StoreId).Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var stores = await db.Stores.Where(s => due.Select(x => x.StoreId).Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         foreach (var lead in due)
         {
             var first = TimeSpan.FromHours(await settings.GetAsync(LeadSettings.DeliveryFirstReminderHours, lead.StoreId));

@@ -21,7 +21,12 @@ public partial class LeadDesk
         if (!(lead.ConsultantUserId == me.Id && await me.CanAsync(LeadPermissions.Follow)) && !await me.CanAsync(LeadPermissions.Assign)) return Written.Forbidden<Lead>();
         if (lead.State is not (LeadState.Following or LeadState.New)) return uow.Refuse<Lead>("", l["Leads.NotNow", l[$"LeadState.{lead.State}"]]);
         if (lead.Version != input.Version) return uow.Conflict<Lead>();
-        await using var tx = await db.Database.BeginTransactionAsync();
+        return await uow.AllOrNothingAsync(() => CloseAsOrderedAsync(lead, input.Version!.Value));
+    }
+
+    /// <summary>The archive (made or found) and the lead closed as ordered, in the caller's transaction.</summary>
+    private async Task<Written<Lead>> CloseAsOrderedAsync(Lead lead, int version)
+    {
         string? archiveNumber = null;
         if (lead.CustomerId is null)
         {
@@ -36,15 +41,13 @@ public partial class LeadDesk
             else return uow.Refuse<Lead>(made.Status == WriteStatus.Forbidden ? WriteStatus.Forbidden : WriteStatus.Invalid, made.Errors);
         }
         var now = Now;
-        db.Entry(lead).Property(x => x.Version).OriginalValue = input.Version!.Value;
+        db.Entry(lead).Property(x => x.Version).OriginalValue = version;
         (lead.State, lead.OrderedAt, lead.ClosedAt, lead.NextFollowUpOn, lead.NextClockAt, lead.LateSince, lead.UpdatedAt) =
             (LeadState.Ordered, lead.OrderedAt ?? now, now, null, null, null, now);
         await StopClocksAsync(lead.Id, now, LimitEventKind.Cancelled);
         archiveNumber ??= await db.Customers.Where(c => c.Id == lead.CustomerId).Select(c => c.ArchiveNumber).FirstOrDefaultAsync();
         db.LeadEvents.Add(Event(lead.Id, LeadEventKind.Converted, now, archiveNumber));
         uow.Audit(new(LeadAuditActions.Changed, $"{lead.Number} converted → {archiveNumber}", "Lead", lead.Id.ToString(CultureInfo.InvariantCulture), lead.StoreId));
-        var saved = await uow.SaveAsync(lead);
-        if (saved.Saved) await tx.CommitAsync();
-        return saved;
+        return await uow.SaveAsync(lead);
     }
 }

@@ -33,15 +33,20 @@ public partial class LeadDesk
         if (left is { } lt && (lt < arrived || lt > now.AddMinutes(5))) errors["leftAt"] = [l["Validation.InvalidValue", l["Field.LeftAt"]]];
         if (input.PartySize is < 1 or > 30) errors["partySize"] = [l["Validation.InvalidValue", l["Field.PartySize"]]];
         if (errors.Count > 0) return uow.Refuse<LeadVisit>(WriteStatus.Invalid, errors);
+        return await uow.AllOrNothingAsync(() => RecordVisitAsync(input, mobile.Value!, storeId, store.Name, zone, arrived, left, callbacks, outbox, now));
+    }
 
-        await using var tx = await db.Database.BeginTransactionAsync();
-        var lead = await db.Leads.Where(LeadStates.Open).FirstOrDefaultAsync(x => x.StoreId == storeId && x.Mobile == mobile.Value);
+    /// <summary>The visit's steps, in the caller's transaction: the lead (found or recorded), the visit, the callback, the SMS.</summary>
+    private async Task<Written<LeadVisit>> RecordVisitAsync(VisitInput input, string mobile, int storeId, string storeName, TimeZoneInfo zone, DateTime arrived, DateTime? left,
+        CallbackOpenings callbacks, SmsOutbox outbox, DateTime now)
+    {
+        var lead = await db.Leads.Where(LeadStates.Open).FirstOrDefaultAsync(x => x.StoreId == storeId && x.Mobile == mobile);
         if (lead is null)
         {
             var levels = await LevelsAsync(storeId); // a visitor whose intent is not yet known starts in the middle
             var created = await CreateAsync(new LeadInput
             {
-                Name = input.Name, Mobile = mobile.Value, IntentLevel = Blank(input.IntentLevel) ?? levels[levels.Count / 2].Code,
+                Name = input.Name, Mobile = mobile, IntentLevel = Blank(input.IntentLevel) ?? levels[levels.Count / 2].Code,
                 Source = LeadSource.Walkin, Model = input.Model, VisitAt = new DateTimeOffset(arrived, TimeSpan.Zero),
                 VisitMinutes = left is { } x ? (int)Math.Min(720, (x - arrived).TotalMinutes) : null, ConsultantUserId = input.ConsultantUserId, StoreId = storeId,
             });
@@ -73,7 +78,7 @@ public partial class LeadDesk
         visit.CallbackTaskId = await callbacks.OpenAsync(new NewCallback(storeId, CallbackKind.ShowroomVisit, visit.Id, visitDay, lead.CustomerId ?? 0, null,
             visitDay, StoreTime.DateOf(until, zone)) { StaffName = consultantName });
         var body = (await settings.GetTextAsync(LeadSettings.VisitThanksSms, storeId)).Replace("{0}", lead.Name, StringComparison.Ordinal)
-            .Replace("{1}", store.Name, StringComparison.Ordinal).Replace("{2}", consultantName ?? "", StringComparison.Ordinal);
+            .Replace("{1}", storeName, StringComparison.Ordinal).Replace("{2}", consultantName ?? "", StringComparison.Ordinal);
         var sms = await outbox.EnqueueAsync(new SmsRequest(storeId, lead.Mobile, SmsPurpose.Service, "leads.visitThanks", body, $"leads.visit:{visit.Id}")
             { CustomerId = lead.CustomerId, CustomerName = lead.Name, RelatedId = visit.Id, NotBefore = left });
         await db.SaveChangesAsync();
@@ -81,8 +86,6 @@ public partial class LeadDesk
         db.LeadEvents.Add(Event(lead.Id, LeadEventKind.Visit, arrived, l["Leads.VisitNote", input.PartySize, visit.Model ?? "",
             input.TestDrive ? l["Leads.WithTestDrive"].Value : "", sms.Outcome == SmsEnqueueOutcome.Blocked ? l["Leads.ThanksBlocked"].Value : l["Leads.ThanksQueued"].Value]));
         uow.Audit(new(LeadAuditActions.Changed, $"{lead.Number} visit", "Lead", lead.Id.ToString(CultureInfo.InvariantCulture), storeId));
-        var saved = await uow.SaveAsync(visit);
-        if (saved.Saved) await tx.CommitAsync();
-        return saved;
+        return await uow.SaveAsync(visit);
     }
 }

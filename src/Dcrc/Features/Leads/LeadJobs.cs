@@ -13,7 +13,7 @@ namespace Dcrc.Features.Leads;
 /// Every minute: the clocks of the leads due a look (<see cref="Lead.NextClockAt"/>) are evaluated; warnings, breaches
 /// and escalations that have fallen due are recorded (facts from then on) with a line in the timeline; the consultant
 /// hears of a warning or breach, the sales managers at the breach, the CR managers a while later. A breach flags the
-/// lead late.
+/// lead late. The job runner lifts the store filter for jobs (every store's leads), so the queries need no exception to it.
 /// </summary>
 public sealed class LeadClocksJob(DcrcDb db, SettingsStore settings, StoreCalendars calendars, Notifier notifier) : IScheduledJob
 {
@@ -23,7 +23,7 @@ public sealed class LeadClocksJob(DcrcDb db, SettingsStore settings, StoreCalend
 
     public async Task RunAsync(DateTime nowUtc, CancellationToken ct)
     {
-        var due = await db.Leads.IgnoreQueryFilters().AsNoTracking().Where(x => x.NextClockAt != null && x.NextClockAt <= nowUtc).OrderBy(x => x.NextClockAt).Take(Batch).ToListAsync(ct);
+        var due = await db.Leads.AsNoTracking().Where(x => x.NextClockAt != null && x.NextClockAt <= nowUtc).OrderBy(x => x.NextClockAt).Take(Batch).ToListAsync(ct);
         if (due.Count == 0) return;
         var clocks = await LeadLimits.EvaluateAsync(db, settings, calendars, due.Select(x => (x.Id, x.StoreId, x.NextFollowUpOn)).ToList(), nowUtc, ct);
         var storeCalendars = new Dictionary<int, BusinessCalendar>();
@@ -53,7 +53,7 @@ public sealed class LeadClocksJob(DcrcDb db, SettingsStore settings, StoreCalend
         // The lead's two clock fields, without raising its version (a user's open card stays current), and only if
         // nobody changed the lead meanwhile — their save set NextClockAt again, so the next run looks at it anew.
         foreach (var x in looked)
-            await db.Leads.IgnoreQueryFilters().Where(l => l.Id == x.Id && l.Version == x.Version)
+            await db.Leads.Where(l => l.Id == x.Id && l.Version == x.Version)
                 .ExecuteUpdateAsync(u => u.SetProperty(l => l.NextClockAt, x.NextClockAt).SetProperty(l => l.LateSince, x.LateSince), ct);
     }
 
@@ -90,7 +90,7 @@ public sealed class LeadPoolJob(DcrcDb db, SettingsStore settings, Notifier noti
         foreach (var store in stores)
         {
             var cutoff = LeadRules.PoolCutoff(StoreTime.DateOf(nowUtc, StoreTime.Zone(store.TimeZone)), await settings.GetAsync(LeadSettings.PoolAfterDays, store.Id));
-            var stale = await db.Leads.IgnoreQueryFilters()
+            var stale = await db.Leads
                 .Where(x => x.StoreId == store.Id && x.State == LeadState.Following && x.NextFollowUpOn != null && x.NextFollowUpOn <= cutoff)
                 .OrderBy(x => x.Id).Take(Batch).Select(x => new { x.Id, x.ConsultantUserId, x.ConsultantName }).ToListAsync(ct);
             if (stale.Count == 0) continue;
@@ -99,12 +99,12 @@ public sealed class LeadPoolJob(DcrcDb db, SettingsStore settings, Notifier noti
             // then the timeline lines and notices of exactly those.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var stamp = new DateTime(nowUtc.Ticks - nowUtc.Ticks % 10, DateTimeKind.Utc); // whole microseconds: PostgreSQL keeps it exactly, to find the moved rows by it
-            await db.Leads.IgnoreQueryFilters().Where(x => ids.Contains(x.Id) && x.State == LeadState.Following && x.NextFollowUpOn != null && x.NextFollowUpOn <= cutoff)
+            await db.Leads.Where(x => ids.Contains(x.Id) && x.State == LeadState.Following && x.NextFollowUpOn != null && x.NextFollowUpOn <= cutoff)
                 .ExecuteUpdateAsync(u => u.SetProperty(x => x.State, LeadState.Pool).SetProperty(x => x.PoolSince, stamp)
                     .SetProperty(x => x.ConsultantUserId, (string?)null).SetProperty(x => x.ConsultantName, (string?)null).SetProperty(x => x.LateSince, (DateTime?)null)
                     .SetProperty(x => x.AutoAssigned, false) // the round robin goes on from the last lead still given automatically
                     .SetProperty(x => x.NextClockAt, (DateTime?)null).SetProperty(x => x.UpdatedAt, nowUtc).SetProperty(x => x.Version, x => x.Version + 1), ct);
-            var moved = (await db.Leads.IgnoreQueryFilters().Where(x => ids.Contains(x.Id) && x.State == LeadState.Pool && x.PoolSince == stamp).Select(x => x.Id).ToListAsync(ct)).ToHashSet();
+            var moved = (await db.Leads.Where(x => ids.Contains(x.Id) && x.State == LeadState.Pool && x.PoolSince == stamp).Select(x => x.Id).ToListAsync(ct)).ToHashSet();
             foreach (var x in stale.Where(x => moved.Contains(x.Id)))
             {
                 db.LeadEvents.Add(new LeadEvent { LeadId = x.Id, At = nowUtc, Kind = LeadEventKind.ToPool, Note = x.ConsultantName });
