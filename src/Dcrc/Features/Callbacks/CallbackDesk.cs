@@ -22,7 +22,7 @@ namespace Dcrc.Features.Callbacks;
 /// and grievances. A user sees the tasks they hold, the pool if they work it, everyone's if they assign.
 /// </summary>
 public partial class CallbackDesk(DcrcDb db, CurrentUser me, StoreScope scope, MaskedCustomers cards, ContactDetails contacts, UnitOfWork uow, QuestionnaireBook questionnaires,
-    ICallbackGrievances grievances, ISourceVisits visits, SmsOutbox outbox, SettingsStore settings, StoreClock storeClock, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    ICallbackGrievances grievances, ISourceVisits visits, SmsOutbox outbox, SettingsStore settings, StoreClock storeClock, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public sealed record Row(long Id, int StoreId, CallbackKind Kind, CallbackStatus Status, long CustomerId, string CustomerName, string Mobile,
         string? Plate, string? Model, string? Staff, DateOnly EventDate, DateOnly DueOn, DateOnly DueBy, DateTime? RescheduledTo, int FailedAttempts,

@@ -23,7 +23,7 @@ public static class ImportAuditActions
 /// customer, columns in Chinese (English headers accepted too). Every row is checked with the same rules as
 /// the form, duplicates are looked for in the file and in the store; any error and nothing is imported.
 /// </summary>
-public class CustomerImport(DcrcDb db, CustomerArchive archive, StoreScope scope, CurrentUser me, PersonalData personal,
+public class CustomerImport(DcrcDb db, CustomerArchive archive, CurrentUser me,
     SettingsStore settings, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public const int MaxRows = 10_000;

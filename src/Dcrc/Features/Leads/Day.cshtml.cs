@@ -1,5 +1,6 @@
 using Dcrc.Kernel.Access;
 using Dcrc.Kernel.Time;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Dcrc.Features.Leads;
@@ -13,7 +14,10 @@ namespace Dcrc.Features.Leads;
 public class DayModel(LeadViews views, CurrentUser me, StoreScope scope, StoreClock clock, Customers.CustomerArchive archive) : PageModel
 {
     public DateOnly Today { get; private set; }
+    public const int PageSize = 50;
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
     public List<LeadLine> Due { get; private set; } = [];
+    public Shared.Pager Pager { get; private set; } = null!;
     public List<ConsultantDay> Consultants { get; private set; } = [];
     public ConsultantDay? Mine { get; private set; }
     public bool Everyone { get; private set; }
@@ -25,8 +29,10 @@ public class DayModel(LeadViews views, CurrentUser me, StoreScope scope, StoreCl
         if (store is not { } s) { NoStore = true; return; }
         Today = await clock.TodayAsync(s);
         Everyone = (await archive.ViewerAsync()).Scope >= DataScope.Department;
-        Due = await views.DueAsync(Today);
         Consultants = await views.DaysAsync(s, Everyone ? null : me.Id);
+        PageNumber = Math.Max(1, PageNumber);
+        (Due, var total) = await views.DueAsync(s, Today, PageNumber, PageSize, LeadViews.DueOf(Consultants, me.Id));
+        Pager = new Shared.Pager(PageNumber, PageSize, total, Request);
         Mine = Consultants.FirstOrDefault(c => c.UserId == me.Id);
     }
 }

@@ -28,6 +28,7 @@ public class DetailsModel(LeadDesk desk, LeadCards cards, LeadViews views, LeadV
     public TimeZoneInfo Zone { get; private set; } = StoreTime.GroupZone;
     public bool MayFollow { get; private set; }
     public bool MayAssign { get; private set; }
+    public bool MayEdit { get; private set; }
     public bool MayClaim { get; private set; }
     public bool MayDecide { get; private set; }
     public bool MayUnmask { get; private set; }
@@ -139,6 +140,7 @@ public class DetailsModel(LeadDesk desk, LeadCards cards, LeadViews views, LeadV
         var open = lead.State is LeadState.New or LeadState.Following;
         MayFollow = open && lead.ConsultantUserId is not null && (lead.ConsultantUserId == me.Id && await me.CanAsync(LeadPermissions.Follow) || await me.CanAsync(LeadPermissions.Assign));
         MayAssign = lead.IsOpen && lead.State != LeadState.LostPending && await me.CanAsync(LeadPermissions.Assign);
+        MayEdit = lead.IsOpen && await desk.MayEditAsync(lead);
         MayClaim = (lead.State == LeadState.Pool || lead.State == LeadState.Lost && lead.KeepsInterest) && await me.CanAsync(LeadPermissions.Follow);
         MayDecide = lead.State == LeadState.LostPending && await me.CanAsync(LeadPermissions.ApproveLost);
         MayUnmask = await me.CanAsync(Customers.CustomerPermissions.Unmask);

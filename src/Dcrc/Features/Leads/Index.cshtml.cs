@@ -7,7 +7,7 @@ namespace Dcrc.Features.Leads;
 
 /// <summary>Leads the user may see, newest first: searched by number, mobile, its last four digits or name; filtered by state, level, source, consultant, late, dates.</summary>
 [RequirePermission("leads.read")]
-public class IndexModel(LeadViews views, LeadDesk desk, CurrentUser me, StoreScope scope, Kernel.Audit.AuditLog audit,
+public class IndexModel(LeadViews views, LeadDesk desk, CurrentUser me, StoreScope scope, Kernel.Audit.AuditLog audit, Kernel.Time.StoreClock storeClock,
     Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 30;
@@ -35,13 +35,13 @@ public class IndexModel(LeadViews views, LeadDesk desk, CurrentUser me, StoreSco
     {
         var filter = new LeadFilter(Q, State, Level, Source, Consultant, Late ? true : null, Open, From, To is { } t && From is { } f && t < f ? null : To);
         var (rows, total) = await views.PageAsync(filter, 1, ExportRows);
-        var zone = Kernel.Time.StoreTime.GroupZone;
+        var zones = await storeClock.ZonesAsync(rows.Select(x => x.StoreId));
         var headers = new[] { "Leads.Number", "Field.PersonName", "Field.Mobile", "Field.IntentLevel", "Field.Series", "Field.Model", "Field.LeadSource", "Leads.State",
             "Field.Consultant", "Field.NextFollowUpOn", "Leads.CreatedAt", "Leads.Late" }.Select(k => l[k].Value).ToList();
         var lines = rows.Select(x => (IReadOnlyList<string?>)
         [
             x.Number, x.Name, x.Mobile, x.IntentLevel, x.Series, x.Model, l[$"LeadSource.{x.Source}"], l[$"LeadState.{x.State}"], x.ConsultantName ?? l["Leads.Unassigned"],
-            x.NextFollowUpOn?.ToString("yyyy-MM-dd"), Kernel.Time.StoreTime.Format(x.CreatedAt, zone), x.Late ? l["Common.Yes"] : l["Common.No"],
+            x.NextFollowUpOn?.ToString("yyyy-MM-dd"), Kernel.Time.StoreTime.Format(x.CreatedAt, zones[x.StoreId]), x.Late ? l["Common.Yes"] : l["Common.No"],
         ]);
         await audit.WriteReadAsync(LeadAuditActions.Exported, $"lead list q={(Q is { } q && Kernel.Identifiers.Phone.Digits(q).Length == 11 ? Kernel.Identifiers.Phone.Mask(Kernel.Identifiers.Phone.Digits(q)) : Q)} state={State} level={Level} source={Source} consultant={Consultant} late={Late} open={Open} from={From} to={To} → {rows.Count} of {total}",
             storeId: scope.CurrentStoreId);

@@ -38,7 +38,7 @@ public partial class LeadDesk
         if (lead.Version != input.Version) return uow.Refuse<Lead>(WriteStatus.Conflict, l["Leads.ClaimedMeanwhile"]);
         if (!(lead.State == LeadState.Pool || lead.State == LeadState.Lost && lead.KeepsInterest))
             return uow.Refuse<Lead>("", l["Leads.NotInPool", l[$"LeadState.{lead.State}"]]);
-        var me_ = (await ConsultantsAsync(lead.StoreId)).FirstOrDefault(c => c.Id == me.Id);
+        var me_ = (await ConsultantsAsync(lead.StoreId, me.Id)).FirstOrDefault();
         if (me_ is null) return Written.Forbidden<Lead>();
         var now = Now;
         var zone = StoreTime.Zone(await db.Stores.Where(s => s.Id == lead.StoreId).Select(s => s.TimeZone).SingleAsync());

@@ -25,7 +25,7 @@ public sealed record Consultant(string Id, string Name, int? DepartmentId);
 /// the pool, the sales manager the department's and the unassigned, DCRC and the GM the store, group roles all stores.
 /// Follow-up, the pool and 战败 are in the other parts of this class.
 /// </summary>
-public partial class LeadDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerArchive archive, SettingsStore settings, StoreCalendars calendars,
+public partial class LeadDesk(DcrcDb db, CurrentUser me, StoreScope scope, CustomerArchive archive, SettingsStore settings,
     TimeProvider clock, IStringLocalizer<SharedResource> l, UnitOfWork uow, Notifier notifier)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -56,9 +56,9 @@ public partial class LeadDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
 
     private static Written<T> Away<T>(WriteStatus status) => Written.NotFound<T>();
 
-    /// <summary>The store's consultants who can take leads: active, of the store, sales consultant or sales manager.</summary>
-    public Task<List<Consultant>> ConsultantsAsync(int storeId) =>
-        db.Users.AsNoTracking().Where(u => u.IsActive && u.Stores.Any(s => s.StoreId == storeId)
+    /// <summary>The store's active sales consultants and managers (or only <paramref name="onlyUserId"/>, if they are one).</summary>
+    public Task<List<Consultant>> ConsultantsAsync(int storeId, string? onlyUserId = null) =>
+        db.Users.AsNoTracking().Where(u => (onlyUserId == null || u.Id == onlyUserId) && u.IsActive && u.Stores.Any(s => s.StoreId == storeId)
                 && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.SalesConsultant || r.Name == Roles.SalesManager))))
             .OrderBy(u => u.Id).Select(u => new Consultant(u.Id, u.DisplayName, u.DepartmentId)).ToListAsync();
 
@@ -118,7 +118,7 @@ public partial class LeadDesk(DcrcDb db, CurrentUser me, StoreScope scope, Custo
         if (!Enum.IsDefined(input.Gender)) errors["gender"] = [l["Validation.InvalidValue", l["Field.Gender"]]];
         if (!Enum.IsDefined(input.PurchaseTiming)) errors["purchaseTiming"] = [l["Validation.InvalidValue", l["Field.PurchaseTiming"]]];
         if (!Enum.IsDefined(input.Payment)) errors["payment"] = [l["Validation.InvalidValue", l["Field.Payment"]]];
-        if (input.VisitAt is { } v && (v.UtcDateTime > Now.AddMinutes(5) || v.UtcDateTime < Now.AddYears(-1))) errors["visitAt"] = [l["Validation.InvalidValue", l["Field.VisitAt"]]];
+        if (input.VisitAt is { } v && v.UtcDateTime != lead.VisitAt && (v.UtcDateTime > Now.AddMinutes(5) || v.UtcDateTime < Now.AddYears(-1))) errors["visitAt"] = [l["Validation.InvalidValue", l["Field.VisitAt"]]];
         lead.Name = input.Name?.Trim() ?? "";
         lead.Gender = input.Gender;
         (lead.Region, lead.Series, lead.Model, lead.Budget) = (Blank(input.Region), Blank(input.Series), Blank(input.Model), Blank(input.Budget));

@@ -96,15 +96,20 @@ public sealed class LeadViews(DcrcDb db, LeadDesk desk, CurrentUser me, Settings
     }
 
     /// <summary>
-    /// The user's own due follow-ups (overdue first). Their own leads are theirs to see whatever the role, so no
-    /// visibility filter beyond the store's: one range of the (store, consultant, state, day) index.
+    /// A page of the user's own due follow-ups (overdue first) and how many there are. Their own leads are theirs to see
+    /// whatever the role, so no visibility filter beyond the store's: one range of the (store, consultant, state, day) index.
     /// </summary>
-    public async Task<List<LeadLine>> DueAsync(DateOnly today, int take = 200)
+    public async Task<(List<LeadLine> Items, int Total)> DueAsync(int storeId, DateOnly today, int page, int pageSize, int? knownTotal = null)
     {
         var userId = me.Id ?? "";
-        return (await InStore(db.Leads.AsNoTracking()).Where(x => x.ConsultantUserId == userId && x.State == LeadState.Following && x.NextFollowUpOn <= today)
-            .OrderBy(x => x.NextFollowUpOn).ThenBy(x => x.Id).Take(take).Select(Line).ToListAsync()).Select(Padded).ToList();
+        var q = db.Leads.AsNoTracking().Where(x => x.StoreId == storeId && x.ConsultantUserId == userId && x.State == LeadState.Following && x.NextFollowUpOn <= today);
+        var items = (await q.OrderBy(x => x.NextFollowUpOn).ThenBy(x => x.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(Line).ToListAsync()).Select(Padded).ToList();
+        var total = knownTotal ?? (page == 1 && items.Count < pageSize ? items.Count : await q.CountAsync());
+        return (items, total);
     }
+
+    /// <summary>How many follow-ups are due for the user, read from their line of the day's counts (null when they have none).</summary>
+    public static int? DueOf(IEnumerable<ConsultantDay> days, string? userId) => days.FirstOrDefault(d => d.UserId == userId) is { } d ? d.DueToday + d.Overdue : null;
 
     /// <summary>
     /// The day of each consultant of the store (the sales manager's view) or of one: due today, overdue, new (not called
@@ -116,7 +121,10 @@ public sealed class LeadViews(DcrcDb db, LeadDesk desk, CurrentUser me, Settings
         var zone = await storeClock.ZoneAsync(storeId);
         var dayStart = StoreTime.ToUtc(today.ToDateTime(TimeOnly.MinValue), zone);
         var target = await settings.GetAsync(LeadSettings.DailyIntentFollowUps, storeId);
-        var consultants = (await desk.ConsultantsAsync(storeId)).Where(c => onlyUserId is null || c.Id == onlyUserId).ToList();
+        // The consultant's own line: who they are is in their sign-in (renewed when their roles or stores change).
+        var consultants = onlyUserId is not null && onlyUserId == me.Id
+            ? me.StoreIds.Contains(storeId) && (me.Roles.Contains(Roles.SalesConsultant) || me.Roles.Contains(Roles.SalesManager)) ? [new Consultant(me.Id, me.DisplayName, me.DepartmentId)] : []
+            : await desk.ConsultantsAsync(storeId, onlyUserId);
         var ids = consultants.Select(c => c.Id).ToList();
         var open = await db.Leads.Where(x => x.StoreId == storeId && x.State == LeadState.Following && x.ConsultantUserId != null && ids.Contains(x.ConsultantUserId))
             .GroupBy(x => x.ConsultantUserId!)

@@ -36,6 +36,8 @@ public static class LeadsApi
         api.MapPost("/leads/visits", Visit).RequireAuthorization(LeadPermissions.Create.Policy)
             .WithSummary("Record a showroom visit (来店登记): mobile, name (for a new visitor), arrivedAt, leftAt, partySize, model, intentLevel, consultantUserId, testDrive, storeId; the open lead of the mobile gets it or a walk-in lead is recorded; opens the DCRC's visit callback (within leads.visitCallbackHours of leaving) and queues the thank-you SMS (consent checked); 400 per field, 409 never (the open lead is used)");
         api.MapGet("/leads/{id:long}", Get).RequireAuthorization(read).WithSummary("A lead with its attempts, timeline and clocks (first contact, OEM feedback, follow-up)");
+        api.MapPut("/leads/{id:long}", Edit).RequireAuthorization(read)
+            .WithSummary("Correct the record of an open lead: the fields of the create (mobile and visitAt omitted: kept), and version (required); its consultant or reception and the managers; the changed fields on its timeline; 400 per field, 403, 409 stale or with the open lead of a new mobile");
         api.MapPost("/leads/{id:long}/attempts", Attempt).RequireAuthorization(read)
             .WithSummary("Record a follow-up attempt: result (noAnswer, busy, or the feedback), at, remark (required for unreachable and other), consultantName, nextFollowUpOn, intentLevel, version; unreachable only after the failed calls in different slots the store requires; 400, 403, 409 stale");
         api.MapPost("/leads/{id:long}/assign", Assign).RequireAuthorization(LeadPermissions.Assign.Policy)
@@ -74,6 +76,9 @@ public static class LeadsApi
         // The attributes' errors go with the desk's own checks, so one answer names every bad field.
         return (await desk.CreateAsync(input, checkedErrors: validator.Validate(input))).ToApi(x => TypedResults.Created($"/api/v1/leads/{x.Id}", ToDto(x)), l);
     }
+
+    public static async Task<IResult> Edit(long id, LeadInput input, LeadDesk desk, LeadCards cards, ApiValidator validator, IStringLocalizer<SharedResource> l) =>
+        await (await desk.EditAsync(id, input, validator.Validate(input))).ToApiAsync(async x => TypedResults.Ok(await cards.DetailAsync(x)), l);
 
     public sealed record VisitDto(long Id, long LeadId, string LeadNumber, DateTime ArrivedAt, DateTime? LeftAt, int PartySize, string? Model, string? ConsultantName,
         bool TestDrive, long? CallbackTaskId, long? SmsMessageId);
@@ -132,15 +137,19 @@ public static class LeadsApi
         return TypedResults.Ok(new Paged<LeadLine>(items, page, pageSize, total));
     }
 
-    public sealed record DayDto(DateOnly Today, IReadOnlyList<LeadLine> Due, IReadOnlyList<ConsultantDay> Consultants);
+    /// <param name="Due">A page of the user's due and overdue follow-ups (overdue first); <paramref name="DueTotal"/> in all.</param>
+    public sealed record DayDto(DateOnly Today, IReadOnlyList<LeadLine> Due, int DueTotal, int Page, int PageSize, IReadOnlyList<ConsultantDay> Consultants);
 
-    public static async Task<Results<Ok<DayDto>, ValidationProblem>> Day(LeadViews views, LeadDesk desk, Kernel.Access.CurrentUser me, Kernel.Access.StoreScope scope,
-        Customers.CustomerArchive archive, Kernel.Time.StoreClock clock, ApiValidator validator, IStringLocalizer<SharedResource> l, int? storeId = null)
+    public static async Task<Results<Ok<DayDto>, ValidationProblem>> Day(LeadViews views, Kernel.Access.CurrentUser me, Kernel.Access.StoreScope scope,
+        Customers.CustomerArchive archive, Kernel.Time.StoreClock clock, ApiValidator validator, IStringLocalizer<SharedResource> l, int? storeId = null, int page = 1, int pageSize = 50)
     {
         var store = storeId ?? scope.CurrentStoreId ?? (me.StoreIds.Count == 1 ? me.StoreIds[0] : null);
         if (store is not { } s || !scope.CanSee(s)) return validator.Problem("storeId", l["Validation.Required", l["Field.Store"]]);
+        (page, pageSize) = (Math.Max(1, page), Math.Clamp(pageSize, 1, 200));
         var today = await clock.TodayAsync(s);
         var everyone = (await archive.ViewerAsync()).Scope >= Kernel.Access.DataScope.Department;
-        return TypedResults.Ok(new DayDto(today, await views.DueAsync(today), await views.DaysAsync(s, everyone ? null : me.Id)));
+        var days = await views.DaysAsync(s, everyone ? null : me.Id);
+        var (due, total) = await views.DueAsync(s, today, page, pageSize, LeadViews.DueOf(days, me.Id));
+        return TypedResults.Ok(new DayDto(today, due, total, page, pageSize, days));
     }
 }

@@ -25,7 +25,7 @@ public class NewModel(LeadDesk desk, CurrentUser me, StoreScope scope, IStringLo
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var r = await desk.CreateAsync(Input, checkedErrors: ModelState.IsValid ? null : Errors());
+        var r = await desk.CreateAsync(Input, checkedErrors: BinderErrors(ModelState));
         if (r.Saved)
         {
             TempData["Flash"] = l["Leads.Created", r.Value!.Number, r.Value.ConsultantName ?? l["Leads.Unassigned"].Value].Value;
@@ -37,8 +37,8 @@ public class NewModel(LeadDesk desk, CurrentUser me, StoreScope scope, IStringLo
         return Page();
     }
 
-    /// <summary>The binder's errors (a value that is not a number, a date) by field, as the desk names its own.</summary>
-    private Dictionary<string, string[]> Errors() => ModelState.Where(kv => kv.Value!.Errors.Count > 0)
+    /// <summary>The binder's errors (a value that is not a number, a date) by field, as the desk names its own; null when there are none.</summary>
+    internal static Dictionary<string, string[]>? BinderErrors(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state) => state.IsValid ? null : state.Where(kv => kv.Value!.Errors.Count > 0)
         .ToDictionary(kv => kv.Key.StartsWith("Input.", StringComparison.Ordinal) ? char.ToLowerInvariant(kv.Key[6]) + kv.Key[7..] : kv.Key,
             kv => kv.Value!.Errors.Select(e => e.ErrorMessage).ToArray());
 
@@ -50,3 +50,6 @@ public class NewModel(LeadDesk desk, CurrentUser me, StoreScope scope, IStringLo
         if (await me.CanAsync(LeadPermissions.Assign)) Consultants = await desk.ConsultantsAsync(s);
     }
 }
+
+/// <summary>What the lead record's fields (<c>_LeadFields</c>) show: the input, the store's intent levels, the consultants to give it to (none: no choice); the masked mobile an empty field keeps.</summary>
+public sealed record LeadFields(LeadInput Input, IReadOnlyList<IntentLevel> Levels, List<Consultant> Consultants, string? MobileKept = null);

@@ -133,7 +133,7 @@ public abstract class LeadTests(DcrcApp app)
         var pool = await second.GetFromJsonAsync<JsonElement>("/api/v1/leads/pool?pageSize=200");
         pool.GetProperty("items").EnumerateArray().ShouldContain(x => x.GetProperty("id").GetInt64() == id);
         var claims = await Task.WhenAll(first.PostAsJsonAsync($"/api/v1/leads/{id}/claim", new { version = 7 }), second.PostAsJsonAsync($"/api/v1/leads/{id}/claim", new { version = 7 }));
-        claims.Select(c => c.StatusCode).OrderBy(s => s).ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict]);
+        string.Join(",", claims.Select(c => c.StatusCode).Order()).ShouldBe("OK,Conflict", string.Join(" ", await Task.WhenAll(claims.Select(c => c.Content.ReadAsStringAsync()))));
         var events = await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().LeadEvents.CountAsync(e => e.LeadId == id && e.Kind == LeadEventKind.Claimed));
         events.ShouldBe(1);
     }
@@ -169,6 +169,73 @@ public abstract class LeadTests(DcrcApp app)
         given.GetProperty("lead").GetProperty("line").GetProperty("nextFollowUpOn").GetString().ShouldBe(today.ToString("yyyy-MM-dd"));
         await RunJobAsync("leads.pool");
         (await manager.GetFromJsonAsync<JsonElement>($"/api/v1/leads/{id}")).GetProperty("lead").GetProperty("line").GetProperty("state").GetString().ShouldBe("following");
+    }
+
+    [Fact]
+    public async Task A_consultant_corrects_their_open_lead_the_changed_fields_go_on_its_timeline_and_bad_or_stale_edits_change_nothing()
+    {
+        var sales = await app.ApiAs("th.sales");
+        var mobile = TestData.NewMobile();
+        var visitAt = app.Clock.GetUtcNow().AddHours(-2);
+        var id = (await CreateAsync(sales, mobile, new { visitAt })).GetProperty("line").GetProperty("id").GetInt64();
+        var otherMobile = TestData.NewMobile();
+        var otherNumber = (await CreateAsync(sales, otherMobile)).GetProperty("line").GetProperty("number").GetString()!;
+        var version = VersionOf(await sales.GetFromJsonAsync<JsonElement>($"/api/v1/leads/{id}"));
+
+        // No mobile given keeps the recorded one; the level and budget change, and the timeline names them.
+        var edited = await sales.PutAsJsonAsync($"/api/v1/leads/{id}", new { name = "潜客改", intentLevel = "H", source = "phone", budget = "15万", version });
+        edited.StatusCode.ShouldBe(HttpStatusCode.OK, await edited.Content.ReadAsStringAsync());
+        var detail = await edited.Content.ReadFromJsonAsync<JsonElement>();
+        var line = detail.GetProperty("lead").GetProperty("line");
+        (line.GetProperty("name").GetString(), line.GetProperty("intentLevel").GetString(), line.GetProperty("source").GetString()).ShouldBe(("潜客改", "H", "phone"));
+        line.GetProperty("mobile").GetString().ShouldBe(mobile[..3] + "****" + mobile[7..]);
+        detail.GetProperty("lead").GetProperty("budget").GetString().ShouldBe("15万");
+        detail.GetProperty("lead").GetProperty("visitAt").GetDateTimeOffset().ShouldBe(visitAt, TimeSpan.FromSeconds(1)); // not given: kept
+        var note = detail.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "edited").GetProperty("note").GetString()!;
+        note.ShouldContain("意向级别");
+        note.ShouldNotContain(mobile);
+
+        // The version read before is stale now; a bad level names its field; another open lead's mobile is refused naming it.
+        (await sales.PutAsJsonAsync($"/api/v1/leads/{id}", new { name = "再改", intentLevel = "A", source = "phone", version })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var current = VersionOf(detail);
+        var bad = await sales.PutAsJsonAsync($"/api/v1/leads/{id}", new { name = "", intentLevel = "Z", source = "oemBatch", version = current });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        foreach (var field in new[] { "name", "intentLevel", "source" }) errors.TryGetProperty(field, out _).ShouldBeTrue(field);
+        var twin = await sales.PutAsJsonAsync($"/api/v1/leads/{id}", new { name = "潜客改", mobile = otherMobile, intentLevel = "H", source = "phone", version = current });
+        twin.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await twin.Content.ReadAsStringAsync()).ShouldContain(otherNumber);
+        var after = await sales.GetFromJsonAsync<JsonElement>($"/api/v1/leads/{id}");
+        (after.GetProperty("lead").GetProperty("line").GetProperty("name").GetString(), VersionOf(after)).ShouldBe(("潜客改", current));
+
+        // Another consultant does not reach it; a closed lead is not edited.
+        var other = await app.ApiAs((await app.CreateUserAsync(Roles.SalesConsultant)).UserName!);
+        (await other.PutAsJsonAsync($"/api/v1/leads/{id}", new { name = "别人", intentLevel = "A", source = "phone", version = current })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await app.WithScopeAsync(sp => sp.GetRequiredService<DcrcDb>().Leads.Where(x => x.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.State, LeadState.Lost)));
+        (await sales.PutAsJsonAsync($"/api/v1/leads/{id}", new { name = "关闭后", intentLevel = "A", source = "phone", version = current })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task The_consultants_day_pages_their_due_follow_ups_and_counts_them_all()
+    {
+        var consultant = await app.CreateUserAsync(Roles.SalesConsultant);
+        var client = await app.ApiAs(consultant.UserName!);
+        var ids = new List<long>();
+        for (var i = 0; i < 3; i++) ids.Add((await CreateAsync(client, TestData.NewMobile())).GetProperty("line").GetProperty("id").GetInt64());
+        var first = await client.GetFromJsonAsync<JsonElement>("/api/v1/leads/day?pageSize=2");
+        first.GetProperty("dueTotal").GetInt32().ShouldBe(3);
+        first.GetProperty("due").GetArrayLength().ShouldBe(2);
+        var second = await client.GetFromJsonAsync<JsonElement>("/api/v1/leads/day?pageSize=2&page=2");
+        second.GetProperty("dueTotal").GetInt32().ShouldBe(3);
+        first.GetProperty("due").EnumerateArray().Concat(second.GetProperty("due").EnumerateArray()).Select(x => x.GetProperty("id").GetInt64()).Order()
+            .ShouldBe(ids.Order());
+        // Their own line of the day only, with the same count.
+        var mine = first.GetProperty("consultants").EnumerateArray().ShouldHaveSingleItem();
+        mine.GetProperty("userId").GetString().ShouldBe(consultant.Id);
+        (mine.GetProperty("dueToday").GetInt32() + mine.GetProperty("overdue").GetInt32()).ShouldBe(3);
+        // The sales manager has no due follow-ups of their own here, and sees every consultant's line.
+        var manager = await (await app.ApiAs("th.salesmgr")).GetFromJsonAsync<JsonElement>("/api/v1/leads/day");
+        manager.GetProperty("consultants").EnumerateArray().ShouldContain(x => x.GetProperty("userId").GetString() == consultant.Id);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Dcrc.Features.Admin.Stores;
 
 [RequirePermission("stores.manage")]
-public class EditModel(DcrcDb db, Kernel.Writes.UnitOfWork uow, IStringLocalizer<SharedResource> l) : PageModel
+public class EditModel(DcrcDb db, Kernel.Writes.UnitOfWork uow, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -65,6 +65,7 @@ public class EditModel(DcrcDb db, Kernel.Writes.UnitOfWork uow, IStringLocalizer
         if (Id is null) db.Stores.Add(store);
         uow.AuditOnSave(() => new(AuditActions.StoreSaved, $"{store.Code} {store.Name} active={store.IsActive}", "Store", store.Id.ToString(), store.Id));
         var saved = await uow.SaveAsync(store);
+        if (saved.Saved) Kernel.Time.StoreClock.ZonesChanged(cache);
         if (!saved.Saved)
         {
             saved.AddTo(ModelState, "Input");
