@@ -74,7 +74,7 @@ public sealed class LeadBatches(DcrcDb db, AuditLog audit, TimeProvider clock, I
         string[] headers = ["BatchNumber", "OemLeadNumber", "LeadNumber", "Name", "Mobile", "Feedback", "Remark", "Consultant", "FeedbackAt", "OnTime", "State"];
         var rows = leads.Select(x => (IReadOnlyList<string?>)
         [
-            batch.BatchNumber, x.OemLeadNumber, Lead.NumberOf(x.Id), x.Name, Phone.Mask(x.Mobile), x.Feedback is { } f ? l[$"LeadFeedback.{f}"] : "", x.FeedbackRemark, x.FeedbackBy,
+            batch.BatchNumber, x.OemLeadNumber, Lead.NumberOf(x.Id), x.Name, LeadViews.Masked(x.Mobile), x.Feedback is { } f ? l[$"LeadFeedback.{f}"] : "", x.FeedbackRemark, x.FeedbackBy,
             x.FeedbackAt is { } at ? StoreTime.Format(at, zone) : "", x.FeedbackAt is { } a && a <= x.FeedbackDueAt ? l["Common.Yes"] : l["Common.No"],
             x.State == LeadState.Transferred && x.TransferReason is { } r ? l[$"TransferReason.{r}"] : l[$"LeadState.{x.State}"],
         ]);

@@ -36,12 +36,15 @@ public sealed class LeadViews(DcrcDb db, LeadDesk desk, CurrentUser me, Settings
         x.LastFollowUpAt, x.Attempts, x.LateSince != null, x.CreatedAt, x.CustomerId, x.BatchId, x.FeedbackDueAt, x.FeedbackAt, x.PoolSince, x.KeepsInterest, x.Version);
 
     /// <summary>The line of one lead (numbers padded as <see cref="Lead.Number"/>).</summary>
-    public static LeadLine LineOf(Lead x) => new(x.Id, x.Number, x.StoreId, x.Name, Phone.Mask(x.Mobile), x.IntentLevel, x.Series, x.Model, x.Source, x.State,
+    public static LeadLine LineOf(Lead x) => new(x.Id, x.Number, x.StoreId, x.Name, Masked(x.Mobile), x.IntentLevel, x.Series, x.Model, x.Source, x.State,
         x.ConsultantName, x.NextFollowUpOn, x.LastFollowUpAt, x.Attempts, x.LateSince != null, x.CreatedAt, x.CustomerId, x.BatchId, x.FeedbackDueAt, x.FeedbackAt,
         x.PoolSince, x.KeepsInterest, x.Version);
 
+    /// <summary>A lead's or visitor's mobile as everything of Leads shows it (in full only through <see cref="UnmaskAsync"/>).</summary>
+    public static string Masked(string mobile) => Phone.Mask(mobile);
+
     /// <summary>The line read by <see cref="Line"/> made fit to show: its number, its mobile masked.</summary>
-    private static LeadLine Padded(LeadLine l) => l with { Number = Lead.NumberOf(l.Id), Mobile = Phone.Mask(l.Mobile) };
+    private static LeadLine Padded(LeadLine l) => l with { Number = Lead.NumberOf(l.Id), Mobile = Masked(l.Mobile) };
 
     /// <summary>
     /// The user's one store as an equality besides the store filter's list: PostgreSQL then reads an index in its order

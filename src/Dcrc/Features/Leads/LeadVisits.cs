@@ -18,14 +18,14 @@ public sealed class LeadVisits(DcrcDb db, AuditLog audit) : ISourceVisits
         var v = await db.LeadVisits.AsNoTracking().Where(x => x.Id == visitId)
             .Join(db.Leads, x => x.LeadId, x => x.Id, (x, lead) => new { x, lead.Name, lead.Mobile, lead.IntentLevel }).FirstOrDefaultAsync();
         return v is null ? null : new SourceVisit(v.x.Id, v.x.LeadId, Lead.NumberOf(v.x.LeadId), v.x.StoreId, v.x.ArrivedAt, v.x.LeftAt, v.x.PartySize, v.Name,
-            Phone.Mask(v.Mobile), v.x.Model, v.x.ConsultantName, v.x.TestDrive, v.IntentLevel);
+            LeadViews.Masked(v.Mobile), v.x.Model, v.x.ConsultantName, v.x.TestDrive, v.IntentLevel);
     }
 
     public async Task<Dictionary<long, (string? Name, string? MaskedMobile)>> VisitorsAsync(IReadOnlyCollection<long> visitIds)
     {
         if (visitIds.Count == 0) return [];
         return (await db.LeadVisits.AsNoTracking().Where(x => visitIds.Contains(x.Id)).Join(db.Leads, x => x.LeadId, x => x.Id, (x, lead) => new { x.Id, lead.Name, lead.Mobile })
-            .ToListAsync()).ToDictionary(x => x.Id, x => ((string?)x.Name, (string?)Phone.Mask(x.Mobile)));
+            .ToListAsync()).ToDictionary(x => x.Id, x => ((string?)x.Name, (string?)LeadViews.Masked(x.Mobile)));
     }
 
     public async Task<string?> NumberForCallAsync(int storeId, long visitId, string why)
