@@ -56,6 +56,8 @@ public class DcrcDb(DbContextOptions<DcrcDb> options, StoreScope scope) : Identi
     public DbSet<Features.Leads.LeadLimitEvent> LeadLimitEvents => Set<Features.Leads.LeadLimitEvent>();
     public DbSet<Features.Leads.LeadBatch> LeadBatches => Set<Features.Leads.LeadBatch>();
     public DbSet<Features.Leads.LeadVisit> LeadVisits => Set<Features.Leads.LeadVisit>();
+    public DbSet<Features.Service.MaintenancePlan> MaintenancePlans => Set<Features.Service.MaintenancePlan>();
+    public DbSet<Features.Service.VehicleForecast> VehicleForecasts => Set<Features.Service.VehicleForecast>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -11,7 +11,7 @@ namespace Dcrc.Data;
 /// empty; on PostgreSQL only with <c>Dcrc:Demo:Seed=true</c>. Later features add their demo records here.
 /// </summary>
 public class DemoDealership(DcrcDb db, IPasswordHasher<AppUser> hasher, TimeProvider clock, IConfiguration config, DemoCustomers demoCustomers, DemoCallbacks demoCallbacks,
-    DemoComplaints demoComplaints, DemoCalls demoCalls, DemoLeads demoLeads, ILogger<DemoDealership> log)
+    DemoComplaints demoComplaints, DemoCalls demoCalls, DemoLeads demoLeads, DemoService demoService, ILogger<DemoDealership> log)
 {
     public const string DefaultPassword = "Dcrc#2026";
 
@@ -132,6 +132,7 @@ public class DemoDealership(DcrcDb db, IPasswordHasher<AppUser> hasher, TimeProv
             await demoCalls.SeedAsync(store, faker, (reception.Id, NameOf(reception.Id)), (specialist.Id, NameOf(specialist.Id)));
             await demoLeads.SeedAsync(store, new(reception.Id, NameOf(reception.Id), reception.DepartmentId),
                 new[] { "sales", "sales2" }.Select(r => names[prefix + r]).Select(u => new DemoLeads.Staff(u.Id, u.DisplayName, u.DepartmentId)).ToList());
+            await demoService.SeedAsync(store);
         }
         log.LogInformation("Demo dealership seeded: {Stores} stores, {Users} users, {Customers} customers per store", stores.Count, Users().Count, perStore);
     }

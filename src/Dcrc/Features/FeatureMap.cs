@@ -13,6 +13,7 @@ using Dcrc.Features.Customers.Filing;
 using Dcrc.Features.Customers.Records;
 using Dcrc.Features.Knowledge;
 using Dcrc.Features.Leads;
+using Dcrc.Features.Service;
 using Dcrc.Features.Vehicles;
 using Dcrc.Kernel.Sms;
 using Microsoft.AspNetCore.Authorization;
@@ -92,6 +93,11 @@ public static class FeatureMap
         services.AddScoped<Kernel.Jobs.IScheduledJob, Leads.LeadClocksJob>();
         services.AddScoped<Kernel.Jobs.IScheduledJob, Leads.LeadPoolJob>();
         services.AddScoped<Kernel.Jobs.IScheduledJob, Leads.LeadDeliveryJob>();
+        services.AddScoped<Service.Forecasts>();
+        services.AddScoped<Customers.Cards.IVehicleMaintenance>(sp => sp.GetRequiredService<Service.Forecasts>());
+        services.AddScoped<Customers.Records.ITransactionFollowUp, Service.ForecastOnRepairOrder>();
+        services.AddScoped<Kernel.Jobs.IScheduledJob, Service.ForecastJob>();
+        services.AddScoped<Service.MaintenancePlans>();
         services.AddScoped<Home.SpecialistDay>();
         services.AddScoped<Home.ManagerDashboard>();
         services.AddScoped<Home.StaffDay>();
@@ -124,6 +130,7 @@ public static class FeatureMap
         api.MapCallsApi();
         api.MapDialApi();
         api.MapLeadsApi();
+        api.MapServiceApi();
         app.MapCallEvents();
         return app;
     }

@@ -39,6 +39,7 @@ public static class KernelSetup
         services.AddScoped<DemoCallbacks>();
         services.AddScoped<DemoComplaints>();
         services.AddScoped<DemoLeads>();
+        services.AddScoped<DemoService>();
         services.AddScoped<Notifications.Notifier>();
         services.AddScoped<DemoCalls>();
 

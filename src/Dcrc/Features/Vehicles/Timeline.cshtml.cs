@@ -7,13 +7,16 @@ namespace Dcrc.Features.Vehicles;
 
 /// <summary>A vehicle's file as a timeline per VIN; opening it is an audited read of the owner's archive.</summary>
 [RequirePermission("customers.read")]
-public class TimelineModel(VehicleTimeline timeline, VehicleRegister register, CurrentUser me) : PageModel
+public class TimelineModel(VehicleTimeline timeline, VehicleRegister register, Customers.Cards.IVehicleMaintenance maintenance, Kernel.Time.StoreClock storeClock, CurrentUser me) : PageModel
 {
     [FromRoute] public string Vin { get; set; } = "";
     public VehicleTimeline.View View { get; private set; } = null!;
     public bool CanWrite { get; private set; }
     public bool CanRevealCodes { get; private set; }
     public VehicleRegister.Codes? Codes { get; private set; }
+    /// <summary>The next maintenance as forecast (none: nothing to count from yet).</summary>
+    public Customers.Cards.NextMaintenance? Next { get; private set; }
+    public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -22,6 +25,8 @@ public class TimelineModel(VehicleTimeline timeline, VehicleRegister register, C
         View = view;
         CanWrite = await me.CanAsync(Customers.CustomerPermissions.Write);
         CanRevealCodes = await me.CanAsync(Customers.CustomerPermissions.VehicleCodes);
+        Next = (await maintenance.NextAsync([view.Vehicle.Id])).GetValueOrDefault(view.Vehicle.Id);
+        Today = await storeClock.TodayAsync(view.Vehicle.StoreId);
         return Page();
     }
 

@@ -15,13 +15,13 @@ public sealed record CardFigures(
 
     /// <param name="orders">The customer's sales and repair orders at this store.</param>
     /// <param name="vehicleMileage">The highest mileage recorded on the customer's vehicles.</param>
-    public static CardFigures From(IReadOnlyCollection<Order> orders, DateOnly today, int intervalKm, int intervalMonths, int? vehicleMileage)
+    /// <param name="next">The next maintenance as forecast (<see cref="IVehicleMaintenance"/>); the earliest of the vehicles'.</param>
+    public static CardFigures From(IReadOnlyCollection<Order> orders, DateOnly today, int? vehicleMileage, NextMaintenance? next)
     {
         var repairs = orders.Where(o => o.Kind == TransactionKind.RepairOrder && o.Date <= today).ToList();
         var days = repairs.Select(o => o.Date).Distinct().Order().ToList();
         int Since(int months) => days.Count(d => d > today.AddMonths(-months));
         var mileage = repairs.Select(o => o.Mileage).Append(vehicleMileage).Max();
-        var lastMaintenance = repairs.Where(o => o.RepairType == RepairType.Maintenance).MaxBy(o => o.Date);
         var last = orders.Where(o => o.Date <= today).OrderBy(o => o.Date).LastOrDefault();
         return new(
             FirstMaintenanceHere: repairs.Any(o => o.RepairType == RepairType.Maintenance),
@@ -31,8 +31,8 @@ public sealed record CardFigures(
             VisitsIn6Months: Since(6), VisitsIn12Months: Since(12), VisitsIn36Months: Since(36),
             Mileage: mileage,
             RepeatPurchase: orders.Count(o => o.Kind == TransactionKind.Sale) > 1,
-            NextMaintenanceDate: lastMaintenance?.Date.AddMonths(intervalMonths),
-            NextMaintenanceMileage: lastMaintenance?.Mileage is { } km ? km + intervalKm : null,
+            NextMaintenanceDate: next?.DueOn,
+            NextMaintenanceMileage: next?.DueKm,
             LastOrderNumber: last?.Number, LastStaff: last?.Staff);
     }
 

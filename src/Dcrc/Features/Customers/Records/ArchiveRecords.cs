@@ -43,6 +43,8 @@ public class CustomerTransaction : IStoreOwned
     public DateOnly Date { get; set; }
     public decimal? Amount { get; set; }
     public int? Mileage { get; set; }
+    /// <summary>The odometer was changed before this reading: the mileage counts from afresh (the forecast starts its readings here).</summary>
+    public bool OdometerChanged { get; set; }
     /// <summary>The sales consultant or service advisor (person in charge for other deals).</summary>
     [MaxLength(64)] public string? StaffUserId { get; set; }
     [MaxLength(50)] public string? StaffName { get; set; }

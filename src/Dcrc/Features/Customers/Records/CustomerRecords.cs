@@ -25,7 +25,7 @@ public static class RecordAuditActions
 /// Errors are keyed by camelCase field, as the API reports them.
 /// </summary>
 public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.CurrentUser me, AuditLog audit, UnitOfWork uow, ContactLog contacts,
-    ArchiveHistory history, SettingsStore settings, DocumentStore files, IEnumerable<ITransactionFollowUp> followUps, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    ArchiveHistory history, SettingsStore settings, DocumentStore files, IEnumerable<ITransactionFollowUp> followUps, IVehicleMaintenance maintenance, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public sealed record Outcome<T>(T? Record, Dictionary<string, string[]> Errors) where T : class;
 
@@ -78,6 +78,11 @@ public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.C
         if (input.Date is { } date && (date > today || date.Year < 1990)) errors["date"] = [l["Validation.InvalidValue", l["Field.TransactionDate"]]];
         if (kind != TransactionKind.Other && input.VehicleId is null) errors["vehicleId"] = [l["Validation.Required", l["Field.Vehicle"]]];
         else if (!await VehicleOfAsync(customerId, input.VehicleId)) errors["vehicleId"] = [l["Validation.InvalidValue", l["Field.Vehicle"]]];
+        // A mileage below the last repair order's before it is a typing error, unless the odometer was changed.
+        if (kind == TransactionKind.RepairOrder && input.Mileage is { } km && input.VehicleId is { } forVehicle && input.Date is { } on && !input.OdometerChanged
+            && await db.Transactions.Where(t => t.VehicleId == forVehicle && t.Kind == TransactionKind.RepairOrder && t.Date <= on && t.Mileage != null)
+                .OrderByDescending(t => t.Date).ThenByDescending(t => t.Id).Select(t => t.Mileage).FirstOrDefaultAsync() is { } lastKm && km < lastKm)
+            errors["mileage"] = [l["Records.MileageBelowLast", l["Field.Mileage"], lastKm, l["Field.OdometerChanged"]]];
         if (await db.Transactions.IgnoreQueryFilters().AnyAsync(t => t.StoreId == customer.StoreId && t.Kind == kind && t.Number == number))
             errors["number"] = [l["Validation.Duplicate", l["Field.TransactionNumber"]]];
         string? staffName = input.StaffName?.Trim();
@@ -92,7 +97,7 @@ public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.C
         var t = new CustomerTransaction
         {
             StoreId = customer.StoreId, CustomerId = customerId, VehicleId = input.VehicleId, Kind = kind, RepairType = input.RepairType, Number = number,
-            Date = input.Date!.Value, Amount = input.Amount, Mileage = input.Mileage, StaffUserId = input.StaffUserId is { Length: > 0 } ? input.StaffUserId : null,
+            Date = input.Date!.Value, Amount = input.Amount, Mileage = input.Mileage, OdometerChanged = kind == TransactionKind.RepairOrder && input.OdometerChanged && input.Mileage is not null, StaffUserId = input.StaffUserId is { Length: > 0 } ? input.StaffUserId : null,
             StaffName = staffName, RepairTeam = kind == TransactionKind.RepairOrder && !string.IsNullOrWhiteSpace(input.RepairTeam) ? input.RepairTeam.Trim() : null, Place = input.Place?.Trim(), Breach = input.Breach, Note = input.Note?.Trim(), CreatedAt = now, CreatedBy = me.UserName,
             DocumentsDueOn = await Filing.Handover.DueOnAsync(settings, customer.StoreId, kind, input.Date!.Value),
         };
@@ -108,7 +113,7 @@ public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.C
         var saved = await uow.SaveAsync(t, then: async () =>
         {
             if (input.Mileage is { } km && input.VehicleId is { } vid)
-                await db.Vehicles.Where(v => v.Id == vid && (v.Mileage == null || v.Mileage < km)).ExecuteUpdateAsync(s => s.SetProperty(v => v.Mileage, km).SetProperty(v => v.Version, v => v.Version + 1));
+                await db.Vehicles.Where(v => v.Id == vid && (v.Mileage == null || v.Mileage < km || t.OdometerChanged)).ExecuteUpdateAsync(s => s.SetProperty(v => v.Mileage, km).SetProperty(v => v.Version, v => v.Version + 1));
             // What follows from a sale or repair order at once (its callbacks) is made in the same transaction.
             foreach (var f in followUps) await f.RecordedAsync(t);
         },
@@ -198,8 +203,7 @@ public class CustomerRecords(DcrcDb db, CustomerArchive archive, Kernel.Access.C
         if (vehicleId is { } vid) (transactions, vehicles) = (transactions.Where(t => t.VehicleId == vid), vehicles.Where(v => v.Id == vid));
         var orders = await transactions.Select(t => new CardFigures.Order(t.Kind, t.RepairType, t.Date, t.Mileage, t.Number, t.StaffName)).ToListAsync();
         var mileage = await vehicles.MaxAsync(v => v.Mileage);
-        return CardFigures.From(orders, await TodayAsync(customer.StoreId),
-            await settings.GetAsync(MaintenanceSettings.MaintenanceIntervalKm, customer.StoreId),
-            await settings.GetAsync(MaintenanceSettings.MaintenanceIntervalMonths, customer.StoreId), mileage);
+        var next = (await maintenance.NextAsync(await vehicles.Select(v => v.Id).ToListAsync())).Values.MinBy(n => n.DueOn);
+        return CardFigures.From(orders, await TodayAsync(customer.StoreId), mileage, next);
     }
 }

@@ -23,6 +23,8 @@ public sealed class TransactionInput
     [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.TransactionDate")] public DateOnly? Date { get; set; }
     [Range(0, 100_000_000, ErrorMessage = "Validation.Range"), Display(Name = "Field.Amount")] public decimal? Amount { get; set; }
     [Range(0, 2_000_000, ErrorMessage = "Validation.Range"), Display(Name = "Field.Mileage")] public int? Mileage { get; set; }
+    /// <summary>The odometer was changed (or reset): a mileage below the last repair order's is then accepted and counted from afresh.</summary>
+    [Display(Name = "Field.OdometerChanged")] public bool OdometerChanged { get; set; }
     /// <summary>The vehicle; required for sales and repair orders.</summary>
     [Display(Name = "Field.Vehicle")] public long? VehicleId { get; set; }
     /// <summary>The consultant or advisor as a user of the store; or <see cref="StaffName"/> for someone without an account.</summary>

@@ -10,7 +10,7 @@ public static class RecordsApi
 {
     public sealed record InteractionDto(long Id, long? VehicleId, InteractionChannel Channel, DateTime At, string Summary, string? Outcome, string? By);
     public sealed record TransactionDto(long Id, long? VehicleId, TransactionKind Kind, RepairType? RepairType, string Number, DateOnly Date, decimal? Amount,
-        int? Mileage, string? Staff, string? RepairTeam, string? Place, bool Breach, string? Note, DateOnly? DocumentsDueOn, DateTime? DocumentsReceivedAt);
+        int? Mileage, bool OdometerChanged, string? Staff, string? RepairTeam, string? Place, bool Breach, string? Note, DateOnly? DocumentsDueOn, DateTime? DocumentsReceivedAt);
     public sealed record DocumentDto(long Id, long? VehicleId, long? TransactionId, DocumentType Type, DocumentForm Form, string Title, int Pages, string Sha256,
         string FileName, string ContentType, long Size, DateOnly FiledMonth, DateTime UploadedAt, string? UploadedBy);
     public sealed record CardDto(CustomerCard Card, DateTime? MovedToCAt, bool IsMember, string? MemberLevel, bool IsVip, CardFigures Figures);
@@ -37,7 +37,7 @@ public static class RecordsApi
         await archive.ExistsInScopeAsync(id) ? TypedResults.Forbid() : TypedResults.NotFound();
 
     public static InteractionDto ToDto(Interaction i) => new(i.Id, i.VehicleId, i.Channel, i.At, i.Summary, i.Outcome, i.ByName);
-    public static TransactionDto ToDto(CustomerTransaction t) => new(t.Id, t.VehicleId, t.Kind, t.RepairType, t.Number, t.Date, t.Amount, t.Mileage, t.StaffName, t.RepairTeam,
+    public static TransactionDto ToDto(CustomerTransaction t) => new(t.Id, t.VehicleId, t.Kind, t.RepairType, t.Number, t.Date, t.Amount, t.Mileage, t.OdometerChanged, t.StaffName, t.RepairTeam,
         t.Place, t.Breach, t.Note, t.DocumentsDueOn, t.DocumentsReceivedAt);
     public static DocumentDto ToDto(ArchiveDocument d) => new(d.Id, d.VehicleId, d.TransactionId, d.Type, d.Form, d.Title, d.Pages, d.Sha256, d.FileName,
         d.ContentType, d.Size, d.FiledMonth, d.UploadedAt, d.UploadedBy);

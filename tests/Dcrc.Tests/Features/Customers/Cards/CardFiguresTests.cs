@@ -12,14 +12,14 @@ public class CardFiguresTests
     private static CardFigures.Order Sale(string date) => new(TransactionKind.Sale, null, DateOnly.Parse(date), null, "S", "唐杰");
 
     [Fact]
-    public void Visits_are_counted_per_day_within_6_12_and_36_months()
+    public void Visits_are_counted_per_day_within_6_12_and_36_months_and_the_next_maintenance_is_the_forecasts()
     {
         var f = CardFigures.From([
             Sale("2023-01-10"),
             Ro("2023-06-01", RepairType.Maintenance, 5_000), Ro("2024-12-01", RepairType.Repair, 21_000),
             Ro("2026-01-15", RepairType.Maintenance, 30_000), Ro("2026-06-01", RepairType.Bodywork, 33_000), Ro("2026-06-01", RepairType.Repair, 33_000, "RO2"),
             Ro("2026-10-01", RepairType.Maintenance, 38_000),
-        ], Today, 5000, 6, 37_500);
+        ], Today, 37_500, new NextMaintenance(new DateOnly(2027, 4, 1), 43_000, false, 16.2m, false, false, 38_000, new DateOnly(2026, 10, 1)));
         f.FirstVisit.ShouldBe(new DateOnly(2023, 6, 1));
         f.SecondVisit.ShouldBe(new DateOnly(2024, 12, 1));
         f.LastVisit.ShouldBe(new DateOnly(2026, 10, 1));
@@ -36,7 +36,7 @@ public class CardFiguresTests
     [Fact]
     public void A_buyer_without_repair_orders_has_no_visits_and_a_second_sale_is_a_repeat_purchase()
     {
-        var f = CardFigures.From([Sale("2024-01-01"), Sale("2026-01-01")], Today, 5000, 6, 120);
+        var f = CardFigures.From([Sale("2024-01-01"), Sale("2026-01-01")], Today, 120, null);
         f.FirstVisit.ShouldBeNull();
         f.VisitsIn36Months.ShouldBe(0);
         f.FirstMaintenanceHere.ShouldBeFalse();
