@@ -58,6 +58,7 @@ public class DcrcDb(DbContextOptions<DcrcDb> options, StoreScope scope) : Identi
     public DbSet<Features.Leads.LeadVisit> LeadVisits => Set<Features.Leads.LeadVisit>();
     public DbSet<Features.Service.MaintenancePlan> MaintenancePlans => Set<Features.Service.MaintenancePlan>();
     public DbSet<Features.Service.VehicleForecast> VehicleForecasts => Set<Features.Service.VehicleForecast>();
+    public DbSet<Features.Service.MaintenanceFollowUp> MaintenanceFollowUps => Set<Features.Service.MaintenanceFollowUp>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

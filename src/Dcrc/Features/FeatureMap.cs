@@ -98,6 +98,7 @@ public static class FeatureMap
         services.AddScoped<Customers.Records.ITransactionFollowUp, Service.ForecastOnRepairOrder>();
         services.AddScoped<Kernel.Jobs.IScheduledJob, Service.ForecastJob>();
         services.AddScoped<Service.MaintenancePlans>();
+        services.AddScoped<Service.MaintenanceList>();
         services.AddScoped<Home.SpecialistDay>();
         services.AddScoped<Home.ManagerDashboard>();
         services.AddScoped<Home.StaffDay>();

@@ -19,7 +19,7 @@ public sealed class Forecasts(DcrcDb db, SettingsStore settings, TimeProvider cl
     public const int Chunk = 2000;
 
     private sealed record VehicleRow(long Id, long CustomerId, string? Series, string? Model, DateOnly? Delivered, bool BoughtHere);
-    private sealed record OrderRow(long VehicleId, DateOnly Date, int? Mileage, RepairType? Type, bool OdometerChanged);
+    private sealed record OrderRow(long Id, long VehicleId, DateOnly Date, int? Mileage, RepairType? Type, bool OdometerChanged, string? StaffUserId, string? StaffName);
 
     /// <summary>What a store counts with: its plans, its defaults and the pace rules.</summary>
     public sealed record StoreRules(IReadOnlyList<MaintenancePlan> Plans, PlanIntervals Default, MaintenanceForecast.Rules Pace)
@@ -75,7 +75,7 @@ public sealed class Forecasts(DcrcDb db, SettingsStore settings, TimeProvider cl
         var ids = vehicles.Select(v => v.Id).ToList();
         var orders = (await db.Transactions.AsNoTracking()
                 .Where(t => t.StoreId == storeId && t.Kind == TransactionKind.RepairOrder && t.VehicleId >= first && t.VehicleId <= last)
-                .Select(t => new OrderRow(t.VehicleId!.Value, t.Date, t.Mileage, t.RepairType, t.OdometerChanged)).ToListAsync(ct))
+                .Select(t => new OrderRow(t.Id, t.VehicleId!.Value, t.Date, t.Mileage, t.RepairType, t.OdometerChanged, t.StaffUserId, t.StaffName)).ToListAsync(ct))
             .ToLookup(o => o.VehicleId);
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = new List<VehicleForecast>(vehicles.Count);
@@ -86,10 +86,12 @@ public sealed class Forecasts(DcrcDb db, SettingsStore settings, TimeProvider cl
             var lastMaintenance = own.Where(o => o.Type == RepairType.Maintenance).Select(o => (DateOnly?)o.Date).Max();
             var (plan, planId) = rules.PlanFor(v.Series, v.Model);
             if (MaintenanceForecast.Of(new MaintenanceForecast.Vehicle(v.Delivered, v.BoughtHere, readings, lastMaintenance), plan, rules.Pace) is not { } f) continue;
+            var advisor = own.OrderByDescending(o => o.Date).ThenByDescending(o => o.Id).FirstOrDefault();
             rows.Add(new VehicleForecast
             {
                 VehicleId = v.Id, StoreId = storeId, CustomerId = v.CustomerId, KmPerDay = f.KmPerDay, Pace = f.Pace, LastKm = f.LastKm, LastReadOn = f.LastReadOn,
-                Kind = f.Kind, DueOn = f.DueOn, DueKm = f.DueKm, By = f.By, PlanId = planId, ComputedAt = now,
+                Kind = f.Kind, DueOn = f.DueOn, DueKm = f.DueKm, By = f.By, PlanId = planId, CycleFrom = f.From, AdvisorUserId = advisor?.StaffUserId,
+                AdvisorName = advisor?.StaffName, ComputedAt = now,
             });
         }
         // Replace the chunk's forecasts: one delete of the range, the new rows inserted in batches.

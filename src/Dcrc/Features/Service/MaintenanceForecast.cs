@@ -43,7 +43,8 @@ public static class MaintenanceForecast
     public sealed record Vehicle(DateOnly? Delivered, bool SoldNew, IReadOnlyList<Reading> Readings, DateOnly? LastMaintenance);
 
     /// <param name="LastKm">The last trusted reading, and its day.</param>
-    public sealed record Result(decimal KmPerDay, PaceSource Pace, int? LastKm, DateOnly? LastReadOn, DueKind Kind, DateOnly DueOn, int DueKm, DueBy By);
+    /// <param name="From">What the due counts from: the last maintenance, or the delivery.</param>
+    public sealed record Result(decimal KmPerDay, PaceSource Pace, int? LastKm, DateOnly? LastReadOn, DueKind Kind, DateOnly DueOn, int DueKm, DueBy By, DateOnly From);
 
     /// <summary>The pace and its source from the trusted readings.</summary>
     public static (decimal KmPerDay, PaceSource Source, Reading? Last) Pace(IReadOnlyList<Reading> trusted, Rules rules)
@@ -98,8 +99,8 @@ public static class MaintenanceForecast
             : targetKm <= readKm ? readOn
             : readOn.AddDays((int)Math.Min(36500, Math.Ceiling((targetKm - readKm) / pace)));
         return byDistance < byTime
-            ? new Result(pace, source, last?.Km, last?.Date, kind, byDistance, targetKm, DueBy.Distance)
-            : new Result(pace, source, last?.Km, last?.Date, kind, byTime, targetKm, DueBy.Time);
+            ? new Result(pace, source, last?.Km, last?.Date, kind, byDistance, targetKm, DueBy.Distance, start)
+            : new Result(pace, source, last?.Km, last?.Date, kind, byTime, targetKm, DueBy.Time, start);
     }
 
     /// <summary>The mileage on a day: its trusted reading, else estimated from the one before at the pace.</summary>

@@ -47,7 +47,41 @@ public class VehicleForecast : IStoreOwned
     public DueBy By { get; set; }
     /// <summary>The plan it was counted with (null: the store's settings).</summary>
     public int? PlanId { get; set; }
+    /// <summary>What the due counts from: the last maintenance, or the delivery. A new maintenance starts a new cycle of the list's follow-up.</summary>
+    public DateOnly CycleFrom { get; set; }
+    /// <summary>The service advisor of the vehicle's last repair order (the maintenance list by advisor).</summary>
+    [MaxLength(64)] public string? AdvisorUserId { get; set; }
+    [MaxLength(50)] public string? AdvisorName { get; set; }
     public DateTime ComputedAt { get; set; }
+}
+
+public enum MaintenanceStatus { NotContacted = 0, Contacted = 1, Booked = 2, Declined = 3, LostToOther = 4 }
+
+/// <summary>
+/// Where the DCRC stands with a vehicle's due maintenance (定期保养一览表's status) for the cycle it was set in; a new
+/// maintenance starts a new cycle, and the vehicle is not contacted again until someone calls.
+/// </summary>
+public class MaintenanceFollowUp : IStoreOwned
+{
+    public long VehicleId { get; set; }
+    public int StoreId { get; set; }
+    public DateOnly CycleFrom { get; set; }
+    public MaintenanceStatus Status { get; set; }
+    public DateTime At { get; set; }
+    [MaxLength(64)] public string? ByUserId { get; set; }
+    [MaxLength(50)] public string? ByName { get; set; }
+    [MaxLength(500)] public string? Note { get; set; }
+    public int Version { get; set; }
+}
+
+public class MaintenanceFollowUpConfiguration : IEntityTypeConfiguration<MaintenanceFollowUp>
+{
+    public void Configure(EntityTypeBuilder<MaintenanceFollowUp> e)
+    {
+        e.HasKey(x => x.VehicleId);
+        e.Property(x => x.VehicleId).ValueGeneratedNever();
+        e.Property(x => x.Version).IsConcurrencyToken();
+    }
 }
 
 public class MaintenancePlanConfiguration : IEntityTypeConfiguration<MaintenancePlan>
@@ -70,5 +104,6 @@ public class VehicleForecastConfiguration : IEntityTypeConfiguration<VehicleFore
         // The maintenance list: a store's vehicles due in a window.
         e.HasIndex(x => new { x.StoreId, x.DueOn });
         e.HasIndex(x => x.CustomerId);
+        e.HasIndex(x => new { x.StoreId, x.AdvisorUserId, x.DueOn });
     }
 }

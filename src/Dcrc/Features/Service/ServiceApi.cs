@@ -31,7 +31,42 @@ public static class ServiceApi
             .WithSummary("Remove a plan (version as read): its vehicles fall back to the store's default; 409 stale");
         api.MapGet("/service/forecasts/{vehicleId:long}", Forecast).RequireAuthorization(read)
             .WithSummary("A vehicle's maintenance forecast: km per day (from its repair orders, or the default), the last trusted reading, the next maintenance (first or regular), its day and mileage and which rule set it (distance or time)");
+        api.MapGet("/service/due", Due).RequireAuthorization(read)
+            .WithSummary("The maintenance list (定期保养一览表): the store's vehicles due from..to (store dates; default a month back to a month ahead), advisor (user id), model, status (notContacted, contacted, booked, declined, lostToOther), kind (first, regular); page, pageSize; the customer masked");
+        api.MapPost("/service/due/{vehicleId:long}/status", SetStatus).RequireAuthorization(ServicePermissions.Remind.Policy)
+            .WithSummary("Set a due vehicle's status for this cycle after a call: status (contacted, booked, declined, lostToOther), note, version (the line's; 0 when not contacted yet); recorded as a call in the customer's archive; 409 when someone set it meanwhile");
         return api;
+    }
+
+    public static async Task<Results<Ok<Paged<DueLine>>, ValidationProblem>> Due(MaintenanceList list, MaintenancePlans plans, Kernel.Time.StoreClock clock, ApiValidator validator,
+        IStringLocalizer<SharedResource> l, int? storeId = null, DateOnly? from = null, DateOnly? to = null, string? advisor = null, string? model = null,
+        string? status = null, string? kind = null, int page = 1, int pageSize = 50)
+    {
+        if (plans.StoreOf(storeId) is not { } store) return validator.Problem("storeId", l["Validation.Required", l["Field.Store"]]);
+        // Enum values as the answers spell them (camelCase), any case.
+        MaintenanceStatus? byStatus = null;
+        DueKind? byKind = null;
+        if (status is { Length: > 0 })
+            if (Enum.TryParse<MaintenanceStatus>(status, ignoreCase: true, out var st) && Enum.IsDefined(st)) byStatus = st;
+            else return validator.Problem("status", l["Validation.InvalidValue", l["Field.MaintenanceStatus"]]);
+        if (kind is { Length: > 0 })
+            if (Enum.TryParse<DueKind>(kind, ignoreCase: true, out var k) && Enum.IsDefined(k)) byKind = k;
+            else return validator.Problem("kind", l["Validation.InvalidValue", l["Service.Kind"]]);
+        var today = await clock.TodayAsync(store);
+        var (f, t) = (from ?? today.AddDays(-DueModel.WindowDays), to ?? today.AddDays(DueModel.WindowDays));
+        if (t < f) return validator.Problem("to", l["Validation.InvalidValue", l["Field.ToDate"]]);
+        (page, pageSize) = (Math.Max(1, page), Math.Clamp(pageSize, 1, 200));
+        var (items, total) = await list.PageAsync(store, new DueFilter(f, t, advisor, model, byStatus, byKind), page, pageSize);
+        return TypedResults.Ok(new Paged<DueLine>(items, page, pageSize, total));
+    }
+
+    public sealed record FollowUpDto(long VehicleId, MaintenanceStatus Status, DateOnly CycleFrom, DateTime At, string? By, string? Note, int Version);
+
+    public static async Task<IResult> SetStatus(long vehicleId, DueStatusInput input, MaintenanceList list, ApiValidator validator, IStringLocalizer<SharedResource> l)
+    {
+        var errors = validator.Validate(input);
+        if (errors.Count > 0) return validator.Problem(errors);
+        return (await list.SetStatusAsync(vehicleId, input)).ToApi(u => TypedResults.Ok(new FollowUpDto(u.VehicleId, u.Status, u.CycleFrom, u.At, u.ByName, u.Note, u.Version)), l);
     }
 
     public static async Task<Results<Ok<PlansDto>, ValidationProblem>> Plans(MaintenancePlans plans, Forecasts forecasts, ApiValidator validator, IStringLocalizer<SharedResource> l, int? storeId = null)

@@ -27,6 +27,7 @@ public class Shell(CurrentUser user, DcrcDb db, StoreScope scope, AccessControl 
         new("Nav.Sales", "Nav.LeadPool", "/Leads/Pool", "inbox", [Leads.LeadPermissions.Read]),
         new("Nav.Sales", "Nav.LeadBatches", "/Leads/Batches", "upload", [Leads.LeadPermissions.Oem]),
         new("Nav.Sales", "Nav.LeadReports", "/Leads/Reports", "bar-chart", [Leads.LeadPermissions.Reports]),
+        new("Nav.Service", "Nav.MaintenanceDue", "/Service/Due", "calendar-check", [Service.ServicePermissions.Read]),
         new("Nav.Service", "Nav.ServicePlans", "/Service/Plans", "wrench", [Service.ServicePermissions.Read]),
         new("Nav.Callbacks", "Nav.CallbackQueue", "/Callbacks", "telephone", [Callbacks.CallbackPermissions.Work]),
         new("Nav.Callbacks", "Nav.Complaints", "/Complaints", "exclamation", [Complaints.ComplaintPermissions.Read]),

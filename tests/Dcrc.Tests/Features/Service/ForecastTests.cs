@@ -105,6 +105,43 @@ public abstract class ForecastTests(DcrcApp app)
     }
 
     [Fact]
+    public async Task The_maintenance_list_shows_the_vehicles_due_in_the_window_and_a_status_set_after_the_call_is_kept_for_the_cycle()
+    {
+        var crm = await app.ApiAs("th.crm");
+        // Due today: 5,000 km in 100 days, maintained 100 days ago at 5,000 km (see the first test).
+        var (customer, vehicle, vin, _) = await VehicleAsync(crm, 200);
+        (await RepairOrderAsync(crm, customer, vehicle, Today.AddDays(-100), 5000)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var day = Today.ToString("yyyy-MM-dd");
+        var url = $"/api/v1/service/due?from={day}&to={day}&pageSize=200";
+        var line = (await crm.GetFromJsonAsync<JsonElement>(url)).GetProperty("items").EnumerateArray().Single(x => x.GetProperty("vehicleId").GetInt64() == vehicle);
+        (line.GetProperty("status").GetString(), line.GetProperty("version").GetInt32(), line.GetProperty("dueKm").GetInt32()).ShouldBe(("notContacted", 0, 10000));
+        line.GetProperty("mobile").GetString()!.ShouldContain("****");
+        (await crm.GetFromJsonAsync<JsonElement>($"/api/v1/service/due?from={Today.AddDays(1):yyyy-MM-dd}&to={Today.AddDays(5):yyyy-MM-dd}&pageSize=200"))
+            .GetProperty("items").EnumerateArray().ShouldNotContain(x => x.GetProperty("vehicleId").GetInt64() == vehicle);
+
+        var set = await crm.PostAsJsonAsync($"/api/v1/service/due/{vehicle}/status", new { status = "booked", note = "周六上午", version = 0 });
+        set.StatusCode.ShouldBe(HttpStatusCode.OK, await set.Content.ReadAsStringAsync());
+        (await crm.PostAsJsonAsync($"/api/v1/service/due/{vehicle}/status", new { status = "declined", version = 0 })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await crm.PostAsJsonAsync($"/api/v1/service/due/{vehicle}/status", new { status = "booked" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var booked = (await crm.GetFromJsonAsync<JsonElement>(url + "&status=booked")).GetProperty("items").EnumerateArray().Single(x => x.GetProperty("vehicleId").GetInt64() == vehicle);
+        (booked.GetProperty("statusNote").GetString(), booked.GetProperty("version").GetInt32()).ShouldBe(("周六上午", 1));
+        (await crm.GetFromJsonAsync<JsonElement>(url + "&status=notContacted")).GetProperty("items").EnumerateArray().ShouldNotContain(x => x.GetProperty("vehicleId").GetInt64() == vehicle);
+        // The call is in the customer's archive.
+        (await crm.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customer}/interactions")).EnumerateArray()
+            .ShouldContain(i => i.GetProperty("summary").GetString()!.Contains("已预约") && i.GetProperty("outcome").GetString() == "周六上午");
+        var page = await (await app.BrowserAs("th.crm")).GetStringAsync($"/Service/Due?from={day}&to={day}");
+        page.ShouldContain(vin);
+        // The next maintenance starts a new cycle: not contacted again.
+        (await RepairOrderAsync(crm, customer, vehicle, Today, 10100)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var next = await crm.GetFromJsonAsync<JsonElement>($"/api/v1/service/forecasts/{vehicle}");
+        var nextDay = next.GetProperty("dueOn").GetString();
+        (await crm.GetFromJsonAsync<JsonElement>($"/api/v1/service/due?from={nextDay}&to={nextDay}&pageSize=200")).GetProperty("items").EnumerateArray()
+            .Single(x => x.GetProperty("vehicleId").GetInt64() == vehicle).GetProperty("status").GetString().ShouldBe("notContacted");
+        // Marketing reads the list but does not work it.
+        (await (await app.ApiAs("th.marketing")).PostAsJsonAsync($"/api/v1/service/due/{vehicle}/status", new { status = "contacted", version = 0 })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task The_nightly_job_counts_every_vehicle_and_a_second_run_changes_nothing()
     {
         var crm = await app.ApiAs("th.crm");

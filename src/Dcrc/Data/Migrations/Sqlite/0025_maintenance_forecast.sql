@@ -1,4 +1,4 @@
--- DCRC schema version 25: service retention — maintenance plans, each vehicle's forecast, the odometer change of a repair order.
+-- DCRC schema version 25: service retention — maintenance plans, each vehicle's forecast, the maintenance list's follow-up, the odometer change of a repair order.
 
 CREATE TABLE "MaintenancePlans" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_MaintenancePlans" PRIMARY KEY AUTOINCREMENT,
@@ -28,9 +28,25 @@ CREATE TABLE "VehicleForecasts" (
     "DueKm" INTEGER NOT NULL,
     "By" INTEGER NOT NULL,
     "PlanId" INTEGER NULL,
+    "CycleFrom" TEXT NOT NULL,
+    "AdvisorUserId" TEXT NULL,
+    "AdvisorName" TEXT NULL,
     "ComputedAt" TEXT NOT NULL
 );
 CREATE INDEX "IX_VehicleForecasts_StoreId_DueOn" ON "VehicleForecasts" ("StoreId", "DueOn");
 CREATE INDEX "IX_VehicleForecasts_CustomerId" ON "VehicleForecasts" ("CustomerId");
+CREATE INDEX "IX_VehicleForecasts_StoreId_AdvisorUserId_DueOn" ON "VehicleForecasts" ("StoreId", "AdvisorUserId", "DueOn");
+
+CREATE TABLE "MaintenanceFollowUps" (
+    "VehicleId" INTEGER NOT NULL CONSTRAINT "PK_MaintenanceFollowUps" PRIMARY KEY,
+    "StoreId" INTEGER NOT NULL,
+    "CycleFrom" TEXT NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "At" TEXT NOT NULL,
+    "ByUserId" TEXT NULL,
+    "ByName" TEXT NULL,
+    "Note" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
 
 ALTER TABLE "Transactions" ADD "OdometerChanged" INTEGER NOT NULL DEFAULT 0;
