@@ -34,7 +34,7 @@ public class EditModel(LeadDesk desk, IStringLocalizer<SharedResource> l) : Page
 
     public async Task<IActionResult> OnPostAsync(long id)
     {
-        var r = await desk.EditAsync(id, Input, NewModel.BinderErrors(ModelState));
+        var r = await desk.EditAsync(id, Input, WrittenResults.BinderErrors(ModelState, "Input"));
         if (r.OutOfReach() is { } away) return away;
         if (r.Saved)
         {

@@ -25,7 +25,7 @@ public class NewModel(LeadDesk desk, CurrentUser me, StoreScope scope, IStringLo
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var r = await desk.CreateAsync(Input, checkedErrors: BinderErrors(ModelState));
+        var r = await desk.CreateAsync(Input, checkedErrors: WrittenResults.BinderErrors(ModelState, "Input"));
         if (r.Saved)
         {
             TempData["Flash"] = l["Leads.Created", r.Value!.Number, r.Value.ConsultantName ?? l["Leads.Unassigned"].Value].Value;
@@ -36,11 +36,6 @@ public class NewModel(LeadDesk desk, CurrentUser me, StoreScope scope, IStringLo
         await LoadAsync();
         return Page();
     }
-
-    /// <summary>The binder's errors (a value that is not a number, a date) by field, as the desk names its own; null when there are none.</summary>
-    internal static Dictionary<string, string[]>? BinderErrors(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state) => state.IsValid ? null : state.Where(kv => kv.Value!.Errors.Count > 0)
-        .ToDictionary(kv => kv.Key.StartsWith("Input.", StringComparison.Ordinal) ? char.ToLowerInvariant(kv.Key[6]) + kv.Key[7..] : kv.Key,
-            kv => kv.Value!.Errors.Select(e => e.ErrorMessage).ToArray());
 
     private async Task LoadAsync()
     {

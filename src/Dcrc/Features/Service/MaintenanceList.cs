@@ -72,11 +72,12 @@ public sealed class MaintenanceList(DcrcDb db, MaskedCustomers cards, ContactLog
     private static DueLine Line(Row r, MaskedCustomer? c) => new(r.VehicleId, r.Vin, r.Plate, r.Series, r.Model, r.CustomerId, c?.Name ?? "", c?.Mobile, r.Kind, r.DueOn,
         r.DueKm, r.By, r.KmPerDay, r.AdvisorName, r.FollowUp?.Status ?? MaintenanceStatus.NotContacted, r.FollowUp?.At, r.FollowUp?.ByName, r.FollowUp?.Note, r.FollowUp?.Version ?? 0);
 
-    /// <summary>The advisors the store's forecasts name, for the filter.</summary>
+    /// <summary>The store's service advisors and managers, for the filter (not a scan of the store's forecasts).</summary>
     public async Task<List<(string Id, string Name)>> AdvisorsAsync(int storeId) =>
-        (await db.VehicleForecasts.AsNoTracking().Where(x => x.StoreId == storeId && x.AdvisorUserId != null)
-            .Select(x => new { x.AdvisorUserId, x.AdvisorName }).Distinct().ToListAsync())
-        .Select(x => (x.AdvisorUserId!, x.AdvisorName ?? x.AdvisorUserId!)).OrderBy(x => x.Item2).ToList();
+        (await db.Users.AsNoTracking().Where(u => u.Stores.Any(s => s.StoreId == storeId)
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.ServiceAdvisor || r.Name == Roles.ServiceManager))))
+            .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync())
+        .Select(u => (u.Id, u.DisplayName)).ToList();
 
     /// <summary>Sets the status of a vehicle's due maintenance for its current cycle, and records the contact in the archive.</summary>
     public async Task<Written<MaintenanceFollowUp>> SetStatusAsync(long vehicleId, DueStatusInput input)

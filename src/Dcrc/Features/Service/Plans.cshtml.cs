@@ -35,7 +35,7 @@ public class PlansModel(MaintenancePlans plans, Forecasts forecasts, CurrentUser
 
     public async Task<IActionResult> OnPostSaveAsync(int? id)
     {
-        var r = await plans.SaveAsync(id, Input, Leads.NewModel.BinderErrors(ModelState));
+        var r = await plans.SaveAsync(id, Input, WrittenResults.BinderErrors(ModelState, "Input"));
         if (r.OutOfReach() is { } away) return away;
         if (r.Saved)
         {

@@ -53,6 +53,16 @@ public static class WrittenResults
     public static void AddTo<T>(this Written<T> w, ModelStateDictionary state, string prefix, params string[] summaryKeys) =>
         AddTo(w.Errors, state, prefix, summaryKeys);
 
+    /// <summary>
+    /// The binder's errors of a page's form (a value that is not a number, a date) by field, named as the write path names
+    /// its own (<c>{prefix}.Field</c> → <c>field</c>), to be answered together with them; null when there are none.
+    /// </summary>
+    public static Dictionary<string, string[]>? BinderErrors(ModelStateDictionary state, string prefix) => state.IsValid ? null : state
+        .Where(kv => kv.Value!.Errors.Count > 0)
+        .ToDictionary(kv => kv.Key.StartsWith(prefix + ".", StringComparison.Ordinal) && kv.Key.Length > prefix.Length + 1
+                ? char.ToLowerInvariant(kv.Key[prefix.Length + 1]) + kv.Key[(prefix.Length + 2)..] : kv.Key,
+            kv => kv.Value!.Errors.Select(e => e.ErrorMessage).ToArray());
+
     /// <summary>For a page: 404 or 403 when the record is out of reach, else null (the form shows the errors).</summary>
     public static IActionResult? OutOfReach<T>(this Written<T> w) => w.Status switch
     {
